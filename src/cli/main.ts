@@ -1,0 +1,180 @@
+// The `chitieu` command: check a folder of units' reports against the rules workbook and write
+// the rollup workbook and ket-qua.json. Exit 0: no error findings; 1: some; 2: could not run.
+import { promises as fs } from 'fs';
+import path from 'path';
+import { CheckSession, RulesError, exitCodeFor, planOutput, readRules, toResultJson } from '../core';
+import type { CheckResult } from '../core';
+import { ReadError, readWorkbookBuffer } from '../files/read';
+import { workbookBytes } from '../files/write';
+import { Progress, startProgress } from './progress';
+import { printSummary } from './summary';
+
+export const USAGE = `Cách dùng:
+  chitieu check --rules <chi-tieu.xlsx> --out <thư mục> <tệp hoặc thư mục>...
+
+  --rules <tệp>   tệp chỉ tiêu (trang "Chỉ tiêu", "Kiểm tra chéo", "Đơn vị")
+  --out <thư mục> nơi ghi tong-hop.xlsx và ket-qua.json (tạo nếu chưa có)
+  --quiet         không in bảng tóm tắt
+  --no-progress   không hiện thanh tiến độ
+
+Mã thoát: 0 không có lỗi, 1 có phát hiện mức "Lỗi", 2 không chạy được.`;
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTTY: boolean;
+}
+
+const defaultIo: CliIo = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+  isTTY: !!process.stderr.isTTY,
+};
+
+interface Args {
+  rules: string;
+  out: string;
+  inputs: string[];
+  quiet: boolean;
+  progress: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Args {
+  const [command, ...rest] = argv;
+  if (command !== 'check') throw new UsageError(command ? `Lệnh không biết: "${command}".` : 'Thiếu lệnh.');
+  const args: Args = { rules: '', out: '', inputs: [], quiet: false, progress: true };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--rules' || a === '--out') {
+      const v = rest[++i];
+      if (!v) throw new UsageError(`Thiếu giá trị sau ${a}.`);
+      if (a === '--rules') args.rules = v;
+      else args.out = v;
+    } else if (a.startsWith('--rules=')) args.rules = a.slice(8);
+    else if (a.startsWith('--out=')) args.out = a.slice(6);
+    else if (a === '--quiet') args.quiet = true;
+    else if (a === '--no-progress') args.progress = false;
+    else if (a.startsWith('--')) throw new UsageError(`Tùy chọn không biết: "${a}".`);
+    else args.inputs.push(a);
+  }
+  if (!args.rules) throw new UsageError('Thiếu --rules <tệp chỉ tiêu>.');
+  if (!args.out) throw new UsageError('Thiếu --out <thư mục kết quả>.');
+  if (args.inputs.length === 0) throw new UsageError('Thiếu tệp hoặc thư mục báo cáo cần kiểm tra.');
+  return args;
+}
+
+const REPORT_EXT = /\.(xlsx|xlsm|xls|xlsb|ods|csv)$/i;
+
+/** Report files under the inputs, sorted so every run sees them in the same order. */
+export async function listInputs(inputs: string[], exclude: string[]): Promise<Array<{ full: string; name: string }>> {
+  const out: Array<{ full: string; name: string }> = [];
+  const skip = new Set(exclude.map((p) => path.resolve(p)));
+  const walk = async (dir: string, base: string) => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!skip.has(path.resolve(full))) await walk(full, base);
+      } else if (REPORT_EXT.test(e.name) && !e.name.startsWith('~$') && !skip.has(path.resolve(full))) {
+        out.push({ full, name: path.relative(base, full).split(path.sep).join('/') });
+      }
+    }
+  };
+  for (const input of inputs) {
+    let st;
+    try {
+      st = await fs.stat(input);
+    } catch {
+      throw new UsageError(`Không tìm thấy "${input}".`);
+    }
+    if (st.isDirectory()) await walk(input, input);
+    else if (!skip.has(path.resolve(input))) out.push({ full: input, name: path.basename(input) });
+  }
+  return out;
+}
+
+/** Writes to a temporary name beside the target, then renames: never a half-written file. */
+export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; result?: CheckResult }> {
+  let rulesBuf: Uint8Array;
+  try {
+    rulesBuf = await fs.readFile(args.rules);
+  } catch {
+    io.err(`Không đọc được tệp chỉ tiêu "${args.rules}" (không có tệp hoặc không có quyền đọc).`);
+    return { code: 2 };
+  }
+  let session: CheckSession;
+  try {
+    const model = await readWorkbookBuffer(rulesBuf, path.basename(args.rules));
+    const { rules, problems } = readRules(model);
+    if (rules.indicators.length === 0) {
+      io.err(`Tệp chỉ tiêu "${args.rules}": trang "Chỉ tiêu" không có chỉ tiêu nào đọc được.`);
+      for (const p of problems) io.err('  ' + p.message);
+      return { code: 2 };
+    }
+    session = new CheckSession(rules, problems);
+  } catch (e) {
+    if (e instanceof ReadError || e instanceof RulesError) {
+      io.err(e.message.replace(/^Tệp "/, 'Tệp chỉ tiêu "'));
+      return { code: 2 };
+    }
+    throw e;
+  }
+  const files = await listInputs(args.inputs, [args.rules, args.out]);
+  if (files.length === 0) {
+    io.err(`Không có tệp báo cáo nào (.xlsx) trong ${args.inputs.map((i) => `"${i}"`).join(', ')}.`);
+    return { code: 2 };
+  }
+  const progress: Progress = startProgress(files.length, args.progress && io.isTTY && files.length >= 10);
+  for (const f of files) {
+    try {
+      const buf = await fs.readFile(f.full);
+      session.addWorkbook(await readWorkbookBuffer(buf, f.name));
+    } catch (e) {
+      if (e instanceof ReadError) session.addFileError(f.name, e.message);
+      else session.addFileError(f.name, `Tệp "${f.name}": không đọc được (${e instanceof Error ? e.message : String(e)}).`);
+    }
+    progress.tick(f.name);
+  }
+  progress.stop();
+  const result = session.finish();
+  await fs.mkdir(args.out, { recursive: true });
+  const json = JSON.stringify(toResultJson(result), null, 2) + '\n';
+  const xlsx = await workbookBytes(planOutput(result));
+  await writeAtomic(path.join(args.out, 'tong-hop.xlsx'), xlsx);
+  await writeAtomic(path.join(args.out, 'ket-qua.json'), json);
+  if (!args.quiet) printSummary(result, io.out);
+  io.out(`Đã ghi ${path.join(args.out, 'tong-hop.xlsx')} và ${path.join(args.out, 'ket-qua.json')}.`);
+  return { code: exitCodeFor(result), result };
+}
+
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+    io.out(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  try {
+    return (await runCheck(parseArgs(argv), io)).code;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(e.message);
+      io.err(USAGE);
+      return 2;
+    }
+    io.err(`Không chạy được: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+}

@@ -1,0 +1,43 @@
+// The terminal summary: one line per unit (status, errors, warnings), then the area's shortfalls.
+import type { CheckResult, UnitStatus } from '../core';
+
+const STATUS: Record<UnitStatus, string> = {
+  ok: 'Đạt',
+  warnings: 'Cảnh báo',
+  errors: 'Có lỗi',
+  missing: 'Chưa gửi',
+  unknown: 'Không rõ đơn vị',
+};
+
+function pad(s: string, n: number): string {
+  const len = [...s].length;
+  return len >= n ? s : s + ' '.repeat(n - len);
+}
+
+export function printSummary(result: CheckResult, out: (s: string) => void): void {
+  const width = Math.max(8, ...result.units.map((u) => [...u.unit].length)) + 2;
+  out(`Kỳ: ${result.period.label} · ${result.rules.indicators.length} chỉ tiêu · ${result.submissions.length} báo cáo`);
+  out('');
+  out(`${pad('Đơn vị', width)}${pad('Tình trạng', 18)}${pad('Lỗi', 6)}${pad('Cảnh báo', 10)}`);
+  out('-'.repeat(width + 34));
+  for (const u of result.units) {
+    out(`${pad(u.unit, width)}${pad(STATUS[u.status], 18)}${pad(String(u.errors), 6)}${pad(String(u.warnings), 10)}`);
+  }
+  const general = result.findings.filter((f) => f.unit === '' && f.severity !== 'info');
+  if (general.length) {
+    out('');
+    out('Tệp không đọc được và lỗi tệp chỉ tiêu:');
+    for (const f of general) out(`  - ${f.message}`);
+  }
+  const area = result.findings.filter((f) => f.unit === '*' && f.severity !== 'info');
+  out('');
+  if (area.length === 0) out('Toàn địa bàn: đạt mọi chỉ tiêu.');
+  else {
+    out('Toàn địa bàn chưa đạt:');
+    for (const f of area) out(`  - ${f.message}`);
+  }
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) c[f.severity]++;
+  out('');
+  out(`Tổng: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} thông tin.`);
+}

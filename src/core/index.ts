@@ -1,0 +1,12 @@
+// The engine's public surface: what the command line and the add-in use.
+export * from './model';
+export * from './plan';
+export * from './findings';
+export { readRules, RulesError } from './rules';
+export type { Rules, Indicator, CrossCheck, RosterUnit, Scope } from './rules';
+export { CheckSession } from './session';
+export type { CheckResult, SubmissionInfo, UnitSummary, UnitRow, UnitStatus } from './session';
+export { planOutput, SHEET_NAMES } from './output';
+export { toResultJson, exitCodeFor } from './result';
+export type { ResultJson } from './result';
+export { formatNumber, formatPercent } from './numbers';

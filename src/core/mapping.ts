@@ -1,0 +1,86 @@
+// Mapping a report's row label (or column header) to an indicator: by its name and aliases,
+// in the section it stands under. "Tổng số hội viên" under "HỘI NÔNG DÂN" is HND_HV, under
+// "HỘI CỰU CHIẾN BINH" it is CCB_HV, and with no section at all it is ambiguous, so unmapped.
+import { Indicator, Rules } from './rules';
+import { fold } from './text';
+
+export type MatchResult =
+  | { status: 'matched'; indicator: Indicator; score: number }
+  | { status: 'ambiguous'; candidates: string[] }
+  | { status: 'none' };
+
+interface Name {
+  indicator: Indicator;
+  folded: string;
+  tokens: Set<string>;
+}
+
+// Leading enumerators and child markers: "1.", "1.1", "a)", "-", "+", "•", "Trong đó:".
+const ENUMERATOR = /^(?:(?:\d+(?:\.\d+)*\.?|[a-zđ][).]|[ivxlc]+[.)]|[-+•*–—·])\s*|trong đó\s*:?\s*|tr\.\s*đó\s*:?\s*)+/i;
+
+export function cleanLabel(label: string): string {
+  return label.replace(ENUMERATOR, '').trim();
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const t of a) if (b.has(t)) common++;
+  return (2 * common) / (a.size + b.size);
+}
+
+const MIN_SCORE = 0.72;
+const SECTION_BONUS = 0.15;
+const OTHER_SECTION_PENALTY = 0.3;
+const TIE_MARGIN = 0.02;
+
+export class IndicatorMatcher {
+  private names: Name[] = [];
+  private sections: Array<{ name: string; tokens: Set<string>; folded: string }> = [];
+
+  constructor(rules: Rules) {
+    for (const ind of rules.indicators) {
+      for (const n of [ind.name, ...ind.aliases]) {
+        const folded = fold(cleanLabel(n));
+        if (folded) this.names.push({ indicator: ind, folded, tokens: new Set(folded.split(' ')) });
+      }
+    }
+    for (const s of rules.sections) {
+      const folded = fold(s);
+      this.sections.push({ name: s, folded, tokens: new Set(folded.split(' ')) });
+    }
+  }
+
+  /** The rules section a section heading names ("I. HỘI NÔNG DÂN" → "Hội Nông dân"), or null. */
+  section(heading: string): string | null {
+    const f = fold(heading).replace(/^(?:(?:[ivxlc]+|[a-h]|\d+|phan|muc)\s+)+/, '');
+    if (!f) return null;
+    const toks = new Set(f.split(' '));
+    let best: { name: string; score: number } | null = null;
+    for (const s of this.sections) {
+      const score = s.folded === f ? 1 : dice(toks, s.tokens);
+      if (!best || score > best.score) best = { name: s.name, score };
+    }
+    return best && best.score >= 0.6 ? best.name : null;
+  }
+
+  match(label: string, section: string | null, used?: ReadonlySet<string>): MatchResult {
+    const f = fold(cleanLabel(label));
+    if (!f) return { status: 'none' };
+    const toks = new Set(f.split(' '));
+    const best = new Map<string, { indicator: Indicator; score: number }>();
+    for (const n of this.names) {
+      let score = n.folded === f ? 1 : dice(toks, n.tokens);
+      if (score < 0.5) continue;
+      if (section && n.indicator.section) score += n.indicator.section === section ? SECTION_BONUS : -OTHER_SECTION_PENALTY;
+      const prev = best.get(n.indicator.code);
+      if (!prev || score > prev.score) best.set(n.indicator.code, { indicator: n.indicator, score });
+    }
+    const ranked = [...best.values()].filter((c) => c.score >= MIN_SCORE && !used?.has(c.indicator.code)).sort((a, b) => b.score - a.score);
+    if (ranked.length === 0) return { status: 'none' };
+    if (ranked.length > 1 && ranked[0].score - ranked[1].score < TIE_MARGIN) {
+      return { status: 'ambiguous', candidates: ranked.filter((c) => ranked[0].score - c.score < TIE_MARGIN).map((c) => c.indicator.code) };
+    }
+    return { status: 'matched', indicator: ranked[0].indicator, score: ranked[0].score };
+  }
+}

@@ -1,0 +1,122 @@
+// Numbers as people type them in Vietnamese reports: "." groups thousands, "," marks decimals,
+// "-" means zero, "x" means not applicable, and anything else that is text is not a number.
+import { CellValue, isErrorValue } from './model';
+
+export type Reading =
+  /** `percent`: typed with "%" or shown with a percent format; `value` is then as typed (99.6 for "99,6%"). */
+  | { kind: 'number'; value: number; percent: boolean; fromText: boolean }
+  | { kind: 'blank' }
+  | { kind: 'not-applicable' }
+  | { kind: 'error'; code: string }
+  | { kind: 'text'; text: string };
+
+const DASHES = new Set(['-', '–', '—', '−', '--', '---']);
+const NOT_APPLICABLE = new Set(['x', 'X', 'k/a', 'n/a', 'N/A', 'không áp dụng', 'Không áp dụng']);
+
+export function isPercentFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  // A "%" inside quotes or escaped is a literal, not a scaling.
+  const stripped = numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  return stripped.includes('%');
+}
+
+/**
+ * Parses a number written as text. Returns null for anything that is not wholly a number:
+ * "khoảng 40" is not 40, because a guessed figure must be reported, not summed.
+ */
+export function parseNumberText(raw: string): { value: number; percent: boolean } | null {
+  let s = raw.replace(/[\s\u00a0\u202f]/g, '');
+  if (s === '') return null;
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  let sign = 1;
+  if (/^[-−–]/.test(s)) {
+    sign = -1;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  if (!/^[0-9.,]+$/.test(s) || !/[0-9]/.test(s)) return null;
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  let normalised: string;
+  if (lastDot >= 0 && lastComma >= 0) {
+    // Both marks: the later one is the decimal mark ("1.250,5" or "1,250.5").
+    const [thousands, decimal] = lastComma > lastDot ? ['.', ','] : [',', '.'];
+    const [intPart, fracPart, ...rest] = s.split(decimal);
+    if (rest.length > 0 || !isGrouped(intPart, thousands)) return null;
+    normalised = intPart.split(thousands).join('') + '.' + fracPart;
+  } else if (lastComma >= 0) {
+    const parts = s.split(',');
+    if (parts.length === 2) normalised = parts[0] + '.' + parts[1];
+    else if (isGrouped(s, ',')) normalised = parts.join('');
+    else return null;
+  } else if (lastDot >= 0) {
+    const parts = s.split('.');
+    // "1.250" and "12.011" are thousands, as Vietnamese write them; "2.5" can only be a decimal.
+    if (isGrouped(s, '.')) normalised = parts.join('');
+    else if (parts.length === 2) normalised = parts[0] + '.' + parts[1];
+    else return null;
+  } else {
+    normalised = s;
+  }
+  if (normalised.startsWith('.') || normalised.endsWith('.')) return null;
+  const value = Number(normalised);
+  if (!Number.isFinite(value)) return null;
+  return { value: sign * value, percent };
+}
+
+function isGrouped(s: string, sep: string): boolean {
+  const parts = s.split(sep);
+  if (parts.length < 2) return false;
+  if (!/^\d{1,3}$/.test(parts[0])) return false;
+  return parts.slice(1).every((p) => /^\d{3}$/.test(p));
+}
+
+/** What a report cell says, read as a figure. */
+export function readCellNumber(value: CellValue | undefined, numFmt?: string): Reading {
+  if (value === null || value === undefined) return { kind: 'blank' };
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { kind: 'text', text: String(value) };
+    return { kind: 'number', value, percent: isPercentFormat(numFmt), fromText: false };
+  }
+  if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
+  if (value instanceof Date) return { kind: 'text', text: value.toISOString().slice(0, 10) };
+  if (isErrorValue(value)) return { kind: 'error', code: value.error };
+  const text = value.normalize('NFC').trim();
+  if (text === '') return { kind: 'blank' };
+  if (DASHES.has(text)) return { kind: 'number', value: 0, percent: false, fromText: true };
+  if (NOT_APPLICABLE.has(text)) return { kind: 'not-applicable' };
+  const parsed = parseNumberText(text);
+  if (parsed) return { kind: 'number', value: parsed.value, percent: parsed.percent, fromText: true };
+  return { kind: 'text', text };
+}
+
+/**
+ * A rate as a fraction. Typed as 99.6 (percent points) or "99,6%": divide by 100.
+ * Shown as 0.996 with a percent format: already a fraction.
+ */
+export function rateAsFraction(reading: Extract<Reading, { kind: 'number' }>): number {
+  if (reading.percent && !reading.fromText) return reading.value;
+  return reading.value / 100;
+}
+
+/** Vietnamese number formatting for messages: 1.250 and 2,5. */
+export function formatNumber(n: number, maxDecimals = 2): string {
+  if (!Number.isFinite(n)) return String(n);
+  const factor = 10 ** maxDecimals;
+  const rounded = Math.round(n * factor) / factor;
+  const neg = rounded < 0;
+  const [intPart, frac] = Math.abs(rounded).toFixed(maxDecimals).split('.');
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const fracTrimmed = (frac ?? '').replace(/0+$/, '');
+  return (neg ? '-' : '') + grouped + (fracTrimmed ? ',' + fracTrimmed : '');
+}
+
+/** 0.9345 → "93,45%". */
+export function formatPercent(fraction: number, maxDecimals = 2): string {
+  return formatNumber(fraction * 100, maxDecimals) + '%';
+}

@@ -1,0 +1,44 @@
+// ket-qua.json: the check's result for other programs. Keys built from indicator codes use
+// Object.fromEntries, which defines own properties, so a code such as "__proto__" stays data.
+import { Finding } from './findings';
+import { CheckResult, SubmissionInfo, UnitSummary } from './session';
+
+export interface ResultJson {
+  period: { label: string; year: number | null; months: number };
+  rules: { file: string; title: string; indicators: number; crossChecks: number; units: number };
+  submissions: SubmissionInfo[];
+  units: UnitSummary[];
+  findings: Finding[];
+  totals: Record<string, number>;
+  ratios: Record<string, number>;
+  /** Totals that leave out invalid or missing values, with the units left out. */
+  incomplete: Record<string, string[]>;
+  counts: { error: number; warning: number; info: number };
+}
+
+export function toResultJson(result: CheckResult): ResultJson {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) counts[f.severity]++;
+  const order = (m: ReadonlyMap<string, unknown>) => result.rules.indicators.map((i) => i.code).filter((c) => m.has(c));
+  return {
+    period: result.period,
+    rules: {
+      file: result.rules.file,
+      title: result.rules.title,
+      indicators: result.rules.indicators.length,
+      crossChecks: result.rules.crossChecks.length,
+      units: result.rules.roster.length,
+    },
+    submissions: result.submissions,
+    units: result.units,
+    findings: result.findings,
+    totals: Object.fromEntries(order(result.rollup.totals).map((c) => [c, result.rollup.totals.get(c)!])),
+    ratios: Object.fromEntries(order(result.rollup.ratios).map((c) => [c, result.rollup.ratios.get(c)!])),
+    incomplete: Object.fromEntries(order(result.rollup.incomplete).map((c) => [c, result.rollup.incomplete.get(c)!])),
+    counts,
+  };
+}
+
+export function exitCodeFor(result: CheckResult): 0 | 1 {
+  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,344 @@
+// The rules workbook the staff keep in Excel: "Chỉ tiêu" (targets), "Kiểm tra chéo"
+// (cross checks) and "Đơn vị" (roster). Sheets and columns are found by header text,
+// in any order, under any title rows.
+import { Condition, parseCondition } from './conditions';
+import { Expr, codesOf, isComparison, parseExpression } from './expressions';
+import { Finding, finding } from './findings';
+import { Grid, findHeader, makeGrid } from './grid';
+import { WorkbookModel, cellAddress } from './model';
+import { Period, parsePeriod } from './period';
+import { Severity } from './plan';
+import { fold } from './text';
+
+export type Scope =
+  | { kind: 'area'; label: string }
+  | { kind: 'each'; label: string }
+  | { kind: 'level'; level: string; label: string };
+
+export interface Indicator {
+  code: string;
+  section: string;
+  name: string;
+  aliases: string[];
+  unitOfMeasure: string;
+  /** A rate: "%" unit or a formula. Its values are fractions of one. */
+  rate: boolean;
+  condition: Condition | null;
+  scope: Scope;
+  severity: Severity;
+  formula: Expr | null;
+  formulaText: string;
+  /** Where it stands in the rules workbook, for messages. */
+  row: number;
+}
+
+export interface CrossCheck {
+  code: string;
+  expr: Extract<Expr, { type: 'compare' }>;
+  text: string;
+  severity: Severity;
+  note: string;
+  row: number;
+}
+
+export interface RosterUnit {
+  name: string;
+  aliases: string[];
+  level: string;
+  order: number;
+}
+
+export interface Rules {
+  file: string;
+  title: string;
+  period: Period;
+  indicators: Indicator[];
+  byCode: ReadonlyMap<string, Indicator>;
+  crossChecks: CrossCheck[];
+  roster: RosterUnit[];
+  /** Sections in the order they first appear. */
+  sections: string[];
+}
+
+export class RulesError extends Error {}
+
+type TargetColumn = 'code' | 'section' | 'name' | 'aliases' | 'uom' | 'condition' | 'scope' | 'severity' | 'formula';
+type CheckColumn = 'code' | 'expr' | 'severity' | 'note';
+type RosterColumn = 'name' | 'aliases' | 'level';
+
+function classifyTarget(f: string): TargetColumn | null {
+  if (/^(ma|ma chi tieu|ma so|code)$/.test(f)) return 'code';
+  if (/^(nhom|nhom chi tieu|linh vuc|muc|phan)$/.test(f)) return 'section';
+  if (/^(chi tieu|ten chi tieu|noi dung|noi dung chi tieu|ten)$/.test(f)) return 'name';
+  if (/^(ten goi khac|ten khac|goi khac|bi danh)$/.test(f)) return 'aliases';
+  if (/^(don vi tinh|dvt|don vi do)$/.test(f)) return 'uom';
+  if (/^(dieu kien|muc tieu|yeu cau|chi tieu can dat)$/.test(f)) return 'condition';
+  if (/^(pham vi|ap dung cho|doi tuong ap dung)$/.test(f)) return 'scope';
+  if (/^(muc do|muc canh bao|loai)$/.test(f)) return 'severity';
+  if (/^(cong thuc|cach tinh)$/.test(f)) return 'formula';
+  return null;
+}
+
+function classifyCheck(f: string): CheckColumn | null {
+  if (/^(ma|ma kiem tra|ma so)$/.test(f)) return 'code';
+  if (/^(bieu thuc|dieu kien|cong thuc|kiem tra)$/.test(f)) return 'expr';
+  if (/^(muc do|loai)$/.test(f)) return 'severity';
+  if (/^(ghi chu|dien giai|mo ta)$/.test(f)) return 'note';
+  return null;
+}
+
+function classifyRoster(f: string): RosterColumn | null {
+  if (/^(ten don vi|don vi|ten|ten phuong xa|phuong xa|co so)$/.test(f)) return 'name';
+  if (/^(ten goi khac|ten khac|goi khac)$/.test(f)) return 'aliases';
+  if (/^(cap|cap don vi|loai don vi|loai)$/.test(f)) return 'level';
+  return null;
+}
+
+export function parseSeverity(text: string, fallback: Severity): Severity | null {
+  const f = fold(text);
+  if (f === '') return fallback;
+  if (/^(loi|error|nghiem trong)$/.test(f)) return 'error';
+  if (/^(canh bao|warning|chu y)$/.test(f)) return 'warning';
+  if (/^(thong tin|info|luu y)$/.test(f)) return 'info';
+  return null;
+}
+
+export function parseScope(text: string): Scope | null {
+  const f = fold(text);
+  if (f === '' || f.startsWith('toan ') || f === 'toan' || f === 'dia ban' || f === 'chung') return { kind: 'area', label: text || 'Toàn địa bàn' };
+  if (/^(moi|tung|cac) (don vi|co so)$/.test(f)) return { kind: 'each', label: text };
+  const level = /^(?:moi|tung|cac) (.+)$/.exec(f);
+  if (level) return { kind: 'level', level: level[1], label: text };
+  return null;
+}
+
+function findSheet(wb: WorkbookModel, names: string[]) {
+  const wanted = names.map(fold);
+  return wb.sheets.find((s) => wanted.includes(fold(s.name))) ?? wb.sheets.find((s) => wanted.some((w) => fold(s.name).includes(w)));
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The rules title: the first text above the header that names a period, or the first text at all. */
+function readTitle(grid: Grid, headerRow: number): { title: string; period: Period | null } {
+  let title = '';
+  for (let r = 1; r < headerRow; r++) {
+    const t = grid.rowText(r);
+    if (!t) continue;
+    if (!title) title = t;
+    const p = parsePeriod(t);
+    if (p) return { title: t, period: p };
+  }
+  return { title, period: null };
+}
+
+const MAX_CODE = /^[A-Za-z_][A-Za-z0-9_.]{0,63}$/;
+
+/**
+ * Reads the rules workbook. Problems on a row become `invalid-rule` findings and the row is
+ * left out; a workbook without a readable "Chỉ tiêu" sheet throws RulesError.
+ */
+export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[] } {
+  const problems: Finding[] = [];
+  const file = wb.name;
+  const targetSheet = findSheet(wb, ['Chỉ tiêu', 'Chi tieu', 'Danh mục chỉ tiêu']);
+  if (!targetSheet) {
+    throw new RulesError(`Tệp chỉ tiêu "${file}" không có trang tính "Chỉ tiêu" (có: ${wb.sheets.map((s) => `"${s.name}"`).join(', ') || 'không có trang tính nào'}).`);
+  }
+  const grid = makeGrid(targetSheet);
+  const header = findHeader(grid, classifyTarget, { minHits: 2, required: ['code', 'name'] });
+  if (!header) {
+    throw new RulesError(`Tệp chỉ tiêu "${file}", trang "${targetSheet.name}": không thấy dòng tiêu đề có cột "Mã" và "Chỉ tiêu".`);
+  }
+  const col = header.columns;
+  const at = (r: number, role: TargetColumn) => {
+    const c = col.get(role);
+    if (c === undefined) return '';
+    const cell = grid.cell(r, c);
+    if (cell && typeof cell.value === 'number') return String(cell.value);
+    return grid.text(r, c);
+  };
+  const { title, period } = readTitle(grid, header.row);
+  const rulePeriod: Period = period ?? { label: 'Cả năm', year: null, months: 12 };
+  const problem = (sheet: string, r: number, c: number | undefined, message: string) =>
+    problems.push(finding('invalid-rule', { file, sheet, cell: c ? cellAddress(r, c) : `A${r}`, message: `Tệp chỉ tiêu, trang "${sheet}", dòng ${r}: ${message}` }));
+
+  const indicators: Indicator[] = [];
+  const byCode = new Map<string, Indicator>();
+  const pendingFormulas: Array<{ ind: Indicator; text: string }> = [];
+  for (let r = header.row + 1; r <= grid.maxRow; r++) {
+    const rawCode = at(r, 'code').trim();
+    const name = at(r, 'name').trim();
+    if (!rawCode && !name) continue;
+    if (!rawCode) {
+      problem(targetSheet.name, r, col.get('code'), `chỉ tiêu "${name}" chưa có mã.`);
+      continue;
+    }
+    if (!MAX_CODE.test(rawCode)) {
+      problem(targetSheet.name, r, col.get('code'), `mã "${rawCode}" không hợp lệ (chỉ dùng chữ không dấu, số và dấu gạch dưới, bắt đầu bằng chữ).`);
+      continue;
+    }
+    const code = rawCode.toUpperCase();
+    if (byCode.has(code)) {
+      problem(targetSheet.name, r, col.get('code'), `mã "${code}" bị trùng với dòng ${byCode.get(code)!.row}; dòng này bị bỏ qua.`);
+      continue;
+    }
+    const uom = at(r, 'uom').trim();
+    const formulaText = at(r, 'formula').trim();
+    const rate = uom === '%' || /^(ty le|phan tram)$/.test(fold(uom)) || formulaText !== '';
+    const severity = parseSeverity(at(r, 'severity'), 'warning');
+    if (!severity) problem(targetSheet.name, r, col.get('severity'), `mức độ "${at(r, 'severity')}" không hiểu (dùng "Lỗi", "Cảnh báo" hoặc "Thông tin"); tạm coi là "Cảnh báo".`);
+    const scope = parseScope(at(r, 'scope'));
+    if (!scope) problem(targetSheet.name, r, col.get('scope'), `phạm vi "${at(r, 'scope')}" không hiểu (dùng "Toàn địa bàn", "Mỗi đơn vị", "Mỗi phường", "Mỗi xã"…); tạm coi là toàn địa bàn.`);
+    const ind: Indicator = {
+      code,
+      section: at(r, 'section').trim(),
+      name: name || code,
+      aliases: splitList(at(r, 'aliases')),
+      unitOfMeasure: uom,
+      rate,
+      condition: null,
+      scope: scope ?? { kind: 'area', label: 'Toàn địa bàn' },
+      severity: severity ?? 'warning',
+      formula: null,
+      formulaText,
+      row: r,
+    };
+    const condText = at(r, 'condition').trim();
+    if (condText) {
+      const parsed = parseCondition(condText, { rate });
+      if (parsed.ok) ind.condition = parsed.condition;
+      else problem(targetSheet.name, r, col.get('condition'), `không đọc được điều kiện "${condText}" của chỉ tiêu ${code}: ${parsed.reason}. Chỉ tiêu này chưa được kiểm tra.`);
+    }
+    if (formulaText) pendingFormulas.push({ ind, text: formulaText });
+    indicators.push(ind);
+    byCode.set(code, ind);
+  }
+  // Formulas may name codes defined further down, so they are read after every code is known.
+  for (const { ind, text } of pendingFormulas) {
+    const parsed = parseExpression(text);
+    const formulaCol = col.get('formula');
+    if (!parsed.ok || isComparison(parsed.expr)) {
+      problem(targetSheet.name, ind.row, formulaCol, `công thức "${text}" của ${ind.code} không đọc được: ${parsed.ok ? 'công thức không được chứa phép so sánh' : parsed.reason}.`);
+      continue;
+    }
+    const unknown = codesOf(parsed.expr).filter((c) => !byCode.has(c));
+    if (unknown.length) {
+      problem(targetSheet.name, ind.row, formulaCol, `công thức của ${ind.code} dùng mã chưa có: ${unknown.join(', ')}.`);
+      continue;
+    }
+    ind.formula = parsed.expr;
+  }
+  dropFormulaCycles(indicators, (ind) => problem(targetSheet.name, ind.row, col.get('formula'), `công thức của ${ind.code} tự tham chiếu vòng tròn.`));
+
+  const crossChecks = readCrossChecks(wb, byCode, problems);
+  const roster = readRoster(wb, problems);
+  const sections: string[] = [];
+  for (const ind of indicators) if (ind.section && !sections.includes(ind.section)) sections.push(ind.section);
+  return {
+    rules: { file, title, period: rulePeriod, indicators, byCode, crossChecks, roster, sections },
+    problems,
+  };
+}
+
+function dropFormulaCycles(indicators: Indicator[], report: (ind: Indicator) => void) {
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (ind: Indicator): boolean => {
+    const s = state.get(ind.code);
+    if (s === 'done') return true;
+    if (s === 'visiting') return false;
+    state.set(ind.code, 'visiting');
+    let ok = true;
+    if (ind.formula) {
+      for (const c of codesOf(ind.formula)) {
+        const dep = byCode.get(c);
+        if (dep && !visit(dep)) ok = false;
+      }
+    }
+    state.set(ind.code, 'done');
+    return ok;
+  };
+  for (const ind of indicators) {
+    state.clear();
+    if (ind.formula && !visit(ind)) {
+      report(ind);
+      ind.formula = null;
+    }
+  }
+}
+
+function readCrossChecks(wb: WorkbookModel, byCode: Map<string, Indicator>, problems: Finding[]): CrossCheck[] {
+  const sheet = findSheet(wb, ['Kiểm tra chéo', 'Kiem tra cheo', 'Kiểm tra']);
+  if (!sheet) return [];
+  const grid = makeGrid(sheet);
+  const header = findHeader(grid, classifyCheck, { minHits: 2, required: ['expr'] });
+  if (!header) {
+    problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell: 'A1', message: `Tệp chỉ tiêu, trang "${sheet.name}": không thấy cột "Biểu thức"; bỏ qua kiểm tra chéo.` }));
+    return [];
+  }
+  const out: CrossCheck[] = [];
+  const seen = new Set<string>();
+  const c = header.columns;
+  const at = (r: number, role: CheckColumn) => (c.has(role) ? grid.text(r, c.get(role)!) : '');
+  for (let r = header.row + 1; r <= grid.maxRow; r++) {
+    const text = at(r, 'expr').trim();
+    const code = (at(r, 'code').trim() || `K${r}`).toUpperCase();
+    if (!text) continue;
+    const where = `Tệp chỉ tiêu, trang "${sheet.name}", dòng ${r}`;
+    const cell = cellAddress(r, c.get('expr')!);
+    const parsed = parseExpression(text);
+    if (!parsed.ok || !isComparison(parsed.expr)) {
+      problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell, message: `${where}: biểu thức "${text}" không đọc được: ${parsed.ok ? 'cần một phép so sánh (=, <>, <, <=, >, >=)' : parsed.reason}.` }));
+      continue;
+    }
+    const unknown = codesOf(parsed.expr).filter((x) => !byCode.has(x));
+    if (unknown.length) {
+      problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell, message: `${where}: biểu thức "${text}" dùng mã chưa có trong trang "Chỉ tiêu": ${unknown.join(', ')}.` }));
+      continue;
+    }
+    if (seen.has(code)) {
+      problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell: c.has('code') ? cellAddress(r, c.get('code')!) : cell, message: `${where}: mã kiểm tra "${code}" bị trùng; dòng này bị bỏ qua.` }));
+      continue;
+    }
+    seen.add(code);
+    out.push({ code, expr: parsed.expr, text, severity: parseSeverity(at(r, 'severity'), 'error') ?? 'error', note: at(r, 'note'), row: r });
+  }
+  return out;
+}
+
+function readRoster(wb: WorkbookModel, problems: Finding[]): RosterUnit[] {
+  const sheet = findSheet(wb, ['Đơn vị', 'Don vi', 'Danh sách đơn vị']);
+  if (!sheet) return [];
+  const grid = makeGrid(sheet);
+  const header = findHeader(grid, classifyRoster, { minHits: 1, required: ['name'] });
+  if (!header) {
+    problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell: 'A1', message: `Tệp chỉ tiêu, trang "${sheet.name}": không thấy cột "Tên đơn vị"; không kiểm tra được đơn vị thiếu.` }));
+    return [];
+  }
+  const c = header.columns;
+  const out: RosterUnit[] = [];
+  const seen = new Map<string, number>();
+  for (let r = header.row + 1; r <= grid.maxRow; r++) {
+    const name = grid.text(r, c.get('name')!).trim();
+    if (!name) continue;
+    const key = fold(name);
+    if (seen.has(key)) {
+      problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell: cellAddress(r, c.get('name')!), message: `Tệp chỉ tiêu, trang "${sheet.name}", dòng ${r}: đơn vị "${name}" bị trùng với dòng ${seen.get(key)}.` }));
+      continue;
+    }
+    seen.set(key, r);
+    out.push({
+      name,
+      aliases: c.has('aliases') ? splitList(grid.text(r, c.get('aliases')!)) : [],
+      level: c.has('level') ? grid.text(r, c.get('level')!).trim() : '',
+      order: out.length,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,239 @@
+// A check run: reports are added one workbook at a time (only their figures are kept, so memory
+// holds one workbook plus the rollup), then `finish` settles duplicates and missing units,
+// checks every unit and the area, and returns the result in a stable order.
+import { Figure, UnitFigures, checkUnit, describeParts, judgeTarget, makeLookup, readFigures, targetFor } from './checks';
+import { codesOf } from './expressions';
+import { Finding, compareFindings, finding } from './findings';
+import { IndicatorMatcher } from './mapping';
+import { Layout, UnitReport, readReportWorkbook } from './layout';
+import { WorkbookModel } from './model';
+import { compareDates, formatDate } from './period';
+import { Severity } from './plan';
+import { Rollup, computeRollup } from './rollup';
+import { RosterUnit, Rules } from './rules';
+import { UnitMatcher } from './units';
+
+export interface SubmissionInfo {
+  file: string;
+  sheet: string;
+  unit: string;
+  layout: Layout;
+  /** "dd/mm/yyyy" as the report dates itself, or null. */
+  date: string | null;
+  period: string | null;
+  inRoster: boolean;
+  /** False for the earlier of two reports from one unit. */
+  used: boolean;
+}
+
+export type UnitStatus = 'ok' | 'warnings' | 'errors' | 'missing' | 'unknown';
+
+export interface UnitSummary {
+  unit: string;
+  status: UnitStatus;
+  errors: number;
+  warnings: number;
+  infos: number;
+  file: string | null;
+  sheet: string | null;
+}
+
+export interface UnitRow {
+  unit: string;
+  roster: RosterUnit | null;
+  report: UnitReport | null;
+  figures: Map<string, Figure>;
+  derived: Map<string, number>;
+}
+
+export interface CheckResult {
+  rules: Rules;
+  period: { label: string; year: number | null; months: number };
+  submissions: SubmissionInfo[];
+  findings: Finding[];
+  rollup: Rollup;
+  /** Roster units in roster order (sent or not), then units the roster does not know. */
+  rows: UnitRow[];
+  units: UnitSummary[];
+}
+
+export class CheckSession {
+  private reports: UnitReport[] = [];
+  private findings: Finding[] = [];
+  private readonly indicators: IndicatorMatcher;
+  private readonly matcher: UnitMatcher;
+
+  constructor(
+    readonly rules: Rules,
+    ruleProblems: Finding[] = [],
+  ) {
+    this.indicators = new IndicatorMatcher(rules);
+    this.matcher = new UnitMatcher(rules.roster);
+    this.findings.push(...ruleProblems);
+  }
+
+  addWorkbook(wb: WorkbookModel): void {
+    const r = readReportWorkbook(wb, { rules: this.rules, indicators: this.indicators, units: this.matcher });
+    if (this.rules.roster.length === 0) for (const rep of r.reports) rep.inRoster = true;
+    this.reports.push(...r.reports);
+    this.findings.push(...r.findings);
+  }
+
+  /** A file that could not be opened at all: the message names it and says why. */
+  addFileError(file: string, message: string): void {
+    this.findings.push(finding('unreadable-file', { file, message }));
+  }
+
+  finish(): CheckResult {
+    const rules = this.rules;
+    const findings = [...this.findings];
+    const used = this.settleDuplicates(findings);
+    const months = commonMonths(used, rules.period.months);
+    const pace = { months, targetMonths: rules.period.months };
+
+    const byUnit = new Map<string, UnitFigures>();
+    const rosterByName = new Map(rules.roster.map((u) => [u.name, u]));
+    for (const report of used) {
+      const roster = rosterByName.get(report.unit) ?? null;
+      if (rules.roster.length > 0 && !report.inRoster) {
+        findings.push(
+          finding('unknown-unit', {
+            unit: report.unit,
+            file: report.file,
+            sheet: report.sheet,
+            cell: report.nameCell,
+            message: `Tệp "${report.file}", trang "${report.sheet}": không nhận ra "${report.unit}" là đơn vị nào trong danh sách đơn vị; báo cáo vẫn được kiểm tra nhưng không cộng vào tổng. Nếu đúng là một đơn vị, thêm tên này vào cột "Tên gọi khác" của trang "Đơn vị".`,
+          }),
+        );
+      }
+      const figures = readFigures(report, rules, findings);
+      const u: UnitFigures = { report, roster, figures, derived: new Map() };
+      // Each report is paced by the months it says it covers; the area by the most common.
+      checkUnit(u, rules, { months: report.period?.months ?? months, targetMonths: rules.period.months }, findings);
+      byUnit.set(report.unit, u);
+    }
+
+    const rows: UnitRow[] = [];
+    for (const r of rules.roster) {
+      const u = byUnit.get(r.name);
+      rows.push({ unit: r.name, roster: r, report: u?.report ?? null, figures: u?.figures ?? new Map(), derived: u?.derived ?? new Map() });
+      if (!u) findings.push(finding('missing-unit', { unit: r.name, message: `${r.name}: chưa gửi báo cáo (không có tệp nào của đơn vị này).` }));
+    }
+    const unknown = [...byUnit.values()].filter((u) => !rosterByName.has(u.report.unit)).sort((a, b) => a.report.unit.localeCompare(b.report.unit, 'vi'));
+    for (const u of unknown) rows.push({ unit: u.report.unit, roster: null, report: u.report, figures: u.figures, derived: u.derived });
+
+    const counted = rules.roster.length > 0 ? rows.filter((r) => r.roster && r.report) : rows;
+    const rollup = computeRollup(counted, rules);
+    this.checkArea(rollup, pace, counted.length, findings);
+
+    const order = new Map<string, number>([['', -1]]);
+    rows.forEach((r, i) => order.set(r.unit, i));
+    order.set('*', rows.length + 1);
+    const unitOrder = (u: string) => order.get(u) ?? rows.length;
+    findings.sort((a, b) => compareFindings(a, b, unitOrder));
+
+    const submissions: SubmissionInfo[] = this.reports.map((r) => ({
+      file: r.file,
+      sheet: r.sheet,
+      unit: r.unit,
+      layout: r.layout,
+      date: r.date ? formatDate(r.date) : null,
+      period: r.period?.label ?? null,
+      inRoster: r.inRoster,
+      used: used.includes(r),
+    }));
+    return {
+      rules,
+      period: { label: months === rules.period.months ? rules.period.label : `${months} tháng${rules.period.year ? ` năm ${rules.period.year}` : ''}`, year: rules.period.year, months },
+      submissions,
+      findings,
+      rollup,
+      rows,
+      units: summarise(rows, findings),
+    };
+  }
+
+  /** One report per unit: the later report date wins, and the choice is stated. */
+  private settleDuplicates(findings: Finding[]): UnitReport[] {
+    const groups = new Map<string, UnitReport[]>();
+    for (const r of this.reports) {
+      const key = r.inRoster ? r.unit : `?${r.file}|${r.sheet}|${r.unit}`;
+      const g = groups.get(key) ?? [];
+      g.push(r);
+      groups.set(key, g);
+    }
+    const used: UnitReport[] = [];
+    for (const g of groups.values()) {
+      if (g.length === 1) {
+        used.push(g[0]);
+        continue;
+      }
+      const sorted = [...g].sort((a, b) => compareDates(a.date, b.date) || (a.file + a.sheet).localeCompare(b.file + b.sheet));
+      const winner = sorted[sorted.length - 1];
+      const sameDate = compareDates(sorted[sorted.length - 2].date, winner.date) === 0;
+      used.push(winner);
+      const list = sorted.map((r) => `"${r.file}" (trang "${r.sheet}"${r.date ? `, ngày ${formatDate(r.date)}` : ', không ghi ngày'})`).join(', ');
+      findings.push(
+        finding('duplicate-unit', {
+          unit: winner.unit,
+          file: winner.file,
+          sheet: winner.sheet,
+          message: `${winner.unit} gửi ${g.length} báo cáo: ${list}. Dùng "${winner.file}" (trang "${winner.sheet}") vì ${sameDate ? 'cùng ngày hoặc không ghi ngày, lấy tệp xếp sau cùng theo tên' : 'có ngày báo cáo muộn nhất'}.`,
+        }),
+      );
+      const dropped = new Set(sorted.slice(0, -1).map((r) => `${r.file}|${r.sheet}`));
+      // Rows of a dropped report are not the unit's figures any more; their notes go with them.
+      for (let i = findings.length - 1; i >= 0; i--) {
+        const f = findings[i];
+        if (f.kind === 'unmapped-row' && f.unit === winner.unit && dropped.has(`${f.file}|${f.sheet}`)) findings.splice(i, 1);
+      }
+    }
+    // Keep the order reports were added in, so output does not depend on map iteration.
+    return this.reports.filter((r) => used.includes(r));
+  }
+
+  private checkArea(rollup: Rollup, pace: { months: number; targetMonths: number }, unitCount: number, findings: Finding[]) {
+    const rules = this.rules;
+    const areaFigures = new Map<string, Figure>();
+    for (const [code, value] of rollup.totals) areaFigures.set(code, { status: 'ok', value, cell: null });
+    const lookup = makeLookup(areaFigures, rules);
+    for (const ind of rules.indicators) {
+      if (ind.scope.kind !== 'area' || !ind.condition) continue;
+      const actual = ind.formula ? rollup.ratios.get(ind.code) : rollup.totals.get(ind.code);
+      if (actual === undefined) continue;
+      const target = targetFor(ind, pace);
+      if (!target) continue;
+      const left = new Set<string>();
+      for (const code of ind.formula ? codesOf(ind.formula) : [ind.code]) for (const u of rollup.incomplete.get(code) ?? []) left.add(u);
+      const who = `Toàn địa bàn (${unitCount} đơn vị)`;
+      const f = judgeTarget({ ind, actual, ...target, parts: describeParts(ind, lookup) }, '*', { file: null, sheet: null, cell: null }, who);
+      if (f) {
+        if (left.size) f.message += ` Tổng chưa đủ: chưa tính số liệu không hợp lệ hoặc thiếu của ${[...left].join(', ')}.`;
+        findings.push(f);
+      }
+    }
+  }
+}
+
+function commonMonths(reports: UnitReport[], fallback: number): number {
+  const counts = new Map<number, number>();
+  for (const r of reports) if (r.period) counts.set(r.period.months, (counts.get(r.period.months) ?? 0) + 1);
+  let best = fallback;
+  let bestCount = 0;
+  for (const [m, c] of counts) if (c > bestCount || (c === bestCount && m > best)) [best, bestCount] = [m, c];
+  return best;
+}
+
+function summarise(rows: UnitRow[], findings: Finding[]): UnitSummary[] {
+  const count = new Map<string, Record<Severity, number>>();
+  for (const f of findings) {
+    const c = count.get(f.unit) ?? { error: 0, warning: 0, info: 0 };
+    c[f.severity]++;
+    count.set(f.unit, c);
+  }
+  return rows.map((r) => {
+    const c = count.get(r.unit) ?? { error: 0, warning: 0, info: 0 };
+    const status: UnitStatus = !r.report ? 'missing' : !r.roster && rows.some((x) => x.roster) ? 'unknown' : c.error ? 'errors' : c.warning ? 'warnings' : 'ok';
+    return { unit: r.unit, status, errors: c.error, warnings: c.warning, infos: c.info, file: r.report?.file ?? null, sheet: r.report?.sheet ?? null };
+  });
+}

@@ -1,0 +1,376 @@
+// Text of cells: normalising, repairing legacy-encoded Vietnamese, and folding labels for matching.
+// Pure TypeScript (also bundled for the browser): no Node modules, no npm packages.
+// Everything here runs on every text cell of thousands of workbooks, so regexes and tables are
+// built once at load time and the common cases (ASCII, already-Unicode text) leave early.
+
+import { CP1252_HIGH, TCVN3_TO_UNICODE, VNI_TABLE } from './legacy-tables';
+
+// ---------------------------------------------------------------------------------------------
+// normalizeText
+
+// Zero-width characters are removed rather than turned into spaces: they sit inside words
+// (pasted from web pages and Word) and a space there would split the word.
+const ZERO_WIDTH_RE = /[\u200B-\u200D\u2060\uFEFF]/g;
+// \s already covers NBSP and the other Unicode spaces, tabs and line breaks; U+0085 (NEL) is the
+// one line break it misses.
+const WHITESPACE_RE = /[\s\u0085]+/g;
+// Anything that could need work: a non-printable-ASCII character, or a space at either end or doubled.
+const NEEDS_NORMALIZING_RE = /[^\x21-\x7E ]|^ | $| {2}/;
+
+export function normalizeText(s: string): string {
+  if (!NEEDS_NORMALIZING_RE.test(s)) return s;
+  // NFC last: removing a zero-width character can bring a base letter and a combining mark
+  // together, and composing before that would leave the result not NFC (and not idempotent).
+  return s.replace(ZERO_WIDTH_RE, '').replace(WHITESPACE_RE, ' ').trim().normalize('NFC');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legacy encodings
+
+export type LegacyEncoding = 'unicode' | 'tcvn3' | 'vni';
+
+// Legacy text arrives as the Windows-1252 rendering of its bytes; these map it back to bytes.
+const CP1252_TO_BYTE: ReadonlyMap<number, number> = new Map(
+  CP1252_HIGH.map((code, i) => [code, 0x80 + i] as [number, number]).filter(([code]) => code > 0xff),
+);
+
+const TCVN3_CHARS: readonly string[] = TCVN3_TO_UNICODE.map((c) => String.fromCharCode(c));
+
+/** True when the character could be the Windows-1252 view of some byte. */
+function isByteChar(code: number): boolean {
+  return code <= 0xff || CP1252_TO_BYTE.has(code);
+}
+
+function decodeTcvn3Raw(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code <= 0xff) {
+      out += TCVN3_CHARS[code];
+    } else {
+      const byte = CP1252_TO_BYTE.get(code);
+      out += byte === undefined ? s[i] : TCVN3_CHARS[byte];
+    }
+  }
+  return out;
+}
+
+// VNI letters are a base letter plus an optional mark character, or one of a few single characters.
+// Pairs are also accepted with the mark in the other case (text typed with Caps Lock or Shift
+// mixed up); the letter's case follows the base, which is what the reader sees.
+const VNI_PAIRS = new Map<string, string>();
+const VNI_SINGLES = new Map<string, string>();
+for (const [uni, vni] of VNI_TABLE) {
+  if (vni.length === 1) {
+    VNI_SINGLES.set(vni, uni);
+  } else {
+    const base = vni[0];
+    const mark = vni[1];
+    VNI_PAIRS.set(base + mark, uni);
+    const otherCase = mark === mark.toLowerCase() ? mark.toUpperCase() : mark.toLowerCase();
+    if (!VNI_PAIRS.has(base + otherCase)) VNI_PAIRS.set(base + otherCase, uni);
+  }
+}
+
+function decodeVniRaw(s: string): string {
+  let out = '';
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const ch = s[i];
+    // Every VNI mark is in U+00C0-U+00FF, so a cheap range test avoids most map lookups.
+    if (i + 1 < n && s.charCodeAt(i + 1) >= 0xc0 && s.charCodeAt(i + 1) <= 0xff) {
+      const pair = VNI_PAIRS.get(ch + s[i + 1]);
+      if (pair !== undefined) {
+        out += pair;
+        i += 2;
+        continue;
+      }
+    }
+    out += VNI_SINGLES.get(ch) ?? ch;
+    i++;
+  }
+  return out;
+}
+
+function decodeRaw(s: string, encoding: 'tcvn3' | 'vni'): string {
+  return encoding === 'tcvn3' ? decodeTcvn3Raw(s) : decodeVniRaw(s);
+}
+
+/**
+ * Decode text whose characters are the Windows-1252 view of legacy bytes.
+ * The result is normalised (NFC, spaces collapsed, trimmed), as for 'unicode'.
+ */
+export function decodeLegacy(s: string, encoding: LegacyEncoding): string {
+  if (encoding === 'unicode') return normalizeText(s);
+  return normalizeText(decodeRaw(s, encoding));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+const TCVN3_FONT_RE = /^\.vn/i;
+const VNI_FONT_RE = /^vni[- ]/i;
+// ABC "H" fonts (.VnTimeH, .VnArialH ...) draw every letter as a capital: TCVN3 has no code for
+// capital toned letters, so they are typed with the lower-case codes and the font capitalises.
+const TCVN3_CAPS_FONT_RE = /h$/i;
+
+function fontEncoding(font: string | undefined): LegacyEncoding | undefined {
+  if (!font) return undefined;
+  const f = font.trim();
+  if (TCVN3_FONT_RE.test(f)) return 'tcvn3';
+  if (VNI_FONT_RE.test(f)) return 'vni';
+  return undefined;
+}
+
+// Vietnamese syllable shape on the tone-less form: onset, vowel cluster, coda. Deliberately
+// permissive (it accepts some non-words): it is only asked whether a token could be Vietnamese.
+const SYLLABLE_RE = new RegExp(
+  '^(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdđghklmnprstvx])?' +
+    '(?:uyê|uya|uyu|iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|ươ|uơ|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|' +
+    'oa|oă|oe|oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uy|ưa|ưi|ưu|yê|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y)' +
+    '(?:ch|ng|nh|[cmnpt])?$',
+);
+const TONE_MARKS_RE = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const ONE_TONE_RE = /^[^\u0300\u0301\u0303\u0309\u0323]*[\u0300\u0301\u0303\u0309\u0323]?[^\u0300\u0301\u0303\u0309\u0323]*$/;
+
+function isVietnameseSyllable(token: string): boolean {
+  const nfd = token.toLowerCase().normalize('NFD');
+  if (!ONE_TONE_RE.test(nfd)) return false;
+  return SYLLABLE_RE.test(nfd.replace(TONE_MARKS_RE, '').normalize('NFC'));
+}
+
+// Tokens are cut at ASCII spaces and punctuation and at the Windows-1252 punctuation specials:
+// both mean the same in every encoding here, while Latin-1 symbols such as "¸" or "«" are letters
+// in TCVN3 and must stay inside their word.
+const TOKEN_SPLIT_RE = /[\s\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]+/;
+const HAS_HIGH_RE = /[^\x00-\x7F]/;
+
+interface Evidence {
+  /** Tokens that are not Vietnamese as they stand but are once decoded (2+ letters). */
+  strong: number;
+  /** Tokens changed by decoding that are plausible either way. */
+  weak: number;
+  /** Tokens decoding turns into something that is not Vietnamese. */
+  bad: number;
+  changed: number;
+}
+
+function weigh(tokens: readonly string[], encoding: 'tcvn3' | 'vni'): Evidence {
+  const e: Evidence = { strong: 0, weak: 0, bad: 0, changed: 0 };
+  for (const token of tokens) {
+    const decoded = decodeRaw(token, encoding).normalize('NFC');
+    if (decoded === token) continue;
+    e.changed++;
+    if (!isVietnameseSyllable(decoded)) e.bad++;
+    else if (!isVietnameseSyllable(token) && decoded.length >= 2) e.strong++;
+    else e.weak++;
+  }
+  return e;
+}
+
+// Thresholds. A genuine Vietnamese word is a valid syllable as it stands, so it can never be
+// "strong"; strong evidence only comes from tokens that are not Vietnamese until decoded.
+// TCVN3 needs two such tokens, because its letters are the common Latin-1 symbols and a lone
+// "½" or a Danish "Sø" decodes to something syllable-shaped. VNI needs one strong token plus
+// one more changed token that decodes well ("Soá moâ": "soá" is itself syllable-shaped), since
+// its mark characters after a vowel hardly occur outside VNI. Either way at most a fifth of the
+// changed tokens may decode to non-Vietnamese.
+function accepts(e: Evidence, encoding: 'tcvn3' | 'vni'): boolean {
+  if (e.bad * 5 > e.changed) return false;
+  if (encoding === 'tcvn3') return e.strong >= 2;
+  return e.strong >= 2 || (e.strong >= 1 && e.strong + e.weak >= 2);
+}
+
+function guessFromContent(s: string): LegacyEncoding {
+  const tokens = s.split(TOKEN_SPLIT_RE).filter((t) => HAS_HIGH_RE.test(t));
+  if (tokens.length === 0) return 'unicode';
+  const tcvn = weigh(tokens, 'tcvn3');
+  const vni = weigh(tokens, 'vni');
+  const tcvnOk = accepts(tcvn, 'tcvn3');
+  const vniOk = accepts(vni, 'vni');
+  if (tcvnOk && vniOk) {
+    // Both plausible is unusual; prefer the stronger, and when they tie leave the text alone.
+    const d = tcvn.strong - vni.strong || tcvn.strong + tcvn.weak - (vni.strong + vni.weak) || vni.bad - tcvn.bad;
+    return d > 0 ? 'tcvn3' : d < 0 ? 'vni' : 'unicode';
+  }
+  return tcvnOk ? 'tcvn3' : vniOk ? 'vni' : 'unicode';
+}
+
+/**
+ * Which encoding a cell's text is in. The font decides when it is a legacy font, unless the text
+ * holds characters no legacy byte can show as (then it was typed as Unicode into an old-font cell).
+ * Without a legacy font the text itself is examined, conservatively.
+ */
+export function detectLegacy(s: string, font?: string): LegacyEncoding {
+  let high = false;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0x80) {
+      if (!isByteChar(code)) return 'unicode';
+      high = true;
+    }
+  }
+  const byFont = fontEncoding(font);
+  if (byFont) return byFont;
+  return high ? guessFromContent(s) : 'unicode';
+}
+
+/** Detect, decode and normalise: what readers call on every text cell. */
+export function toUnicode(s: string, font?: string): { text: string; encoding: LegacyEncoding } {
+  const encoding = detectLegacy(s, font);
+  let text = decodeLegacy(s, encoding);
+  if (encoding === 'tcvn3' && font && TCVN3_FONT_RE.test(font.trim()) && TCVN3_CAPS_FONT_RE.test(font.trim())) {
+    text = text.toUpperCase();
+  }
+  return { text, encoding };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folding
+
+/** Abbreviations expanded (as whole words) by fold, in folded form. */
+export const ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = Object.freeze(
+  (
+    [
+      ['hnd', 'hoi nong dan'],
+      ['ccb', 'cuu chien binh'],
+      ['lhpn', 'lien hiep phu nu'],
+      ['hlhpn', 'hoi lien hiep phu nu'],
+      ['ldld', 'lien doan lao dong'],
+      ['dtn', 'doan thanh nien'],
+      ['mttq', 'mat tran to quoc'],
+      ['gdvh', 'gia dinh van hoa'],
+      ['kdc', 'khu dan cu'],
+      ['dvtn', 'doan vien thanh nien'],
+      ['cdcs', 'cong doan co so'],
+      ['dvk', 'dan van kheo'],
+      ['ubnd', 'uy ban nhan dan'],
+      ['ddk', 'dai doan ket'],
+      ['tp', 'thanh pho'],
+      ['tx', 'thi xa'],
+      ['tt', 'thi tran'],
+    ] as const
+  ).map((pair) => Object.freeze(pair)),
+);
+
+/**
+ * Single-letter place prefixes, expanded only as the first word and only before a name
+ * ("P. Hòa Lạc"); elsewhere "x" means "not applicable" and must stay as it is.
+ */
+export const PLACE_PREFIXES: ReadonlyArray<readonly [string, string]> = Object.freeze([
+  Object.freeze(['p', 'phuong'] as const),
+  Object.freeze(['x', 'xa'] as const),
+]);
+
+// A Map, not an object: label text such as "constructor" must not hit prototype keys.
+const ABBREVIATION_MAP: ReadonlyMap<string, string> = new Map(ABBREVIATIONS);
+const PREFIX_MAP: ReadonlyMap<string, string> = new Map(PLACE_PREFIXES);
+
+// What each character folds to: '' (dropped), ' ' (a separator) or lower-case a-z0-9.
+// Precomputed for Latin and Vietnamese; anything else is computed once and cached.
+const FOLD_DROP = '';
+const FOLD_SPACE = ' ';
+const COMBINING_RE = /[\u0300-\u036F]/g;
+const NOT_ALNUM_RE = /[^a-z0-9]+/g;
+const D_STROKE_RE = /đ/g;
+
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff) return FOLD_DROP;
+  const raw = ch.toLowerCase().normalize('NFD').replace(COMBINING_RE, '').replace(D_STROKE_RE, 'd');
+  if (raw === '') return FOLD_DROP;
+  const v = raw.replace(NOT_ALNUM_RE, ' ').trim();
+  return v === '' ? FOLD_SPACE : v;
+}
+
+const LATIN_END = 0x250;
+const FOLD_LATIN: readonly string[] = Array.from({ length: LATIN_END }, (_, c) => foldChar(String.fromCharCode(c)));
+const VIET_START = 0x1e00;
+const VIET_END = 0x1f00;
+const FOLD_VIET: readonly string[] = Array.from({ length: VIET_END - VIET_START }, (_, i) =>
+  foldChar(String.fromCharCode(VIET_START + i)),
+);
+const FOLD_CACHE = new Map<number, string>();
+const FOLD_CACHE_LIMIT = 4096;
+
+function foldCode(code: number): string {
+  if (code < LATIN_END) return FOLD_LATIN[code];
+  if (code >= VIET_START && code < VIET_END) return FOLD_VIET[code - VIET_START];
+  if (code >= 0x0300 && code <= 0x036f) return FOLD_DROP;
+  // Astral characters (emoji, mathematical letters) have no canonical decomposition to a-z.
+  if (code >= 0xd800 && code <= 0xdfff) return FOLD_SPACE;
+  let v = FOLD_CACHE.get(code);
+  if (v === undefined) {
+    v = foldChar(String.fromCharCode(code));
+    if (FOLD_CACHE.size < FOLD_CACHE_LIMIT) FOLD_CACHE.set(code, v);
+  }
+  return v;
+}
+
+const STARTS_WITH_LETTER_RE = /^[a-z]/;
+
+function expandAbbreviations(folded: string): string {
+  const words = folded.split(' ');
+  let changed = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    let exp = ABBREVIATION_MAP.get(w);
+    if (exp === undefined && i === 0 && words.length > 1 && STARTS_WITH_LETTER_RE.test(words[1])) {
+      exp = PREFIX_MAP.get(w);
+    }
+    if (exp !== undefined) {
+      words[i] = exp;
+      changed = true;
+    }
+  }
+  return changed ? words.join(' ') : folded;
+}
+
+/**
+ * The form labels are matched in: lower case, no diacritics (đ -> d), only a-z, 0-9 and single
+ * spaces, known abbreviations expanded as whole words.
+ */
+export function fold(s: string): string {
+  let out = '';
+  let pendingSpace = false;
+  // Per-character folding equals folding the NFC string: NFD of a string is the NFD of each
+  // character (reordering only moves marks, which are dropped), and line breaks, NBSP and the
+  // like fold to a space either way.
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    let v: string;
+    if (code < 0x80) {
+      if (code >= 0x61 && code <= 0x7a) v = s[i];
+      else if (code >= 0x41 && code <= 0x5a) v = String.fromCharCode(code + 0x20);
+      else if (code >= 0x30 && code <= 0x39) v = s[i];
+      else v = FOLD_SPACE;
+    } else {
+      v = foldCode(code);
+    }
+    if (v === FOLD_DROP) continue;
+    if (v === FOLD_SPACE) {
+      if (out.length > 0) pendingSpace = true;
+      continue;
+    }
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    out += v;
+  }
+  return out.length === 0 ? out : expandAbbreviations(out);
+}
+
+const SPACE_RE = / /g;
+
+/** fold without spaces: matches a camel-case file name ("PhuongHoaLac") against a label. */
+export function foldCompact(s: string): string {
+  return fold(s).replace(SPACE_RE, '');
+}
+
+/** The words of fold(s). */
+export function tokens(s: string): string[] {
+  const f = fold(s);
+  return f === '' ? [] : f.split(' ');
+}

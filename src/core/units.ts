@@ -1,0 +1,112 @@
+// Naming the unit of a report: the roster names are matched in a header line
+// ("ĐẢNG ỦY PHƯỜNG HÒA LẠC"), a sheet name or a file name ("BC-DanVan-2023-PhuongHoaLac"),
+// ignoring case, diacritics and prefixes ("Phường", "P.", "Xã", "X.").
+import { RosterUnit } from './rules';
+import { fold, foldCompact } from './text';
+
+const LEVEL_WORDS = ['thi tran', 'thi xa', 'thanh pho', 'phuong', 'xa', 'huyen', 'quan', 'tinh'];
+const PREFIX = /^(?:(?:dang uy|dang bo|chi bo|uy ban nhan dan|ubnd|uy ban mttq|uy ban mat tran to quoc|mat tran to quoc|ban dan van|hoi|cong doan)\s+)*(?:thi tran|thi xa|thanh pho|phuong|xa|huyen|quan|tinh)\s+/;
+
+/** The distinctive part of a unit name: "Phường Hòa Lạc" → "hoa lac". */
+export function coreName(name: string): string {
+  const f = fold(name);
+  const stripped = f.replace(PREFIX, '');
+  return stripped || f;
+}
+
+function levelOf(unit: RosterUnit): string {
+  const l = fold(unit.level);
+  if (l) return l;
+  const f = fold(unit.name);
+  return LEVEL_WORDS.find((w) => f.startsWith(w + ' ')) ?? '';
+}
+
+interface Key {
+  unit: RosterUnit;
+  tokens: string[];
+  compact: string;
+  level: string;
+}
+
+export class UnitMatcher {
+  private keys: Key[] = [];
+  private byFolded = new Map<string, RosterUnit>();
+
+  constructor(readonly roster: RosterUnit[]) {
+    for (const unit of roster) {
+      const level = levelOf(unit);
+      for (const n of [unit.name, ...unit.aliases]) {
+        const core = coreName(n);
+        if (!core) continue;
+        this.keys.push({ unit, tokens: core.split(' '), compact: core.replace(/ /g, ''), level });
+        this.byFolded.set(fold(n), unit);
+        this.byFolded.set(core, unit);
+      }
+    }
+  }
+
+  /** A cell that is nothing but a unit name (the unit column of a unit-per-row table). */
+  exact(text: string): RosterUnit | null {
+    const f = fold(text);
+    return this.byFolded.get(f) ?? this.byFolded.get(coreName(text)) ?? null;
+  }
+
+  /** A unit named somewhere inside a line of text; null when none or when two differ. */
+  inText(text: string): RosterUnit | null {
+    const toks = fold(text).split(' ').filter(Boolean);
+    let best: Key | null = null;
+    let tie = false;
+    for (const key of this.keys) {
+      const at = indexOfSeq(toks, key.tokens);
+      if (at < 0) continue;
+      if (conflictsWithLevel(toks, at, key.level)) continue;
+      if (!best || key.tokens.length > best.tokens.length) {
+        best = key;
+        tie = false;
+      } else if (key.tokens.length === best.tokens.length && key.unit !== best.unit) {
+        tie = true;
+      }
+    }
+    return best && !tie ? best.unit : null;
+  }
+
+  /** A unit named in a file or sheet name, where words may run together ("PhuongHoaLac"). */
+  inName(name: string): RosterUnit | null {
+    const spaced = this.inText(name.replace(/([a-zà-ỹđ])([A-ZÀ-ỸĐ])/g, '$1 $2'));
+    if (spaced) return spaced;
+    const compact = foldCompact(name);
+    let best: Key | null = null;
+    let tie = false;
+    for (const key of this.keys) {
+      if (key.compact.length < 3 || !compact.includes(key.compact)) continue;
+      if (!best || key.compact.length > best.compact.length) {
+        best = key;
+        tie = false;
+      } else if (key.compact.length === best.compact.length && key.unit !== best.unit) {
+        tie = true;
+      }
+    }
+    return best && !tie ? best.unit : null;
+  }
+}
+
+function indexOfSeq(hay: string[], needle: string[]): number {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+// "THỊ XÃ HÒA BÌNH" must not name "Phường Hòa Bình": the word before the name says the level.
+function conflictsWithLevel(toks: string[], at: number, level: string): boolean {
+  if (!level) return false;
+  const before2 = toks.slice(Math.max(0, at - 2), at).join(' ');
+  const before1 = at > 0 ? toks[at - 1] : '';
+  const stated = LEVEL_WORDS.find((w) => before2 === w || before2.endsWith(' ' + w) || before1 === w);
+  if (!stated) return false;
+  // "thi xa" ends in "xa": look at the two-word form first.
+  const two = LEVEL_WORDS.find((w) => w.includes(' ') && before2 === w);
+  const said = two ?? stated;
+  return said !== level && !level.startsWith(said) && !said.startsWith(level);
+}

@@ -1,0 +1,133 @@
+// .xlsx files into the engine's workbook model, with ExcelJS. Whatever goes wrong with a file
+// becomes a ReadError with a Vietnamese message naming the file, so the caller can go on.
+import ExcelJS from 'exceljs';
+import { Cell, CellValue, Sheet, WorkbookModel, newSheet, parseAddress, setCell } from '../core/model';
+
+export class ReadError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ReadLimits {
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 50 * 1024 * 1024 };
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+// Plain byte search, so this module also runs in the task pane without Node's Buffer.
+function containsUtf16(buf: Uint8Array, text: string): boolean {
+  const needle = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
+  outer: for (let i = 0; i + needle.length <= buf.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (buf[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function startsWith(buf: Uint8Array, sig: number[]): boolean {
+  return sig.every((b, i) => buf[i] === b);
+}
+
+/** An OLE compound file is either an old .xls or an encrypted (password-protected) .xlsx. */
+function describeOle(buf: Uint8Array, name: string): string {
+  // The encrypted package's stream names are stored in UTF-16LE inside the compound file.
+  if (containsUtf16(buf, 'EncryptedPackage')) {
+    return `Tệp "${name}" có mật khẩu mở tệp. Mở tệp trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu) rồi lưu lại, hoặc dùng phần bổ trợ trong Excel.`;
+  }
+  return `Tệp "${name}" là định dạng Excel cũ (.xls). Mở tệp trong Excel và chọn Lưu thành > Sổ làm việc Excel (.xlsx), hoặc mở tệp trong Excel và dùng phần bổ trợ "Kiểm tra chỉ tiêu".`;
+}
+
+export async function readWorkbookBuffer(buf: Uint8Array, name: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<WorkbookModel> {
+  if (buf.byteLength === 0) throw new ReadError(name, `Tệp "${name}" rỗng (0 byte).`);
+  if (buf.byteLength > limits.maxBytes) {
+    throw new ReadError(name, `Tệp "${name}" quá lớn (${Math.round(buf.byteLength / 1048576)} MB, giới hạn ${Math.round(limits.maxBytes / 1048576)} MB).`);
+  }
+  if (startsWith(buf, OLE_SIGNATURE)) throw new ReadError(name, describeOle(buf, name));
+  if (!startsWith(buf, [0x50, 0x4b])) {
+    throw new ReadError(name, `Tệp "${name}" không phải tệp Excel .xlsx (nội dung không đúng định dạng). Hãy mở trong Excel và lưu lại dưới dạng .xlsx.`);
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new ReadError(name, `Tệp "${name}" bị hỏng hoặc không phải .xlsx, không mở được (${shortReason(e)}).`);
+  }
+  const sheets: Sheet[] = [];
+  wb.eachSheet((ws) => sheets.push(toSheet(ws)));
+  if (sheets.length === 0) throw new ReadError(name, `Tệp "${name}" không có trang tính nào.`);
+  if (sheets.every((s) => s.rows.length === 0)) throw new ReadError(name, `Tệp "${name}" trống: không trang tính nào có dữ liệu.`);
+  return { name, sheets };
+}
+
+function shortReason(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.length > 120 ? m.slice(0, 117) + '…' : m;
+}
+
+function toSheet(ws: ExcelJS.Worksheet): Sheet {
+  const sheet = newSheet(ws.name);
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    if (row.hidden) sheet.hiddenRows.push(r);
+    row.eachCell({ includeEmpty: false }, (c, col) => {
+      // Merged cells other than the top-left repeat its value in ExcelJS; Office.js leaves them
+      // empty. The model follows Office.js, and readers look through merges explicitly.
+      if (c.isMerged && c.master !== c) return;
+      const cell = toCell(c);
+      if (cell) setCell(sheet, r, col, cell);
+    });
+  });
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  for (const m of merges) {
+    const [a, b] = m.split(':');
+    const tl = parseAddress(a);
+    const br = parseAddress(b ?? a);
+    if (tl && br) sheet.merges.push({ top: tl.row, left: tl.col, bottom: br.row, right: br.col });
+  }
+  ws.columns?.forEach((col, i) => {
+    if (col && col.hidden) sheet.hiddenCols.push(i + 1);
+  });
+  return sheet;
+}
+
+function toCell(c: ExcelJS.Cell): Cell | null {
+  const v = c.value as unknown;
+  const numFmt = c.numFmt || undefined;
+  const font = c.font?.name;
+  const base = (value: CellValue, formula?: string): Cell => ({ value, ...(formula !== undefined ? { formula } : {}), ...(numFmt ? { numFmt } : {}), ...(font ? { font } : {}) });
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return base(v);
+  if (v instanceof Date) return base(v);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if ('error' in o && typeof o.error === 'string') return base({ error: o.error });
+    if ('formula' in o || 'sharedFormula' in o) {
+      const formula = String(o.formula ?? o.sharedFormula ?? '');
+      return base(resultValue(o.result), formula);
+    }
+    if ('richText' in o && Array.isArray(o.richText)) {
+      const runs = o.richText as Array<{ text: string; font?: { name?: string } }>;
+      const runFont = runs.find((r) => r.font?.name)?.font?.name;
+      const cell = base(runs.map((r) => r.text).join(''));
+      if (!cell.font && runFont) cell.font = runFont;
+      return cell;
+    }
+    if ('text' in o && 'hyperlink' in o) return base(String(o.text));
+  }
+  return base(String(v));
+}
+
+function resultValue(r: unknown): CellValue {
+  if (r === undefined || r === null) return null;
+  if (typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean') return r;
+  if (r instanceof Date) return r;
+  if (typeof r === 'object' && 'error' in (r as object)) return { error: String((r as { error: unknown }).error) };
+  return String(r);
+}
