@@ -3,5 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The add-in's tests run under their own config (DOM types, JSX).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/excel/', '<rootDir>/test/e2e/', '<rootDir>/test/taskpane/'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };

@@ -50,7 +50,9 @@ const PATTERNS: Array<[RegExp, (n: number[]) => Comparison]> = [
   [/^khong co$/, () => ({ op: 'zero' })],
 ];
 
-const FREQUENCY = /\s*(?:\/|\bmỗi\b|\bmột\b|\btrên\b|\bhàng\b|\bhằng\b)\s*(tháng|quý|năm)\b/u;
+// `\b` is ASCII-only even with the u flag: after "quý" (ending in "ý") it never matches, so the
+// end of the word is a lookahead for any letter or digit instead.
+const FREQUENCY = /\s*(?:\/|\bmỗi\b|\bmột\b|\btrên\b|\bhàng\b|\bhằng\b)\s*(tháng|quý|năm)(?![\p{L}\p{N}_])/u;
 const FREQ_WORD: Record<string, Frequency> = { tháng: 'month', quý: 'quarter', năm: 'year' };
 const NUMBER = /[+]?\d[\d.,]*(?:\s*%)?/g;
 

@@ -76,10 +76,11 @@ export function finding(
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** A stable order, so the same inputs always give byte-identical output. */
-export function compareFindings(a: Finding, b: Finding, unitOrder: (u: string) => number): number {
+export function compareFindings(a: Finding, b: Finding, unitOrder: (u: string) => number, indicatorOrder: (code: string | null) => number): number {
   return (
     unitOrder(a.unit) - unitOrder(b.unit) ||
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    indicatorOrder(a.indicator) - indicatorOrder(b.indicator) ||
     (a.file ?? '').localeCompare(b.file ?? '') ||
     (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
     cellOrder(a.cell) - cellOrder(b.cell) ||

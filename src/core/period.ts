@@ -16,6 +16,10 @@ export interface ReportDate {
 }
 
 const DATE = /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/;
+// What parsePeriod strips before looking for a period: a full date, and also a date line whose
+// day, month or year is left blank to be filled in by hand ("ngày    tháng 6 năm 2022") or that
+// has no year ("ngày 12 tháng 12"): its "tháng" and "năm" are not a period either.
+const DATE_LIKE = /\bngay(?: \d{1,2})? thang(?: \d{1,2})?(?: nam(?: \d{4})?)?/g;
 const DATE_NUMERIC = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/;
 
 /** "ngày 14 tháng 6 năm 2022" or "14/6/2022", from already folded text. */
@@ -46,7 +50,7 @@ export function formatDate(d: ReportDate | null): string {
  * ("6 tháng đầu năm 2023" is 6 months, not the year).
  */
 export function parsePeriod(text: string): Period | null {
-  const f = fold(text).replace(DATE, ' ').replace(/\s+/g, ' ');
+  const f = fold(text).replace(DATE_LIKE, ' ').replace(/\s+/g, ' ');
   const yearMatch = /\bnam (\d{4})\b/.exec(f) ?? /\b(20\d{2}|19\d{2})\b/.exec(f);
   const year = yearMatch ? Number(yearMatch[1]) : null;
   const suffix = year ? ` năm ${year}` : '';

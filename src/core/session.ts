@@ -130,7 +130,9 @@ export class CheckSession {
     rows.forEach((r, i) => order.set(r.unit, i));
     order.set('*', rows.length + 1);
     const unitOrder = (u: string) => order.get(u) ?? rows.length;
-    findings.sort((a, b) => compareFindings(a, b, unitOrder));
+    const indicatorRank = new Map(rules.indicators.map((ind, i) => [ind.code, i]));
+    const indicatorOrder = (code: string | null) => (code === null ? -1 : (indicatorRank.get(code) ?? rules.indicators.length));
+    findings.sort((a, b) => compareFindings(a, b, unitOrder, indicatorOrder));
 
     const submissions: SubmissionInfo[] = this.reports.map((r) => ({
       file: r.file,

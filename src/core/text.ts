@@ -14,14 +14,65 @@ const ZERO_WIDTH_RE = /[\u200B-\u200D\u2060\uFEFF]/g;
 // \s already covers NBSP and the other Unicode spaces, tabs and line breaks; U+0085 (NEL) is the
 // one line break it misses.
 const WHITESPACE_RE = /[\s\u0085]+/g;
-// Anything that could need work: a non-printable-ASCII character, or a space at either end or doubled.
-const NEEDS_NORMALIZING_RE = /[^\x21-\x7E ]|^ | $| {2}/;
+
+function isZeroWidth(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+}
+
+/** Whitespace other than the ASCII space (what WHITESPACE_RE matches beyond it). */
+function isOtherSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/**
+ * Characters that are NFC and never compose with a neighbour: Latin up to U+02FF, the
+ * precomposed Vietnamese block, and the punctuation Windows-1252 adds. Text made only of these
+ * is already NFC, which spares normalize() on nearly every cell (the test checks every pair).
+ */
+function isNfcSafe(c: number): boolean {
+  return c < 0x300 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || c === 0x20ac || c === 0x2122;
+}
 
 export function normalizeText(s: string): string {
-  if (!NEEDS_NORMALIZING_RE.test(s)) return s;
+  let zeroWidth = false;
+  let spaces = false;
+  let nfc = false;
+  // True at the start, so a leading space counts as a space to remove.
+  let afterSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) spaces = true;
+      afterSpace = true;
+      continue;
+    }
+    afterSpace = false;
+    if (c < 0x80 && c > 0x20) continue;
+    if (isOtherSpace(c)) spaces = true;
+    else if (isZeroWidth(c)) zeroWidth = true;
+    else if (!isNfcSafe(c)) nfc = true;
+  }
+  if (afterSpace && s.length > 0) spaces = true;
+  if (!zeroWidth && !spaces && !nfc) return s;
+  let t = s;
+  // Removing a zero-width character can leave spaces doubled or at an end, so spaces follow it.
+  if (zeroWidth) t = t.replace(ZERO_WIDTH_RE, '');
+  if (zeroWidth || spaces) t = t.replace(WHITESPACE_RE, ' ').trim();
   // NFC last: removing a zero-width character can bring a base letter and a combining mark
   // together, and composing before that would leave the result not NFC (and not idempotent).
-  return s.replace(ZERO_WIDTH_RE, '').replace(WHITESPACE_RE, ' ').trim().normalize('NFC');
+  if (nfc) t = t.normalize('NFC');
+  return t;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -147,7 +198,10 @@ const TOKEN_SPLIT_RE = /[\s\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F\u2013\u2014\u201
 const HAS_HIGH_RE = /[^\x00-\x7F]/;
 
 interface Evidence {
-  /** Tokens that are not Vietnamese as they stand but are once decoded (2+ letters). */
+  /**
+   * Distinct tokens that are not Vietnamese as they stand but are once decoded (2+ letters).
+   * Distinct, so a repeated symbol ("Nº 5, Nº 6") does not count twice.
+   */
   strong: number;
   /** Tokens changed by decoding that are plausible either way. */
   weak: number;
@@ -158,14 +212,16 @@ interface Evidence {
 
 function weigh(tokens: readonly string[], encoding: 'tcvn3' | 'vni'): Evidence {
   const e: Evidence = { strong: 0, weak: 0, bad: 0, changed: 0 };
+  const strong = new Set<string>();
   for (const token of tokens) {
     const decoded = decodeRaw(token, encoding).normalize('NFC');
     if (decoded === token) continue;
     e.changed++;
     if (!isVietnameseSyllable(decoded)) e.bad++;
-    else if (!isVietnameseSyllable(token) && decoded.length >= 2) e.strong++;
+    else if (!isVietnameseSyllable(token) && decoded.length >= 2) strong.add(decoded.toLowerCase());
     else e.weak++;
   }
+  e.strong = strong.size;
   return e;
 }
 
@@ -271,6 +327,7 @@ const PREFIX_MAP: ReadonlyMap<string, string> = new Map(PLACE_PREFIXES);
 // Precomputed for Latin and Vietnamese; anything else is computed once and cached.
 const FOLD_DROP = '';
 const FOLD_SPACE = ' ';
+const FOLD_MAX_LENGTH = 4;
 const COMBINING_RE = /[\u0300-\u036F]/g;
 const NOT_ALNUM_RE = /[^a-z0-9]+/g;
 const D_STROKE_RE = /đ/g;
@@ -281,7 +338,10 @@ function foldChar(ch: string): string {
   const raw = ch.toLowerCase().normalize('NFD').replace(COMBINING_RE, '').replace(D_STROKE_RE, 'd');
   if (raw === '') return FOLD_DROP;
   const v = raw.replace(NOT_ALNUM_RE, ' ').trim();
-  return v === '' ? FOLD_SPACE : v;
+  if (v === '') return FOLD_SPACE;
+  // No character today folds to more than one letter (ligatures such as "ǆ" only decompose under
+  // NFKD); the cap just keeps fold's buffer bound true whatever a future Unicode does.
+  return v.length > FOLD_MAX_LENGTH ? v.slice(0, FOLD_MAX_LENGTH) : v;
 }
 
 const LATIN_END = 0x250;
@@ -308,23 +368,36 @@ function foldCode(code: number): string {
   return v;
 }
 
+// One test decides whether any expansion can apply, so most labels skip the split and join.
+const MAY_EXPAND_RE = new RegExp(`(?:^| )(?:${ABBREVIATIONS.map(([a]) => a).join('|')})(?= |$)|^[px] [a-z]`);
 const STARTS_WITH_LETTER_RE = /^[a-z]/;
 
 function expandAbbreviations(folded: string): string {
+  if (!MAY_EXPAND_RE.test(folded)) return folded;
   const words = folded.split(' ');
-  let changed = false;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    let exp = ABBREVIATION_MAP.get(w);
-    if (exp === undefined && i === 0 && words.length > 1 && STARTS_WITH_LETTER_RE.test(words[1])) {
-      exp = PREFIX_MAP.get(w);
-    }
-    if (exp !== undefined) {
-      words[i] = exp;
-      changed = true;
-    }
+    const exp = ABBREVIATION_MAP.get(words[i]);
+    if (exp !== undefined) words[i] = exp;
   }
-  return changed ? words.join(' ') : folded;
+  if (words.length > 1 && STARTS_WITH_LETTER_RE.test(words[1])) {
+    const exp = PREFIX_MAP.get(words[0]);
+    if (exp !== undefined) words[0] = exp;
+  }
+  return words.join(' ');
+}
+
+// Output is collected as UTF-16 units in a reused buffer: much cheaper than growing a string
+// one character at a time.
+let foldBuffer = new Uint16Array(256);
+const FROM_CHAR_CODE_CHUNK = 8192;
+
+function bufferToString(buf: Uint16Array, n: number): string {
+  if (n <= FROM_CHAR_CODE_CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < n; i += FROM_CHAR_CODE_CHUNK) {
+    out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + FROM_CHAR_CODE_CHUNK)) as unknown as number[]);
+  }
+  return out;
 }
 
 /**
@@ -332,34 +405,46 @@ function expandAbbreviations(folded: string): string {
  * spaces, known abbreviations expanded as whole words.
  */
 export function fold(s: string): string {
-  let out = '';
+  // Each character folds to at most FOLD_MAX_LENGTH units, plus one space before it.
+  const cap = s.length * (FOLD_MAX_LENGTH + 1);
+  if (foldBuffer.length < cap) foldBuffer = new Uint16Array(cap);
+  const buf = foldBuffer;
+  let n = 0;
   let pendingSpace = false;
   // Per-character folding equals folding the NFC string: NFD of a string is the NFD of each
   // character (reordering only moves marks, which are dropped), and line breaks, NBSP and the
   // like fold to a space either way.
   for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    let v: string;
-    if (code < 0x80) {
-      if (code >= 0x61 && code <= 0x7a) v = s[i];
-      else if (code >= 0x41 && code <= 0x5a) v = String.fromCharCode(code + 0x20);
-      else if (code >= 0x30 && code <= 0x39) v = s[i];
-      else v = FOLD_SPACE;
-    } else {
-      v = foldCode(code);
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+        // kept as it is
+      } else if (c >= 0x41 && c <= 0x5a) {
+        c += 0x20;
+      } else {
+        if (n > 0) pendingSpace = true;
+        continue;
+      }
+      if (pendingSpace) {
+        buf[n++] = 0x20;
+        pendingSpace = false;
+      }
+      buf[n++] = c;
+      continue;
     }
+    const v = foldCode(c);
     if (v === FOLD_DROP) continue;
     if (v === FOLD_SPACE) {
-      if (out.length > 0) pendingSpace = true;
+      if (n > 0) pendingSpace = true;
       continue;
     }
     if (pendingSpace) {
-      out += ' ';
+      buf[n++] = 0x20;
       pendingSpace = false;
     }
-    out += v;
+    for (let j = 0; j < v.length; j++) buf[n++] = v.charCodeAt(j);
   }
-  return out.length === 0 ? out : expandAbbreviations(out);
+  return n === 0 ? '' : expandAbbreviations(bufferToString(buf, n));
 }
 
 const SPACE_RE = / /g;
