@@ -246,30 +246,26 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
   };
 }
 
+// Every indicator on a cycle is reported, so each is found first and only then dropped.
 function dropFormulaCycles(indicators: Indicator[], report: (ind: Indicator) => void) {
   const byCode = new Map(indicators.map((i) => [i.code, i]));
-  const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (ind: Indicator): boolean => {
-    const s = state.get(ind.code);
-    if (s === 'done') return true;
-    if (s === 'visiting') return false;
-    state.set(ind.code, 'visiting');
-    let ok = true;
-    if (ind.formula) {
-      for (const c of codesOf(ind.formula)) {
-        const dep = byCode.get(c);
-        if (dep && !visit(dep)) ok = false;
-      }
+  const reachesItself = (start: Indicator): boolean => {
+    const seen = new Set<string>();
+    const stack = start.formula ? codesOf(start.formula) : [];
+    while (stack.length) {
+      const code = stack.pop()!;
+      if (code === start.code) return true;
+      if (seen.has(code)) continue;
+      seen.add(code);
+      const dep = byCode.get(code);
+      if (dep?.formula) stack.push(...codesOf(dep.formula));
     }
-    state.set(ind.code, 'done');
-    return ok;
+    return false;
   };
-  for (const ind of indicators) {
-    state.clear();
-    if (ind.formula && !visit(ind)) {
-      report(ind);
-      ind.formula = null;
-    }
+  const cyclic = indicators.filter((ind) => ind.formula && reachesItself(ind));
+  for (const ind of cyclic) {
+    report(ind);
+    ind.formula = null;
   }
 }
 

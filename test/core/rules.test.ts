@@ -1,0 +1,140 @@
+import { readRules, RulesError, parseScope, parseSeverity } from '../../src/core/rules';
+import { rulesModel, sheetOf, workbookOf } from '../helpers/model';
+
+describe('readRules', () => {
+  test('finds columns by header text in any order under a title, and reads the period from the title', () => {
+    const wb = workbookOf(
+      'r.xlsx',
+      sheetOf('CHỈ TIÊU', [
+        ['KẾ HOẠCH CÔNG TÁC 6 THÁNG ĐẦU NĂM 2024'],
+        ['(Ban hành kèm theo Kế hoạch số 12)'],
+        ['điều kiện', 'MÃ', 'Nhom', 'Chỉ Tiêu', 'ĐVT', 'Mức độ', 'Phạm vi'],
+        ['từ 10 trở lên', 'hv_kn', 'Hội Nông dân', 'Kết nạp hội viên mới', 'người', 'Lỗi', 'Mỗi xã'],
+      ]),
+    );
+    const { rules, problems } = readRules(wb);
+    expect(problems).toEqual([]);
+    expect(rules.period).toEqual({ label: '6 tháng đầu năm 2024', year: 2024, months: 6 });
+    const ind = rules.byCode.get('HV_KN')!;
+    expect(ind).toMatchObject({ code: 'HV_KN', section: 'Hội Nông dân', unitOfMeasure: 'người', severity: 'error', rate: false, row: 4 });
+    expect(ind.scope).toEqual({ kind: 'level', level: 'xa', label: 'Mỗi xã' });
+    expect(ind.condition?.comparison).toEqual({ op: 'atLeast', min: 10 });
+  });
+
+  test('a rate is marked by "%" or by a formula, and its condition is a fraction', () => {
+    const { rules, problems } = readRules(
+      rulesModel([
+        ['A', 'X', 'Số A', '', 'hộ', '', '', '', ''],
+        ['B', 'X', 'Số B', '', 'hộ', '', '', '', ''],
+        ['TL', 'X', 'Tỷ lệ', '', '', '≥ 95%', 'Mỗi đơn vị', 'Cảnh báo', 'A / B'],
+        ['TL2', 'X', 'Tỷ lệ 2', '', '%', '90', '', '', ''],
+      ]),
+    );
+    expect(problems).toEqual([]);
+    expect(rules.byCode.get('TL')).toMatchObject({ rate: true, formulaText: 'A / B' });
+    expect(rules.byCode.get('TL')!.condition!.comparison).toEqual({ op: 'atLeast', min: 0.95 });
+    expect(rules.byCode.get('TL2')!.condition!.comparison).toEqual({ op: 'atLeast', min: 0.9 });
+    expect(rules.byCode.get('A')!.rate).toBe(false);
+  });
+
+  test('problems are findings on their row; the row is left out, the rest is read', () => {
+    const { rules, problems } = readRules(
+      rulesModel(
+        [
+          ['A', 'X', 'Số A', '', 'hộ', '', '', '', ''],
+          ['A', 'X', 'Số A lần hai', '', 'hộ', '', '', '', ''],
+          ['B', 'X', 'Số B', '', 'hộ', 'tăng so với năm trước', '', 'Rất nặng', ''],
+          ['C', 'X', 'Tỷ lệ C', '', '%', '', '', '', 'A / Z'],
+          ['D', 'X', 'Tỷ lệ D', '', '%', '', 'Vài nơi', '', 'A +'],
+          ['', 'X', 'Không mã', '', '', '', '', '', ''],
+          ['1X', 'X', 'Mã sai', '', '', '', '', '', ''],
+          ['E', 'X', 'E', '', '', '', '', '', 'F'],
+          ['F', 'X', 'F', '', '', '', '', '', 'E'],
+        ],
+        { checks: [['K1', 'A <= B', 'Lỗi'], ['K2', 'A + B', ''], ['K3', 'A = Q', ''], ['K1', 'B >= 0', '']] },
+      ),
+    );
+    const msgs = problems.map((p) => `${p.cell}: ${p.message}`);
+    expect(msgs).toEqual([
+      expect.stringMatching(/^A5: .*dòng 5: mã "A" bị trùng với dòng 4/),
+      expect.stringMatching(/^H6: .*mức độ "Rất nặng" không hiểu/),
+      expect.stringMatching(/^F6: .*không đọc được điều kiện "tăng so với năm trước" của chỉ tiêu B/),
+      expect.stringMatching(/^G8: .*phạm vi "Vài nơi" không hiểu/),
+      expect.stringMatching(/^A9: .*chỉ tiêu "Không mã" chưa có mã/),
+      expect.stringMatching(/^A10: .*mã "1X" không hợp lệ/),
+      expect.stringMatching(/^I7: .*công thức của C dùng mã chưa có: Z/),
+      expect.stringMatching(/^I8: .*công thức "A \+" của D không đọc được/),
+      expect.stringMatching(/^I11: .*công thức của E tự tham chiếu vòng tròn/),
+      expect.stringMatching(/^I12: .*công thức của F tự tham chiếu vòng tròn/),
+      expect.stringMatching(/^B3: .*"Kiểm tra chéo", dòng 3: biểu thức "A \+ B" không đọc được: cần một phép so sánh/),
+      expect.stringMatching(/^B4: .*biểu thức "A = Q" dùng mã chưa có .*Q/),
+      expect.stringMatching(/^A5: .*mã kiểm tra "K1" bị trùng/),
+    ]);
+    expect(problems.every((p) => p.kind === 'invalid-rule' && p.severity === 'error' && p.file === 'rules.xlsx')).toBe(true);
+    expect(rules.indicators.map((i) => i.code)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+    expect(rules.byCode.get('B')!.condition).toBeNull();
+    expect(rules.byCode.get('C')!.formula).toBeNull();
+    expect(rules.crossChecks.map((c) => c.code)).toEqual(['K1']);
+  });
+
+  test('without a "Chỉ tiêu" sheet, or without its header, it throws a message naming the file', () => {
+    expect(() => readRules(workbookOf('x.xlsx', sheetOf('Sheet1', [['a']])))).toThrow(new RulesError('Tệp chỉ tiêu "x.xlsx" không có trang tính "Chỉ tiêu" (có: "Sheet1").'));
+    expect(() => readRules(workbookOf('x.xlsx', sheetOf('Chỉ tiêu', [['Tên'], ['a']])))).toThrow(/trang "Chỉ tiêu": không thấy dòng tiêu đề có cột "Mã" và "Chỉ tiêu"/);
+  });
+
+  test('reads the roster in order, with aliases and levels; duplicate names are problems', () => {
+    const { rules, problems } = readRules(
+      rulesModel([['A', 'X', 'Số A', '', '', '', '', '', '']], {
+        roster: [
+          ['Phường Hòa Lạc', 'P. Hòa Lạc; Hoà Lạc', 'Phường'],
+          ['Xã Yên Bình', '', 'Xã'],
+          ['xã yên bình', '', 'Xã'],
+        ],
+      }),
+    );
+    expect(rules.roster).toEqual([
+      { name: 'Phường Hòa Lạc', aliases: ['P. Hòa Lạc', 'Hoà Lạc'], level: 'Phường', order: 0 },
+      { name: 'Xã Yên Bình', aliases: [], level: 'Xã', order: 1 },
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/đơn vị "xã yên bình" bị trùng với dòng 3/)]);
+  });
+
+  test('without a period in the title the targets are annual', () => {
+    const { rules } = readRules(rulesModel([['A', 'X', 'Số A', '', '', '', '', '', '']], { title: 'Danh mục chỉ tiêu' }));
+    expect(rules.period.months).toBe(12);
+    expect(rules.period.year).toBeNull();
+  });
+
+  test('a code such as __proto__ is data, not a property', () => {
+    const { rules } = readRules(rulesModel([['__proto__', 'X', 'Lạ', '', '', 'ít nhất 1', '', '', ''], ['constructor', 'X', 'Lạ 2', '', '', '', '', '', '']]));
+    expect(rules.byCode.get('__PROTO__')?.name).toBe('Lạ');
+    expect(rules.byCode.get('CONSTRUCTOR')?.name).toBe('Lạ 2');
+    expect(({} as Record<string, unknown>).name).toBeUndefined();
+  });
+});
+
+describe('scope and severity words', () => {
+  test.each([
+    ['', 'area'],
+    ['Toàn địa bàn', 'area'],
+    ['Toàn thị xã', 'area'],
+    ['toàn thành phố', 'area'],
+    ['Mỗi đơn vị', 'each'],
+    ['Từng đơn vị', 'each'],
+    ['Mỗi phường', 'level'],
+    ['Mỗi xã', 'level'],
+    ['Mỗi thị trấn', 'level'],
+  ])('%s → %s', (text, kind) => {
+    expect(parseScope(text)?.kind).toBe(kind);
+  });
+  test('unknown scope is null', () => expect(parseScope('một số nơi')).toBeNull());
+  test.each([
+    ['Lỗi', 'error'],
+    ['LỖI', 'error'],
+    ['Cảnh báo', 'warning'],
+    ['canh bao', 'warning'],
+    ['Thông tin', 'info'],
+    ['', 'warning'],
+  ])('severity %s → %s', (text, sev) => expect(parseSeverity(text, 'warning')).toBe(sev));
+  test('unknown severity is null', () => expect(parseSeverity('nặng', 'warning')).toBeNull());
+});
