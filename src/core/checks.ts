@@ -154,7 +154,7 @@ export function judgeTarget(j: TargetJudgement, unit: string, loc: { file: strin
   if (v.status === 'short') {
     const gap = ind.rate ? `thiếu ${formatNumber(v.gap * 100)} điểm %` : `thiếu ${formatNumber(v.gap)}`;
     if (prorated) {
-      return finding('behind-pace', { ...base, severity: 'warning', expected: v.required, message: `${who}: ${label(ind)} mới đạt ${show(ind, actual)}${uom}${parts}, theo tiến độ cần ${target}${uom} (chỉ tiêu cả kỳ: ${ind.condition!.text}), ${gap}.` });
+      return finding('behind-pace', { ...base, severity: 'warning', expected: v.required, message: `${who}: ${label(ind)} đến nay đạt ${show(ind, actual)}${uom}${parts}, theo tiến độ cần ${target}${uom} (chỉ tiêu cả kỳ: ${ind.condition!.text}), ${gap}.` });
     }
     return finding('shortfall', { ...base, severity: ind.severity, expected: v.required, message: `${who}: ${label(ind)} đạt ${show(ind, actual)}${uom}${parts}, chỉ tiêu ${target}${uom}, ${gap}.` });
   }

@@ -1,0 +1,189 @@
+import { matchesRounded, targetFor } from '../../src/core/checks';
+import { CheckSession } from '../../src/core/session';
+import { readRules } from '../../src/core/rules';
+import { planOutput } from '../../src/core/output';
+import type { CheckResult } from '../../src/core/session';
+import type { PlannedCell } from '../../src/core/plan';
+import { ModelRow, rulesModel, sheetOf, workbookOf } from '../helpers/model';
+
+const RULES: ModelRow[] = [
+  ['HV', 'Hội Nông dân', 'Tổng số hội viên', '', 'người', '', '', '', ''],
+  ['KN', 'Hội Nông dân', 'Kết nạp hội viên mới', '', 'hội viên', 'từ 200 hội viên trở lên', 'Toàn địa bàn', 'Cảnh báo', ''],
+  ['DT', 'Hội Nông dân', 'Số nông dân trong độ tuổi', '', 'người', '', '', '', ''],
+  ['TL', 'Hội Nông dân', 'Tỷ lệ tập hợp', '', '%', 'đạt 70%', 'Mỗi đơn vị', 'Cảnh báo', 'HV / DT'],
+  ['TL2', 'Hội Nông dân', 'Tỷ lệ kết nạp trên tập hợp', '', '%', '', '', '', 'KN / (TL * DT)'],
+  ['GS', 'Mặt trận', 'Số cuộc giám sát', '', 'cuộc', 'từ 1 đến 2', 'Mỗi đơn vị', 'Lỗi', ''],
+  ['DT2', 'Mặt trận', 'Số cuộc đối thoại', '', 'cuộc', 'ít nhất 01 lần/tháng', 'Mỗi xã', 'Lỗi', ''],
+  ['VON', 'Mặt trận', 'Vốn vay', '', 'triệu đồng', '', '', '', ''],
+];
+
+function rules(title = 'CHỈ TIÊU NĂM 2023') {
+  return readRules(
+    rulesModel(RULES, {
+      title,
+      checks: [['K1', 'KN <= HV', 'Lỗi', 'Kết nạp không quá tổng số']],
+      roster: [['Phường Hòa Lạc', '', 'Phường'], ['Xã Yên Bình', '', 'Xã']],
+    }),
+  );
+}
+
+type Figures = Partial<Record<'HV' | 'KN' | 'DT' | 'GS' | 'DT2' | 'VON' | 'TL', unknown>>;
+
+function unitSheet(unitLine: string, f: Figures, plan: Figures = {}, title = 'BÁO CÁO NĂM 2023', planRate: Figures = {}) {
+  const row = (stt: number, label: string, code: keyof Figures) => [stt, label, '', plan[code] ?? null, f[code] ?? null, planRate[code] ?? null] as ModelRow;
+  const rows: ModelRow[] = [
+    [unitLine],
+    [title],
+    ['STT', 'Nội dung', 'ĐVT', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ % so với KH'],
+    ['I', 'HỘI NÔNG DÂN'],
+    row(1, 'Tổng số hội viên', 'HV'),
+    row(2, 'Kết nạp hội viên mới', 'KN'),
+    row(3, 'Số nông dân trong độ tuổi', 'DT'),
+  ];
+  if ('TL' in f) rows.push(row(4, 'Tỷ lệ tập hợp', 'TL'));
+  rows.push(['II', 'MẶT TRẬN'], row(1, 'Số cuộc giám sát', 'GS'), row(2, 'Số cuộc đối thoại', 'DT2'), row(3, 'Vốn vay', 'VON'));
+  return workbookOf(`${unitLine}.xlsx`, sheetOf('Biểu', rows));
+}
+
+const OK: Figures = { HV: 700, KN: 100, DT: 1000, GS: 1, DT2: 12, VON: 12.5 };
+
+function run(...books: ReturnType<typeof unitSheet>[]): CheckResult {
+  const { rules: r, problems } = rules();
+  expect(problems).toEqual([]);
+  const s = new CheckSession(r, problems);
+  for (const b of books) s.addWorkbook(b);
+  return s.finish();
+}
+
+const brief = (res: CheckResult) => res.findings.filter((f) => f.severity !== 'info' || f.kind === 'exceeded').map((f) => `${f.unit}|${f.indicator}|${f.kind}${f.against === 'plan' ? '|plan' : ''}`);
+
+describe('checks on a unit', () => {
+  test('two units that meet every target: nothing to report', () => {
+    expect(brief(run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', OK), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, KN: 100 })))).toEqual([]);
+  });
+
+  test('values that are not figures', () => {
+    const r = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, HV: -5, KN: 10.5, DT: 'đang tổng hợp', GS: null, VON: 12.5 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK));
+    expect(brief(r)).toEqual(['Phường Hòa Lạc|HV|invalid-value', 'Phường Hòa Lạc|KN|invalid-value', 'Phường Hòa Lạc|DT|invalid-value', 'Phường Hòa Lạc|GS|missing-value', '*|KN|shortfall']);
+    const msgs = r.findings.map((f) => f.message);
+    expect(msgs).toEqual(
+      expect.arrayContaining([
+        'Phường Hòa Lạc: "Hội Nông dân – Tổng số hội viên" là số âm -5 (ô E5); không tính vào tổng.',
+        'Phường Hòa Lạc: "Hội Nông dân – Kết nạp hội viên mới" là 10,5 hội viên (ô E6), phải là số nguyên; không tính vào tổng.',
+        'Phường Hòa Lạc: "Hội Nông dân – Số nông dân trong độ tuổi" ghi "đang tổng hợp" (ô E7), không phải số; không tính vào tổng.',
+        'Phường Hòa Lạc: "Mặt trận – Số cuộc giám sát" để trống (ô E9).',
+      ]),
+    );
+    // A figure in a unit of money may be fractional.
+    expect(r.findings.some((f) => f.indicator === 'VON')).toBe(false);
+    // The area total leaves the invalid value out and says so.
+    const area = r.findings.find((f) => f.unit === '*')!;
+    expect(area.actual).toBe(100);
+    expect(area.message).toBe('Toàn địa bàn (2 đơn vị): Hội Nông dân – Kết nạp hội viên mới đạt 100 hội viên, chỉ tiêu ≥ 200 hội viên, thiếu 100. Tổng chưa đủ: chưa tính số liệu không hợp lệ hoặc thiếu của Phường Hòa Lạc.');
+  });
+
+  test('per-unit rate from its parts, range exceeded (information), per-level frequency', () => {
+    const r = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, HV: 690, GS: 3, DT2: 5 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, DT2: 11 }));
+    expect(brief(r)).toEqual(['Phường Hòa Lạc|TL|shortfall', 'Phường Hòa Lạc|GS|exceeded', 'Xã Yên Bình|DT2|shortfall']);
+    const tl = r.findings.find((f) => f.indicator === 'TL')!;
+    expect(tl.message).toBe('Phường Hòa Lạc: Hội Nông dân – Tỷ lệ tập hợp đạt 69% (690/1.000), chỉ tiêu ≥ 70%, thiếu 1 điểm %.');
+    expect(tl.cell).toBe('E5');
+    expect(r.findings.find((f) => f.indicator === 'DT2')!.message).toBe('Xã Yên Bình: Mặt trận – Số cuộc đối thoại đạt 11 cuộc, chỉ tiêu ≥ 12 cuộc, thiếu 1.');
+  });
+
+  test('the unit\'s own plan, and a stated plan rate that does not match', () => {
+    const r = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', OK, { KN: 120, HV: 600 }, undefined, { KN: 90, HV: 116.67 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK));
+    expect(brief(r)).toEqual(['Phường Hòa Lạc|KN|shortfall|plan', 'Phường Hòa Lạc|KN|inconsistent']);
+    const plan = r.findings.find((f) => f.against === 'plan')!;
+    expect(plan.message).toBe('Phường Hòa Lạc: Hội Nông dân – Kết nạp hội viên mới đạt 100/120 hội viên theo kế hoạch của đơn vị, thiếu 20.');
+    expect(r.findings.find((f) => f.kind === 'inconsistent')!.cell).toBe('F6');
+  });
+
+  test('a cross check that fails names the check, the figures and the note; one with a missing part is skipped', () => {
+    const r = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, KN: 800 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, HV: null }));
+    const k = r.findings.filter((f) => f.check === 'K1');
+    expect(k.map((f) => [f.unit, f.indicator, f.severity, f.cell])).toEqual([['Phường Hòa Lạc', 'KN', 'error', 'E6']]);
+    expect(k[0].message).toBe('Phường Hòa Lạc: kiểm tra K1 (KN <= HV) không đúng: KN = 800, HV = 700 – Kết nạp không quá tổng số.');
+  });
+
+  test('a six-month report: cumulative targets prorated to behind-pace, frequencies for 6 months', () => {
+    const { rules: r } = rules();
+    const s = new CheckSession(r);
+    s.addWorkbook(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, KN: 40, DT2: 6 }, {}, 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023'));
+    s.addWorkbook(unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, KN: 40, DT2: 5 }, {}, 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023'));
+    const res = s.finish();
+    expect(brief(res)).toEqual(['Xã Yên Bình|DT2|shortfall', '*|KN|behind-pace']);
+    expect(res.findings.find((f) => f.kind === 'behind-pace')!.message).toBe(
+      'Toàn địa bàn (2 đơn vị): Hội Nông dân – Kết nạp hội viên mới đến nay đạt 80 hội viên, theo tiến độ cần ≥ 100 hội viên (chỉ tiêu cả kỳ: từ 200 hội viên trở lên), thiếu 20.',
+    );
+  });
+});
+
+describe('rounding of stated figures', () => {
+  test.each([
+    [92.12, 187 / 203 * 100, true],
+    [92.11, 187 / 203 * 100, false], // truncated, as local news once printed it
+    [92, 78 / 79 * 100, false],
+    [99, 78 / 79 * 100, true],
+    [98.73, 78 / 79 * 100, true],
+    [9.92, 99.16, false],
+    [100, 100, true],
+  ])('%s for %s → %s', (stated, computed, ok) => expect(matchesRounded(stated, computed)).toBe(ok));
+});
+
+describe('targets by period', () => {
+  const { rules: r } = rules();
+  const pace6 = { months: 6, targetMonths: 12 };
+  test('cumulative count: prorated', () => expect(targetFor(r.byCode.get('KN')!, pace6)).toEqual({ comparison: { op: 'atLeast', min: 100 }, prorated: true }));
+  test('rate: never scaled', () => expect(targetFor(r.byCode.get('TL')!, pace6)).toEqual({ comparison: { op: 'atLeast', min: 0.7 }, prorated: false }));
+  test('frequency: months covered', () => expect(targetFor(r.byCode.get('DT2')!, pace6)).toEqual({ comparison: { op: 'atLeast', min: 6 }, prorated: false }));
+  test('range: prorated both ends', () => expect(targetFor(r.byCode.get('GS')!, pace6)).toEqual({ comparison: { op: 'range', min: 0.5, max: 1 }, prorated: true }));
+  test('no condition: null', () => expect(targetFor(r.byCode.get('HV')!, pace6)).toBeNull());
+});
+
+describe('rollup and output plan', () => {
+  const res = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, HV: 1, DT: 2 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, HV: 99, DT: 100, KN: '=1+1' }));
+
+  test('an area rate is recomputed from summed parts, never averaged', () => {
+    expect(res.rollup.ratios.get('TL')).toBeCloseTo(100 / 102, 12);
+    expect(res.rollup.totals.get('HV')).toBe(100);
+    expect(res.rollup.incomplete.get('KN')).toEqual(['Xã Yên Bình']);
+    // A rate over a rate: TL2 = KN / (TL * DT), inlined.
+    expect(res.rollup.ratios.get('TL2')).toBeCloseTo(100 / ((100 / 102) * 102), 12);
+  });
+
+  const plan = planOutput(res);
+  const sheet = (name: string) => plan.sheets.find((s) => s.name === name)!;
+  const at = (name: string, row: number, col: number) => sheet(name).cells.find((c) => c.row === row && c.col === col) as PlannedCell;
+
+  test('Tổng hợp: units in roster order, a SUM total row, invalid text kept as text with a flag', () => {
+    expect(plan.sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
+    expect(at('Tổng hợp', 7, 2).value).toEqual({ text: 'Phường Hòa Lạc' });
+    expect(at('Tổng hợp', 8, 2).value).toEqual({ text: 'Xã Yên Bình' });
+    expect(at('Tổng hợp', 9, 2).value).toEqual({ text: 'Tổng cộng' });
+    const codes = sheet('Tổng hợp').cells.filter((c) => c.row === 6).map((c) => ('text' in c.value ? c.value.text : ''));
+    expect(codes).toEqual(['HV', 'KN', 'DT', 'GS', 'DT2', 'VON']);
+    expect(at('Tổng hợp', 9, 4).value).toEqual({ formula: 'SUM(D7:D8)' });
+    const kn = at('Tổng hợp', 8, 5);
+    expect(kn.value).toEqual({ text: '=1+1' });
+    expect(kn.fill).toBe('FFC7CE');
+    expect(kn.note).toMatch(/không phải số/);
+  });
+
+  test('Tỷ lệ: live formulas over Tổng hợp, nested rates inlined, percent format', () => {
+    expect(at('Tỷ lệ', 5, 3).value).toEqual({ formula: `IFERROR('Tổng hợp'!D7/'Tổng hợp'!F7,"")` });
+    expect(at('Tỷ lệ', 5, 4).value).toEqual({ formula: `IFERROR('Tổng hợp'!E7/(('Tổng hợp'!D7/'Tổng hợp'!F7)*'Tổng hợp'!F7),"")` });
+    expect(at('Tỷ lệ', 7, 2).value).toEqual({ text: 'Toàn địa bàn' });
+    expect(at('Tỷ lệ', 7, 3).value).toEqual({ formula: `IFERROR('Tổng hợp'!D9/'Tổng hợp'!F9,"")` });
+    expect(at('Tỷ lệ', 5, 3).numFmt).toBe('0.00%');
+  });
+
+  test('Kết quả kiểm tra: one row per finding with an autofilter over them; flags for every located finding', () => {
+    const f = sheet('Kết quả kiểm tra');
+    expect(f.autoFilter).toBe(`A1:K${res.findings.length + 1}`);
+    expect(f.frozenRows).toBe(1);
+    expect(f.cells.filter((c) => c.col === 11 && c.row > 1).map((c) => ('text' in c.value ? c.value.text : ''))).toEqual(res.findings.map((x) => x.message));
+    expect(plan.flags.length).toBe(res.findings.filter((x) => x.cell && x.file && x.kind !== 'unmapped-row').length);
+    expect(plan.flags.length).toBeGreaterThan(0);
+  });
+});
