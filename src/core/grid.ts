@@ -1,6 +1,6 @@
 // A text view of a sheet: every cell decoded (TCVN3/VNI by font), normalised and folded once,
 // merged ranges resolved to their top-left cell so a header spanning columns reads in each.
-import { Cell, CellRange, Sheet, getCell, isErrorValue } from './model';
+import { Cell, CellRange, Sheet, getCell } from './model';
 import { fold, toUnicode } from './text';
 
 export interface Grid {
@@ -8,7 +8,7 @@ export interface Grid {
   maxRow: number;
   maxCol: number;
   cell(r: number, c: number): Cell | undefined;
-  /** Decoded text of the cell itself ('' for numbers and blanks). */
+  /** Decoded text of a text cell ('' for numbers, errors and blanks). */
   text(r: number, c: number): string;
   /** Decoded text, looking through merges to the top-left cell. */
   mergedText(r: number, c: number): string;
@@ -59,10 +59,6 @@ export function makeGrid(sheet: Sheet): Grid {
       const u = toUnicode(cell.value, cell.font);
       if (u.encoding !== 'unicode') legacy.add(u.encoding);
       t = u.text;
-    } else if (cell && typeof cell.value === 'number' && cell.formula === undefined) {
-      t = '';
-    } else if (cell && isErrorValue(cell.value)) {
-      t = '';
     }
     textCache.set(k, t);
     return t;

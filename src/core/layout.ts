@@ -106,8 +106,11 @@ function findReportHeader(grid: Grid): Header | null {
       const m = grid.mergeOf(r, c);
       if (m && m.top === r && m.bottom > bottom && m.bottom - r < 4) bottom = m.bottom;
     }
-    const hasKey = rowRoles.has('label') || rowRoles.has('unit');
-    if (!hasKey || rowRoles.size < 2) continue;
+    // A unit-per-row table may have no other recognised header ("Đơn vị | Tổng số hội viên | …"):
+    // its other header cells name indicators, checked once the columns are read.
+    const otherTexts = rowRoles.has('unit') ? countTexts(grid, r) - 1 : 0;
+    const isHeader = rowRoles.has('label') ? rowRoles.size >= 2 : rowRoles.has('unit') && (rowRoles.size >= 2 || otherTexts >= 1);
+    if (!isHeader) continue;
     // A second header row without merges: "Thực hiện | Tỷ lệ" under "Kết quả thực hiện".
     while (bottom + 1 <= grid.maxRow && bottom - r < 3 && isSubHeaderRow(grid, bottom + 1)) bottom++;
     const roles = new Map<Role, number>();
@@ -120,6 +123,12 @@ function findReportHeader(grid: Grid): Header | null {
     return { top: r, bottom, start, roles };
   }
   return null;
+}
+
+function countTexts(grid: Grid, r: number): number {
+  let n = 0;
+  for (let c = 1; c <= grid.maxCol; c++) if (grid.folded(r, c)) n++;
+  return n;
 }
 
 function isSubHeaderRow(grid: Grid, r: number): boolean {
@@ -358,15 +367,18 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, ct
   // Each other column: its lowest header text is the indicator, a text above it the section.
   const columns: Array<{ col: number; code: string }> = [];
   const used = new Set<string>();
+  // An association's own table names it in the title: its columns belong to that section.
+  let titleSection: string | null = null;
+  for (let r = 1; r < header.top && !titleSection; r++) titleSection = ctx.indicators.sectionIn(grid.rowText(r));
   for (let c = 1; c <= grid.maxCol; c++) {
     if (c === unitCol || c === header.roles.get('stt') || c === header.roles.get('note')) continue;
     let label = '';
-    let section: string | null = null;
+    let section: string | null = titleSection;
     for (let r = header.bottom; r >= header.top; r--) {
       const t = grid.mergedText(r, c);
       if (!t) continue;
       if (!label) label = t;
-      else if (!section && t !== label) section = ctx.indicators.section(t);
+      else if (t !== label) section = ctx.indicators.section(t) ?? section;
     }
     if (!label) continue;
     const m = ctx.indicators.match(label, section, used);

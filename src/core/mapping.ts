@@ -64,6 +64,23 @@ export class IndicatorMatcher {
     return best && best.score >= 0.6 ? best.name : null;
   }
 
+  /** A section named anywhere in a title line ("BẢNG TỔNG HỢP HỘI VIÊN HỘI NÔNG DÂN NĂM 2023"). */
+  sectionIn(line: string): string | null {
+    const toks = fold(line).split(' ');
+    let best: { name: string; len: number } | null = null;
+    for (const s of this.sections) {
+      const need = s.folded.split(' ');
+      if (need.length === 0 || (best && need.length <= best.len)) continue;
+      for (let i = 0; i + need.length <= toks.length; i++) {
+        if (need.every((t, j) => toks[i + j] === t)) {
+          best = { name: s.name, len: need.length };
+          break;
+        }
+      }
+    }
+    return best ? best.name : null;
+  }
+
   match(label: string, section: string | null, used?: ReadonlySet<string>): MatchResult {
     const f = fold(cleanLabel(label));
     if (!f) return { status: 'none' };

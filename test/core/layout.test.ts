@@ -129,3 +129,33 @@ describe('reading a one-indicator-per-row report', () => {
     expect(e.get('CCB_KN')!.value.reading).toEqual({ kind: 'text', text: 'khoảng 40' });
   });
 });
+
+describe('reading a one-unit-per-row table', () => {
+  test('a header of indicator names only, no STT, units by alias or bare name', () => {
+    const sheet = sheetOf('Bảng', [
+      ['HỘI NÔNG DÂN THỊ XÃ'],
+      ['Đơn vị', 'Tổng số hội viên', 'Số hội viên kết nạp mới', 'Ghi chú'],
+      ['P. Hòa Lạc', 500, 40],
+      ['Yên Bình', 300, 20],
+      ['Cộng', 800, 60],
+    ]);
+    const r = readReportSheet('t.xlsx', sheet, context())!;
+    expect(r.reports.map((x) => [x.unit, x.inRoster, x.entries.get('HND_KN')?.value.address])).toEqual([
+      ['Phường Hòa Lạc', true, 'C3'],
+      ['Xã Yên Bình', true, 'C4'],
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
+  test('a wrong total is flagged on its cell', () => {
+    const sheet = sheetOf('Bảng', [
+      ['BẢNG TỔNG HỢP HỘI VIÊN HỘI NÔNG DÂN NĂM 2023'],
+      ['Đơn vị', 'Tổng số hội viên'],
+      ['P. Hòa Lạc', 500],
+      ['Yên Bình', 300],
+      ['Tổng cộng', 900],
+    ]);
+    const r = readReportSheet('t.xlsx', sheet, context())!;
+    expect(r.findings.map((f) => [f.kind, f.cell, f.actual, f.expected])).toEqual([['inconsistent', 'B5', 900, 800]]);
+  });
+});
