@@ -1,0 +1,1199 @@
+// A fake Excel host for the Office.js adapter, strict where real Excel is strict:
+// - proxy objects: a scalar property can be read only after load() and a sync; reading it
+//   earlier throws PropertyNotLoaded, as Office.js does (office-addin-mock returns a string);
+// - isNullObject can be read only after a sync;
+// - writes and method calls are queued and take effect, in order, at sync(); an object
+//   obtained by getItem/getRange is resolved at its place in the queue;
+// - calling an API above the host's ExcelApi version throws ApiNotFound at the call;
+// - values typed into a non-text cell are parsed as Excel parses typing ("=1+1" and
+//   "+84 912" become formulas), text-formatted ("@") cells keep strings verbatim;
+// - each sync counts request and response bytes (JSON of the queued operations and of the
+//   loaded data) and fails, as Excel on the web does, past a payload limit;
+// - failOnSync(n, afterOps) makes the n-th sync apply only its first operations and reject.
+/// <reference types="office-js" />
+import { CellRange, CellValue, WorkbookModel, cellAddress, columnLetter, isErrorValue, parseAddress } from '../../src/core/model';
+
+// ---------------------------------------------------------------- errors
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}
+
+function notLoaded(prop: string): FakeOfficeError {
+  return new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+// ---------------------------------------------------------------- state
+
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+export interface FFill {
+  pattern: string;
+  color: string;
+  patternColor: string;
+}
+
+export interface FCell {
+  value: string | number | boolean | null;
+  formula?: string;
+  error?: string;
+  numFmt: string;
+  fill: FFill;
+  bold: boolean;
+  font: string;
+  wrap: boolean;
+  align: string;
+}
+
+const NO_FILL: FFill = { pattern: 'None', color: '#FFFFFF', patternColor: '#000000' };
+
+function blankCell(): FCell {
+  return { value: null, numFmt: 'General', fill: { ...NO_FILL }, bold: false, font: 'Calibri', wrap: false, align: 'General' };
+}
+
+export class FSheet {
+  visibility = 'Visible';
+  readonly cells = new Map<number, Map<number, FCell>>();
+  merges: CellRange[] = [];
+  hiddenRows = new Set<number>();
+  hiddenCols = new Set<number>();
+  widths = new Map<number, number>();
+  frozen = { rows: 0, cols: 0 };
+  autoFilter?: string;
+  readonly notes = new Map<string, string>();
+  deleted = false;
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  get(row: number, col: number): FCell | undefined {
+    return this.cells.get(row)?.get(col);
+  }
+  /** The cell, created blank when missing. */
+  at(row: number, col: number): FCell {
+    let r = this.cells.get(row);
+    if (!r) this.cells.set(row, (r = new Map()));
+    let c = r.get(col);
+    if (!c) r.set(col, (c = blankCell()));
+    return c;
+  }
+  forEach(f: (cell: FCell, row: number, col: number) => void): void {
+    for (const [row, r] of this.cells) for (const [col, c] of r) f(c, row, col);
+  }
+}
+
+export interface FName {
+  name: string;
+  sheet: FSheet | null;
+  cell: string;
+  comment: string;
+  visible: boolean;
+}
+
+export interface FComment {
+  id: string;
+  sheet: FSheet;
+  cell: string;
+  content: string;
+}
+
+export class FakeWorkbookState {
+  sheets: FSheet[] = [];
+  names: FName[] = [];
+  comments: FComment[] = [];
+  active?: FSheet;
+  private nextId = 1;
+  constructor(public name: string) {}
+
+  find(name: string): FSheet | undefined {
+    const k = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === k);
+  }
+  addSheet(name: string): FSheet {
+    checkSheetName(name);
+    if (this.find(name)) throw new FakeOfficeError('ItemAlreadyExists', `A worksheet named "${name}" already exists.`);
+    const s = new FSheet(`{${String(this.nextId++).padStart(8, '0')}-0001-0000-0000-000000000000}`, name);
+    this.sheets.push(s);
+    return s;
+  }
+  newCommentId(): string {
+    return `c${this.nextId++}`;
+  }
+}
+
+function checkSheetName(name: string): void {
+  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name))
+    throw new FakeOfficeError('InvalidArgument', `Invalid worksheet name "${name}".`);
+}
+
+// ---------------------------------------------------------------- addresses
+
+function quote(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function rectAddress(r: CellRange): string {
+  if (r.top === 1 && r.bottom === MAX_ROWS) return `${columnLetter(r.left)}:${columnLetter(r.right)}`;
+  const a = cellAddress(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? a : `${a}:${cellAddress(r.bottom, r.right)}`;
+}
+
+/** "A1", "B2:D9", "A:C", "3:5", with or without $ and a sheet prefix. */
+export function parseRect(address: string): CellRange {
+  const a = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '').trim();
+  const cols = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(a);
+  if (cols) {
+    const l = parseAddress(`${cols[1]}1`)!.col;
+    const r = parseAddress(`${cols[2]}1`)!.col;
+    return { top: 1, left: Math.min(l, r), bottom: MAX_ROWS, right: Math.max(l, r) };
+  }
+  const rows = /^(\d+):(\d+)$/.exec(a);
+  if (rows) return { top: Number(rows[1]), left: 1, bottom: Number(rows[2]), right: MAX_COLS };
+  const [p, q] = a.split(':');
+  const x = parseAddress(p);
+  const y = q === undefined ? x : parseAddress(q);
+  if (!x || !y) throw new FakeOfficeError('InvalidArgument', `Invalid address "${address}".`);
+  return { top: Math.min(x.row, y.row), left: Math.min(x.col, y.col), bottom: Math.max(x.row, y.row), right: Math.max(x.col, y.col) };
+}
+
+function splitList(address: string): string[] {
+  return address.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+}
+
+function intersects(a: CellRange, b: CellRange): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+// ---------------------------------------------------------------- typing rules
+
+function isTextFormat(fmt: string): boolean {
+  return fmt === '@';
+}
+
+/** What Excel stores when `input` is written through `values` (or `formulas`) into `cell`. */
+function typeInto(cell: FCell, input: unknown, viaFormulas: boolean): void {
+  cell.formula = undefined;
+  cell.error = undefined;
+  if (input === null || input === undefined || input === '') {
+    cell.value = null;
+    return;
+  }
+  if (typeof input === 'number' || typeof input === 'boolean') {
+    cell.value = input;
+    return;
+  }
+  const s = String(input);
+  if (isTextFormat(cell.numFmt)) {
+    cell.value = s;
+    return;
+  }
+  if (s.length > 1 && (s[0] === '=' || s[0] === '+' || s[0] === '-' || (s[0] === '@' && !viaFormulas))) {
+    // Excel takes these as the start of a formula; this fake does not evaluate it.
+    cell.formula = s[0] === '=' ? s.slice(1) : s;
+    cell.value = null;
+    if (/^[+-]?\d[\d ]*\s+\d/.test(s.slice(s[0] === '=' ? 1 : 0))) cell.error = '#NULL!';
+    return;
+  }
+  if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s)) {
+    cell.value = Number(s);
+    return;
+  }
+  cell.value = s;
+}
+
+function valueOf(c: FCell | undefined): string | number | boolean {
+  if (!c) return '';
+  if (c.error) return c.error;
+  return c.value === null ? '' : c.value;
+}
+
+function formulaOf(c: FCell | undefined): string | number | boolean {
+  if (!c) return '';
+  if (c.formula !== undefined) return `=${c.formula}`;
+  return valueOf(c);
+}
+
+function typeOf(c: FCell | undefined): string {
+  if (!c) return 'Empty';
+  if (c.error) return 'Error';
+  if (c.value === null) return 'Empty';
+  if (typeof c.value === 'number') return 'Double';
+  if (typeof c.value === 'boolean') return 'Boolean';
+  return 'String';
+}
+
+// ---------------------------------------------------------------- host and context
+
+interface Op {
+  desc: unknown;
+  /** Runs the operation against the state; returns a commit to deliver loaded data. */
+  run: () => (() => void) | void;
+  /** Bytes of data this op returns (for the response size). */
+  response?: () => unknown;
+}
+
+export interface FakeExcelOptions {
+  /** Highest ExcelApi version the host supports, e.g. "1.18" (default) or "1.7". */
+  api?: string;
+  /** Per-request and per-response limit in bytes; default Excel on the web's 5 MB. */
+  payloadLimit?: number;
+}
+
+export class FakeExcel {
+  readonly state: FakeWorkbookState;
+  readonly api: string;
+  readonly payloadLimit: number;
+  syncCount = 0;
+  readonly requestBytes: number[] = [];
+  readonly responseBytes: number[] = [];
+  /** Operations queued in each sync. */
+  readonly opCounts: number[] = [];
+  private failure?: { sync: number; afterOps?: number };
+
+  constructor(model?: WorkbookModel, opts: FakeExcelOptions = {}) {
+    this.state = new FakeWorkbookState(model?.name ?? 'Book1.xlsx');
+    this.api = opts.api ?? '1.18';
+    this.payloadLimit = opts.payloadLimit ?? 5 * 1024 * 1024;
+    if (model) for (const s of model.sheets) loadSheet(this.state, s);
+    if (!this.state.sheets.length) this.state.addSheet('Sheet1');
+  }
+
+  /** A request context, as Excel.run would pass (typed for the adapter). */
+  context(): Excel.RequestContext {
+    return new FakeContext(this) as unknown as Excel.RequestContext;
+  }
+
+  /** Make the n-th sync (counted over this host's life, from 1) apply only `afterOps` operations and reject. */
+  failOnSync(n: number, afterOps?: number): void {
+    this.failure = { sync: n, afterOps };
+  }
+
+  supports(version: string): boolean {
+    const [a, b] = this.api.split('.').map(Number);
+    const [c, d] = version.split('.').map(Number);
+    return c < a || (c === a && d <= b);
+  }
+
+  /** For adapter calls: the requirement-set check of this host. */
+  readonly isSetSupported = (set: string, version: string): boolean => set === 'ExcelApi' && this.supports(version);
+
+  takeFailure(sync: number): { afterOps?: number } | undefined {
+    if (this.failure?.sync !== sync) return undefined;
+    const f = this.failure;
+    this.failure = undefined;
+    return f;
+  }
+
+  sheet(name: string): FSheet {
+    const s = this.state.find(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  sheetNames(): string[] {
+    return this.state.sheets.map((s) => s.name);
+  }
+
+  /** Every stored cell of a sheet, for cell-by-cell comparisons. */
+  snapshot(name: string): Record<string, { value: unknown; formula?: string; error?: string; numFmt: string; fill: FFill; bold: boolean }> {
+    const out: Record<string, { value: unknown; formula?: string; error?: string; numFmt: string; fill: FFill; bold: boolean }> = {};
+    this.sheet(name).forEach((c, r, k) => {
+      // A cell back to all defaults is no different from one never touched.
+      if (JSON.stringify(c) === JSON.stringify(blankCell())) return;
+      out[cellAddress(r, k)] = { value: c.value, formula: c.formula, error: c.error, numFmt: c.numFmt, fill: { ...c.fill }, bold: c.bold };
+    });
+    return out;
+  }
+}
+
+function loadSheet(state: FakeWorkbookState, s: WorkbookModel['sheets'][number]): void {
+  const sh = state.addSheet(s.name);
+  s.rows.forEach((row, r) =>
+    row?.forEach((cell, c) => {
+      if (!cell) return;
+      const fc = sh.at(r, c);
+      const v: CellValue = cell.value;
+      if (isErrorValue(v)) fc.error = v.error;
+      else if (v instanceof Date) fc.value = v.getTime() / 86400000 + 25569;
+      else fc.value = v === '' ? null : (v as string | number | boolean | null);
+      if (cell.formula !== undefined) fc.formula = cell.formula;
+      if (cell.numFmt) fc.numFmt = cell.numFmt;
+      if (cell.font) fc.font = cell.font;
+    }),
+  );
+  sh.merges = s.merges.map((m) => ({ ...m }));
+  s.hiddenRows.forEach((r) => sh.hiddenRows.add(r));
+  s.hiddenCols.forEach((c) => sh.hiddenCols.add(c));
+}
+
+function jsonBytes(x: unknown): number {
+  return x === undefined ? 0 : Buffer.byteLength(JSON.stringify(x), 'utf8');
+}
+
+class FakeContext {
+  readonly host: FakeExcel;
+  readonly workbook: WorkbookP;
+  /** Syncs completed by this context: proxies created before one may read isNullObject. */
+  syncs = 0;
+  private queue: Op[] = [];
+
+  constructor(host: FakeExcel) {
+    this.host = host;
+    this.workbook = new WorkbookP(this);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  requireApi(version: string, what: string): void {
+    if (!this.host.supports(version))
+      throw new FakeOfficeError('ApiNotFound', `${what} needs ExcelApi ${version}; this host has ${this.host.api}.`);
+  }
+
+  async sync(): Promise<void> {
+    const host = this.host;
+    const n = ++host.syncCount;
+    const ops = this.queue;
+    this.queue = [];
+    host.opCounts.push(ops.length);
+    const request = ops.reduce((sum, op) => sum + jsonBytes(op.desc), 0);
+    host.requestBytes.push(request);
+    if (request > host.payloadLimit) {
+      host.responseBytes.push(0);
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes).`);
+    }
+    const failure = host.takeFailure(n);
+    const count = failure ? Math.min(failure.afterOps ?? Math.floor(ops.length / 2), ops.length) : ops.length;
+    const commits: Array<() => void> = [];
+    let response = 0;
+    try {
+      for (let i = 0; i < count; i++) {
+        const commit = ops[i].run();
+        if (typeof commit === 'function') commits.push(commit);
+        if (ops[i].response) response += jsonBytes(ops[i].response!());
+      }
+    } finally {
+      host.responseBytes.push(response);
+    }
+    if (failure) throw new FakeOfficeError('GeneralException', `Injected failure at sync ${n} after ${count} of ${ops.length} operations.`);
+    if (response > host.payloadLimit)
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response} bytes).`);
+    commits.forEach((c) => c());
+    this.syncs++;
+  }
+}
+
+// ---------------------------------------------------------------- proxies
+
+const UNRESOLVED = Symbol('unresolved');
+
+type Reader = (t: any) => unknown;
+type Writer = (t: any, v: any, ctx: FakeContext) => void;
+
+abstract class P {
+  protected _target: any = UNRESOLVED;
+  private readonly _values = new Map<string, unknown>();
+  private readonly _born: number;
+  constructor(
+    readonly ctx: FakeContext,
+    private readonly _resolver: () => any,
+    /** Resolved at its place in the queue (getItem, getRange…); else lazily from the parent. */
+    queued: boolean,
+    private readonly _nullable = false,
+  ) {
+    this._born = ctx.syncs;
+    if (queued) ctx.enqueue({ desc: { create: this.constructor.name }, run: () => void this._resolve() });
+  }
+  protected abstract readers(): Record<string, Reader>;
+  protected writers(): Record<string, Writer> {
+    return {};
+  }
+  protected navs(): Record<string, () => P> {
+    return {};
+  }
+
+  _resolve(): any {
+    if (this._target === UNRESOLVED) {
+      const t = this._resolver();
+      if ((t === null || t === undefined) && !this._nullable)
+        throw new FakeOfficeError('ItemNotFound', `The requested resource (${this.constructor.name}) doesn't exist.`);
+      this._target = t ?? null;
+    }
+    return this._target;
+  }
+  _setResolved(t: any): void {
+    this._target = t;
+  }
+  /** The target for a write or a method: a null object here is a bug in the caller. */
+  _t(): any {
+    const t = this._resolve();
+    if (t === null) throw new FakeOfficeError('InvalidObjectPath', `${this.constructor.name} is a null object.`);
+    const sheet: FSheet | undefined = t instanceof FSheet ? t : t.sheet instanceof FSheet ? t.sheet : undefined;
+    if (sheet?.deleted) throw new FakeOfficeError('ItemNotFound', `Worksheet "${sheet.name}" was deleted.`);
+    return t;
+  }
+
+  get isNullObject(): boolean {
+    if (this.ctx.syncs <= this._born) throw notLoaded('isNullObject');
+    return this._resolve() === null;
+  }
+
+  load(what?: string | string[] | Record<string, unknown>): this {
+    const list = pathList(what, Object.keys(this.readers()));
+    let loaded: Record<string, unknown> = {};
+    this.ctx.enqueue({
+      desc: { load: this.constructor.name, list },
+      run: () => {
+        const commits: Array<() => void> = [];
+        loaded = {};
+        for (const p of list) commits.push(this._loadPath(p.split('/'), loaded));
+        return () => commits.forEach((c) => c());
+      },
+      response: () => loaded,
+    });
+    return this;
+  }
+
+  /** Reads one path now; returns the commit that makes it readable after the sync. */
+  _loadPath(path: string[], out: Record<string, unknown>): () => void {
+    const [head, ...rest] = path;
+    if (rest.length) {
+      const nav = (this as any)[head] as P | undefined;
+      if (!nav || !(nav instanceof P)) throw new FakeOfficeError('InvalidArgument', `Cannot load "${path.join('/')}".`);
+      const sub: Record<string, unknown> = {};
+      out[head] = sub;
+      return nav._loadPath(rest, sub);
+    }
+    const reader = this.readers()[head];
+    if (!reader) throw new FakeOfficeError('InvalidArgument', `Unknown property "${head}" on ${this.constructor.name}.`);
+    const t = this._resolve();
+    if (t instanceof FSheet && t.deleted) throw new FakeOfficeError('ItemNotFound', `Worksheet "${t.name}" was deleted.`);
+    const v = t === null ? null : reader(t);
+    out[head] = v;
+    return () => this._values.set(head, v);
+  }
+
+  protected _get(prop: string): any {
+    if (!this._values.has(prop)) throw notLoaded(prop);
+    return this._values.get(prop);
+  }
+
+  protected _set(prop: string, value: unknown): void {
+    const w = this.writers()[prop];
+    if (!w) throw new FakeOfficeError('InvalidArgument', `Property "${prop}" is read-only.`);
+    this.ctx.enqueue({ desc: { set: prop, on: this.constructor.name, value }, run: () => w(this._t(), value, this.ctx) });
+  }
+
+  protected _call(name: string, args: unknown, run: () => void): void {
+    this.ctx.enqueue({ desc: { call: name, on: this.constructor.name, args }, run });
+  }
+}
+
+function pathList(what: string | string[] | Record<string, unknown> | undefined, all: string[]): string[] {
+  const paths = what === undefined ? all : typeof what === 'string' ? what.split(',') : Array.isArray(what) ? what : Object.keys(what);
+  return paths.map((p) => p.trim()).filter(Boolean);
+}
+
+/** Declares getters/setters for the proxy's scalar properties. */
+function props(cls: { prototype: object }, names: string[], writable: string[] = []): void {
+  for (const n of names) {
+    Object.defineProperty(cls.prototype, n, {
+      get(this: any) {
+        return this._get(n);
+      },
+      set: writable.includes(n)
+        ? function (this: any, v: unknown) {
+            this._set(n, v);
+          }
+        : function () {
+            throw new FakeOfficeError('InvalidArgument', `Property "${n}" is read-only.`);
+          },
+      configurable: true,
+    });
+  }
+}
+
+class ClientResult<T> {
+  private _v: T | typeof UNRESOLVED = UNRESOLVED;
+  constructor(ctx: FakeContext, desc: unknown, compute: () => T) {
+    let tmp: T;
+    ctx.enqueue({
+      desc,
+      run: () => {
+        tmp = compute();
+        return () => (this._v = tmp);
+      },
+      response: () => tmp,
+    });
+  }
+  get value(): T {
+    if (this._v === UNRESOLVED) throw notLoaded('value');
+    return this._v;
+  }
+}
+
+// ---------------------------------------------------------------- workbook
+
+class WorkbookP extends P {
+  private _ws?: WorksheetCollectionP;
+  private _names?: NamedItemCollectionP;
+  private _comments?: CommentCollectionP;
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.host.state, false);
+  }
+  protected readers(): Record<string, Reader> {
+    return { name: (s: FakeWorkbookState) => s.name };
+  }
+  get worksheets(): WorksheetCollectionP {
+    return (this._ws ??= new WorksheetCollectionP(this.ctx));
+  }
+  get names(): NamedItemCollectionP {
+    return (this._names ??= new NamedItemCollectionP(this.ctx));
+  }
+  get comments(): CommentCollectionP {
+    this.ctx.requireApi('1.10', 'workbook.comments');
+    return (this._comments ??= new CommentCollectionP(this.ctx, null));
+  }
+}
+props(WorkbookP, ['name']);
+
+abstract class CollectionP<T extends P> extends P {
+  private _items?: T[];
+  protected readers(): Record<string, Reader> {
+    return {};
+  }
+  protected abstract list(): any[];
+  protected abstract wrap(target: any): T;
+  get items(): T[] {
+    if (!this._items) throw notLoaded('items');
+    return this._items;
+  }
+  /** All "items/…" paths of one load share one set of item proxies. */
+  override load(what?: string | string[] | Record<string, unknown>): this {
+    const list = pathList(what, ['items']);
+    let loaded: Record<string, unknown> = {};
+    this.ctx.enqueue({
+      desc: { load: this.constructor.name, list },
+      run: () => {
+        const items = this.list().map((t) => {
+          const w = this.wrap(t);
+          w._setResolved(t);
+          return w;
+        });
+        const outs = items.map(() => ({}) as Record<string, unknown>);
+        const commits: Array<() => void> = [];
+        for (const p of list) {
+          const parts = p.split('/');
+          if (parts[0] !== 'items') throw new FakeOfficeError('InvalidArgument', `Cannot load "${p}" on a collection.`);
+          if (parts.length > 1) items.forEach((it, i) => commits.push(it._loadPath(parts.slice(1), outs[i])));
+        }
+        loaded = { items: outs };
+        return () => {
+          this._items = items;
+          commits.forEach((c) => c());
+        };
+      },
+      response: () => loaded,
+    });
+    return this;
+  }
+}
+
+class WorksheetCollectionP extends CollectionP<WorksheetP> {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.host.state, false);
+  }
+  protected list(): FSheet[] {
+    return this.ctx.host.state.sheets;
+  }
+  protected wrap(): WorksheetP {
+    return new WorksheetP(this.ctx, () => null, false);
+  }
+  getItem(name: string): WorksheetP {
+    return new WorksheetP(this.ctx, () => this.ctx.host.state.find(name), true);
+  }
+  getItemOrNullObject(name: string): WorksheetP {
+    return new WorksheetP(this.ctx, () => this.ctx.host.state.find(name) ?? null, true, true);
+  }
+  add(name?: string): WorksheetP {
+    const ws = new WorksheetP(this.ctx, () => null, false);
+    this._call('add', { name }, () => {
+      const state = this.ctx.host.state;
+      let n = name;
+      for (let k = state.sheets.length + 1; !n; k++) if (!state.find(`Sheet${k}`)) n = `Sheet${k}`;
+      ws._setResolved(state.addSheet(n));
+    });
+    return ws;
+  }
+}
+
+class WorksheetP extends P {
+  private _notes?: NoteCollectionP;
+  private _comments?: CommentCollectionP;
+  protected readers(): Record<string, Reader> {
+    return { name: (s: FSheet) => s.name, visibility: (s: FSheet) => s.visibility, id: (s: FSheet) => s.id };
+  }
+  protected override writers(): Record<string, Writer> {
+    return {
+      name: (s: FSheet, v: string, ctx) => {
+        checkSheetName(v);
+        const other = ctx.host.state.find(v);
+        if (other && other !== s) throw new FakeOfficeError('ItemAlreadyExists', `A worksheet named "${v}" already exists.`);
+        s.name = v;
+      },
+      visibility: (s: FSheet, v: string, ctx) => {
+        if (v !== 'Visible' && ctx.host.state.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0)
+          throw new FakeOfficeError('InvalidOperation', 'A workbook must keep at least one visible sheet.');
+        s.visibility = v;
+      },
+    };
+  }
+  private sheetRange(resolve: (s: FSheet) => CellRange | null, nullable = false): RangeP {
+    return new RangeP(this.ctx, () => {
+      const s = this._t() as FSheet;
+      const r = resolve(s);
+      return r ? { sheet: s, rect: r } : null;
+    }, true, nullable);
+  }
+  getRange(address?: string): RangeP {
+    return this.sheetRange(() => (address ? parseRect(address) : { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS }));
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeP {
+    this.ctx.requireApi('1.7', 'getRangeByIndexes');
+    if (rows < 1 || cols < 1) throw new FakeOfficeError('InvalidArgument', 'Empty range.');
+    return this.sheetRange(() => ({ top: row + 1, left: col + 1, bottom: row + rows, right: col + cols }));
+  }
+  getRanges(address: string): RangeAreasP {
+    this.ctx.requireApi('1.9', 'getRanges');
+    if (address.length > 8192) throw new FakeOfficeError('InvalidArgument', 'Address too long.');
+    return new RangeAreasP(this.ctx, () => ({ sheet: this._t(), rects: splitList(address).map(parseRect) }), true);
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeP {
+    this.ctx.requireApi('1.4', 'getUsedRangeOrNullObject');
+    return this.sheetRange((s) => usedRect(s, !!valuesOnly), true);
+  }
+  delete(): void {
+    this._call('delete', {}, () => {
+      const s = this._t() as FSheet;
+      const state = this.ctx.host.state;
+      if (s.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', 'Cannot delete a very hidden worksheet.');
+      if (state.sheets.filter((x) => x !== s && x.visibility === 'Visible').length === 0)
+        throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
+      s.deleted = true;
+      state.sheets = state.sheets.filter((x) => x !== s);
+      for (const n of state.names) if (n.sheet === s) n.sheet = null;
+      state.comments = state.comments.filter((c) => c.sheet !== s);
+    });
+  }
+  activate(): void {
+    this._call('activate', {}, () => (this.ctx.host.state.active = this._t()));
+  }
+  get freezePanes(): FreezePanesP {
+    this.ctx.requireApi('1.7', 'freezePanes');
+    return new FreezePanesP(this.ctx, () => this._t(), false);
+  }
+  get autoFilter(): AutoFilterP {
+    this.ctx.requireApi('1.9', 'autoFilter');
+    return new AutoFilterP(this.ctx, () => this._t(), false);
+  }
+  get notes(): NoteCollectionP {
+    this.ctx.requireApi('1.18', 'worksheet.notes');
+    return (this._notes ??= new NoteCollectionP(this.ctx, () => this._t(), false));
+  }
+  get comments(): CommentCollectionP {
+    this.ctx.requireApi('1.10', 'worksheet.comments');
+    return (this._comments ??= new CommentCollectionP(this.ctx, this));
+  }
+}
+props(WorksheetP, ['name', 'visibility', 'id'], ['name', 'visibility']);
+
+function usedRect(s: FSheet, valuesOnly: boolean): CellRange | null {
+  let r: CellRange | null = null;
+  s.forEach((c, row, col) => {
+    const used = c.value !== null || c.formula !== undefined || c.error !== undefined;
+    const formatted = c.fill.pattern !== 'None' || c.bold || c.numFmt !== 'General';
+    if (!used && (valuesOnly || !formatted)) return;
+    if (!r) r = { top: row, left: col, bottom: row, right: col };
+    else {
+      r.top = Math.min(r.top, row);
+      r.left = Math.min(r.left, col);
+      r.bottom = Math.max(r.bottom, row);
+      r.right = Math.max(r.right, col);
+    }
+  });
+  return r;
+}
+
+class FreezePanesP extends P {
+  protected readers(): Record<string, Reader> {
+    return {};
+  }
+  freezeRows(n = 1): void {
+    this._call('freezeRows', { n }, () => ((this._t() as FSheet).frozen = { rows: n, cols: 0 }));
+  }
+  freezeColumns(n = 1): void {
+    this._call('freezeColumns', { n }, () => ((this._t() as FSheet).frozen = { rows: 0, cols: n }));
+  }
+  freezeAt(range: RangeP | string): void {
+    this._call('freezeAt', {}, () => {
+      const r = typeof range === 'string' ? parseRect(range) : (range._t().rect as CellRange);
+      (this._t() as FSheet).frozen = { rows: r.bottom, cols: r.right };
+    });
+  }
+}
+
+class AutoFilterP extends P {
+  protected readers(): Record<string, Reader> {
+    return {};
+  }
+  apply(range: RangeP | string): void {
+    this._call('autoFilter.apply', {}, () => {
+      const r = typeof range === 'string' ? parseRect(range) : (range._t().rect as CellRange);
+      (this._t() as FSheet).autoFilter = rectAddress(r);
+    });
+  }
+}
+
+// ---------------------------------------------------------------- ranges
+
+interface RangeT {
+  sheet: FSheet;
+  rect: CellRange;
+}
+
+function grid<T>(t: RangeT, f: (c: FCell | undefined, row: number, col: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let r = t.rect.top; r <= t.rect.bottom; r++) {
+    const line: T[] = [];
+    for (let c = t.rect.left; c <= t.rect.right; c++) line.push(f(t.sheet.get(r, c), r, c));
+    out.push(line);
+  }
+  return out;
+}
+
+function checkDims(t: RangeT, v: unknown): unknown[][] {
+  const rows = t.rect.bottom - t.rect.top + 1;
+  const cols = t.rect.right - t.rect.left + 1;
+  if (!Array.isArray(v) || v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols))
+    throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${cols}).`);
+  return v as unknown[][];
+}
+
+function writeGrid(t: RangeT, v: unknown, f: (cell: FCell, x: unknown) => void): void {
+  const rows = checkDims(t, v);
+  rows.forEach((line, i) => line.forEach((x, j) => f(t.sheet.at(t.rect.top + i, t.rect.left + j), x)));
+}
+
+class RangeP extends P {
+  private _format?: RangeFormatP;
+  protected readers(): Record<string, Reader> {
+    return {
+      address: (t: RangeT) => `${quote(t.sheet.name)}!${rectAddress(t.rect)}`,
+      rowIndex: (t: RangeT) => t.rect.top - 1,
+      columnIndex: (t: RangeT) => t.rect.left - 1,
+      rowCount: (t: RangeT) => t.rect.bottom - t.rect.top + 1,
+      columnCount: (t: RangeT) => t.rect.right - t.rect.left + 1,
+      values: (t: RangeT) => grid(t, valueOf),
+      formulas: (t: RangeT) => grid(t, formulaOf),
+      numberFormat: (t: RangeT) => grid(t, (c) => c?.numFmt ?? 'General'),
+      valueTypes: (t: RangeT) => grid(t, typeOf),
+    };
+  }
+  protected override writers(): Record<string, Writer> {
+    return {
+      values: (t: RangeT, v) => writeGrid(t, v, (c, x) => typeInto(c, x, false)),
+      formulas: (t: RangeT, v) => writeGrid(t, v, (c, x) => typeInto(c, x, true)),
+      numberFormat: (t: RangeT, v) => writeGrid(t, v, (c, x) => (c.numFmt = String(x))),
+    };
+  }
+  get format(): RangeFormatP {
+    return (this._format ??= new RangeFormatP(this.ctx, () => {
+      const t = this._t() as RangeT;
+      return { sheet: t.sheet, rects: [t.rect] };
+    }, false));
+  }
+  merge(across = false): void {
+    this._call('merge', { across }, () => {
+      const t = this._t() as RangeT;
+      if (t.sheet.merges.some((m) => intersects(m, t.rect))) throw new FakeOfficeError('InvalidOperation', 'Cannot merge over a merged area.');
+      t.sheet.merges.push({ ...t.rect });
+    });
+  }
+  clear(): void {
+    this._call('clear', {}, () => {
+      const t = this._t() as RangeT;
+      for (const [row, r] of t.sheet.cells) for (const col of [...r.keys()]) if (row >= t.rect.top && row <= t.rect.bottom && col >= t.rect.left && col <= t.rect.right) r.delete(col);
+      t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.rect));
+    });
+  }
+  getCellProperties(opts: Excel.CellPropertiesLoadOptions): ClientResult<Excel.CellProperties[][]> {
+    this.ctx.requireApi('1.9', 'getCellProperties');
+    return new ClientResult(this.ctx, { call: 'getCellProperties', opts }, () =>
+      grid(this._t() as RangeT, (c, r, k) => cellProps(c, r, k, opts)),
+    );
+  }
+  getRowProperties(opts: Excel.RowPropertiesLoadOptions): ClientResult<Excel.RowProperties[]> {
+    this.ctx.requireApi('1.9', 'getRowProperties');
+    return new ClientResult(this.ctx, { call: 'getRowProperties', opts }, () => {
+      const t = this._t() as RangeT;
+      const out: Excel.RowProperties[] = [];
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) {
+        const p: Excel.RowProperties = {};
+        if (opts.rowIndex) p.rowIndex = r - 1;
+        if (opts.rowHidden) p.rowHidden = t.sheet.hiddenRows.has(r);
+        out.push(p);
+      }
+      return out;
+    });
+  }
+  getColumnProperties(opts: Excel.ColumnPropertiesLoadOptions): ClientResult<Excel.ColumnProperties[]> {
+    this.ctx.requireApi('1.9', 'getColumnProperties');
+    return new ClientResult(this.ctx, { call: 'getColumnProperties', opts }, () => {
+      const t = this._t() as RangeT;
+      const out: Excel.ColumnProperties[] = [];
+      for (let c = t.rect.left; c <= t.rect.right; c++) {
+        const p: Excel.ColumnProperties = {};
+        if (opts.columnIndex) p.columnIndex = c - 1;
+        if (opts.columnHidden) p.columnHidden = t.sheet.hiddenCols.has(c);
+        out.push(p);
+      }
+      return out;
+    });
+  }
+  getMergedAreasOrNullObject(): RangeAreasP {
+    this.ctx.requireApi('1.13', 'getMergedAreasOrNullObject');
+    return new RangeAreasP(this.ctx, () => {
+      const t = this._t() as RangeT;
+      const rects = t.sheet.merges.filter((m) => intersects(m, t.rect));
+      if (rects.length > 512) throw new FakeOfficeError('GeneralException', 'More than 512 merged areas.');
+      return rects.length ? { sheet: t.sheet, rects } : null;
+    }, true, true);
+  }
+}
+props(RangeP, ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'formulas', 'numberFormat', 'valueTypes'], ['values', 'formulas', 'numberFormat']);
+
+function cellProps(c: FCell | undefined, r: number, k: number, o: Excel.CellPropertiesLoadOptions): Excel.CellProperties {
+  const cell = c ?? blankCell();
+  const p: Excel.CellProperties = {};
+  if (o.address) p.address = cellAddress(r, k);
+  if (o.format) {
+    const f: Excel.CellPropertiesFormat = {};
+    const fo = o.format as Excel.CellPropertiesFormatLoadOptions;
+    if (fo.font) {
+      const font: Excel.CellPropertiesFont = {};
+      const fl = fo.font as Excel.CellPropertiesFontLoadOptions | boolean;
+      if (fl === true || (typeof fl === 'object' && fl.name)) font.name = cell.font;
+      if (fl === true || (typeof fl === 'object' && fl.bold)) font.bold = cell.bold;
+      f.font = font;
+    }
+    if (fo.fill) {
+      const fl = fo.fill as Excel.CellPropertiesFillLoadOptions | boolean;
+      const fill: Excel.CellPropertiesFill = {};
+      if (fl === true || (typeof fl === 'object' && fl.color)) fill.color = cell.fill.color;
+      if (fl === true || (typeof fl === 'object' && fl.pattern)) fill.pattern = cell.fill.pattern as Excel.FillPattern;
+      f.fill = fill;
+    }
+    p.format = f;
+  }
+  return p;
+}
+
+interface AreasT {
+  sheet: FSheet;
+  rects: CellRange[];
+}
+
+class RangeAreasP extends P {
+  private _format?: RangeFormatP;
+  protected readers(): Record<string, Reader> {
+    return { address: (t: AreasT) => t.rects.map((r) => `${quote(t.sheet.name)}!${rectAddress(r)}`).join(',') };
+  }
+  get format(): RangeFormatP {
+    return (this._format ??= new RangeFormatP(this.ctx, () => this._t(), false));
+  }
+}
+props(RangeAreasP, ['address']);
+
+function eachCell(t: AreasT, f: (c: FCell) => void): void {
+  for (const r of t.rects) {
+    if (r.bottom - r.top > 100000 || r.right - r.left > 1000) throw new Error('fake: whole-row/column formats are not modelled');
+    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(t.sheet.at(row, col));
+  }
+}
+
+function uniform<T>(t: AreasT, f: (c: FCell) => T): T | null {
+  let v: T | undefined;
+  let same = true;
+  for (const r of t.rects)
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const x = f(t.sheet.get(row, col) ?? blankCell());
+        if (v === undefined) v = x;
+        else if (x !== v) same = false;
+      }
+  return same && v !== undefined ? v : null;
+}
+
+class RangeFormatP extends P {
+  private _fill?: RangeFillP;
+  private _font?: RangeFontP;
+  protected readers(): Record<string, Reader> {
+    return {
+      columnWidth: (t: AreasT) => {
+        const ws = new Set<number>();
+        for (const r of t.rects) for (let c = r.left; c <= r.right; c++) ws.add(t.sheet.widths.get(c) ?? 48);
+        return ws.size === 1 ? [...ws][0] : null;
+      },
+      wrapText: (t: AreasT) => uniform(t, (c) => c.wrap),
+      horizontalAlignment: (t: AreasT) => uniform(t, (c) => c.align),
+    };
+  }
+  protected override writers(): Record<string, Writer> {
+    return {
+      columnWidth: (t: AreasT, v: number) => {
+        for (const r of t.rects) for (let c = r.left; c <= r.right; c++) t.sheet.widths.set(c, v);
+      },
+      wrapText: (t: AreasT, v: boolean) => eachCell(t, (c) => (c.wrap = v)),
+      horizontalAlignment: (t: AreasT, v: string) => eachCell(t, (c) => (c.align = v)),
+    };
+  }
+  get fill(): RangeFillP {
+    return (this._fill ??= new RangeFillP(this.ctx, () => this._t(), false));
+  }
+  get font(): RangeFontP {
+    return (this._font ??= new RangeFontP(this.ctx, () => this._t(), false));
+  }
+}
+props(RangeFormatP, ['columnWidth', 'wrapText', 'horizontalAlignment'], ['columnWidth', 'wrapText', 'horizontalAlignment']);
+
+function normColor(v: string): string {
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(v);
+  if (!m) throw new FakeOfficeError('InvalidArgument', `Invalid colour "${v}".`);
+  return `#${m[1].toUpperCase()}`;
+}
+
+class RangeFillP extends P {
+  protected readers(): Record<string, Reader> {
+    return {
+      color: (t: AreasT) => uniform(t, (c) => c.fill.color),
+      pattern: (t: AreasT) => {
+        this.ctx.requireApi('1.9', 'fill.pattern');
+        return uniform(t, (c) => c.fill.pattern);
+      },
+      patternColor: (t: AreasT) => {
+        this.ctx.requireApi('1.9', 'fill.patternColor');
+        return uniform(t, (c) => c.fill.patternColor);
+      },
+    };
+  }
+  protected override writers(): Record<string, Writer> {
+    return {
+      color: (t: AreasT, v: string) =>
+        eachCell(t, (c) => {
+          c.fill.color = normColor(v);
+          if (c.fill.pattern === 'None') c.fill.pattern = 'Solid';
+        }),
+      pattern: (t: AreasT, v: string) => eachCell(t, (c) => (c.fill.pattern = v)),
+      patternColor: (t: AreasT, v: string) => eachCell(t, (c) => (c.fill.patternColor = normColor(v))),
+    };
+  }
+  clear(): void {
+    this._call('fill.clear', {}, () => eachCell(this._t(), (c) => (c.fill = { ...NO_FILL })));
+  }
+}
+props(RangeFillP, ['color', 'pattern', 'patternColor'], ['color', 'pattern', 'patternColor']);
+
+class RangeFontP extends P {
+  protected readers(): Record<string, Reader> {
+    return { bold: (t: AreasT) => uniform(t, (c) => c.bold), name: (t: AreasT) => uniform(t, (c) => c.font) };
+  }
+  protected override writers(): Record<string, Writer> {
+    return {
+      bold: (t: AreasT, v: boolean) => eachCell(t, (c) => (c.bold = v)),
+      name: (t: AreasT, v: string) => eachCell(t, (c) => (c.font = v)),
+    };
+  }
+}
+props(RangeFontP, ['bold', 'name'], ['bold', 'name']);
+
+// ---------------------------------------------------------------- names
+
+class NamedItemCollectionP extends CollectionP<NamedItemP> {
+  constructor(ctx: FakeContext) {
+    super(ctx, () => ctx.host.state, false);
+  }
+  protected list(): FName[] {
+    return this.ctx.host.state.names;
+  }
+  protected wrap(): NamedItemP {
+    return new NamedItemP(this.ctx, () => null, false);
+  }
+  add(name: string, reference: RangeP | string, comment?: string): NamedItemP {
+    const item = new NamedItemP(this.ctx, () => null, false);
+    this._call('names.add', { name, comment }, () => {
+      const state = this.ctx.host.state;
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeOfficeError('InvalidArgument', `Invalid name "${name}".`);
+      if (state.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `Name "${name}" exists.`);
+      if (typeof reference === 'string') throw new Error('fake: only Range references are modelled');
+      const t = reference._t() as RangeT;
+      const n: FName = { name, sheet: t.sheet, cell: rectAddress(t.rect), comment: comment ?? '', visible: true };
+      state.names.push(n);
+      item._setResolved(n);
+    });
+    return item;
+  }
+  getItem(name: string): NamedItemP {
+    return new NamedItemP(this.ctx, () => this.ctx.host.state.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), true);
+  }
+  getItemOrNullObject(name: string): NamedItemP {
+    return new NamedItemP(this.ctx, () => this.ctx.host.state.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, true, true);
+  }
+}
+
+class NamedItemP extends P {
+  protected readers(): Record<string, Reader> {
+    return {
+      name: (n: FName) => n.name,
+      comment: (n: FName) => n.comment,
+      visible: (n: FName) => n.visible,
+      type: () => 'Range',
+      formula: (n: FName) => {
+        this.ctx.requireApi('1.7', 'NamedItem.formula');
+        const abs = n.cell.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+        return n.sheet ? `=${quote(n.sheet.name)}!${abs}` : `=#REF!${abs}`;
+      },
+    };
+  }
+  protected override writers(): Record<string, Writer> {
+    return { comment: (n: FName, v: string) => (n.comment = v), visible: (n: FName, v: boolean) => (n.visible = v) };
+  }
+  delete(): void {
+    this._call('names.delete', {}, () => {
+      const n = this._t() as FName;
+      this.ctx.host.state.names = this.ctx.host.state.names.filter((x) => x !== n);
+    });
+  }
+}
+props(NamedItemP, ['name', 'comment', 'visible', 'type', 'formula'], ['comment', 'visible']);
+
+// ---------------------------------------------------------------- notes and comments
+
+interface NoteT {
+  sheet: FSheet;
+  cell: string;
+}
+
+function singleCell(ref: RangeP | string, sheet: FSheet | null, ctx: FakeContext): NoteT {
+  if (typeof ref !== 'string') {
+    const t = ref._t() as RangeT;
+    if (t.rect.top !== t.rect.bottom || t.rect.left !== t.rect.right) throw new FakeOfficeError('InvalidArgument', 'Not a single cell.');
+    return { sheet: t.sheet, cell: cellAddress(t.rect.top, t.rect.left) };
+  }
+  const bang = ref.lastIndexOf('!');
+  const s = bang >= 0 ? ctx.host.state.find(ref.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'")) : sheet;
+  if (!s) throw new FakeOfficeError('InvalidArgument', `The address "${ref}" must include the sheet name.`);
+  const r = parseRect(ref);
+  if (r.top !== r.bottom || r.left !== r.right) throw new FakeOfficeError('InvalidArgument', 'Not a single cell.');
+  return { sheet: s, cell: cellAddress(r.top, r.left) };
+}
+
+class NoteCollectionP extends P {
+  protected readers(): Record<string, Reader> {
+    return {};
+  }
+  add(cell: RangeP | string, content: string): NoteP {
+    const note = new NoteP(this.ctx, () => null, false);
+    this._call('notes.add', { content }, () => {
+      const t = singleCell(cell, this._t(), this.ctx);
+      if (t.sheet.notes.has(t.cell)) throw new FakeOfficeError('InvalidArgument', `Cell ${t.cell} already has a note.`);
+      t.sheet.notes.set(t.cell, String(content));
+      note._setResolved(t);
+    });
+    return note;
+  }
+  getItemOrNullObject(key: string): NoteP {
+    return new NoteP(this.ctx, () => {
+      const t = singleCell(key, this._t(), this.ctx);
+      return t.sheet.notes.has(t.cell) ? t : null;
+    }, true, true);
+  }
+}
+
+class NoteP extends P {
+  protected readers(): Record<string, Reader> {
+    return { content: (t: NoteT) => t.sheet.notes.get(t.cell) ?? null };
+  }
+  protected override writers(): Record<string, Writer> {
+    return { content: (t: NoteT, v: string) => t.sheet.notes.set(t.cell, v) };
+  }
+  delete(): void {
+    this._call('note.delete', {}, () => {
+      const t = this._t() as NoteT;
+      t.sheet.notes.delete(t.cell);
+    });
+  }
+}
+props(NoteP, ['content'], ['content']);
+
+class CommentCollectionP extends CollectionP<CommentP> {
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: WorksheetP | null,
+  ) {
+    super(ctx, () => ctx.host.state, false);
+  }
+  protected list(): FComment[] {
+    const sheet = this.ws ? (this.ws._t() as FSheet) : null;
+    return this.ctx.host.state.comments.filter((c) => !sheet || c.sheet === sheet);
+  }
+  protected wrap(): CommentP {
+    return new CommentP(this.ctx, () => null, false);
+  }
+  add(cell: RangeP | string, content: string): CommentP {
+    const comment = new CommentP(this.ctx, () => null, false);
+    this._call('comments.add', { content }, () => {
+      const state = this.ctx.host.state;
+      const t = singleCell(cell, this.ws ? this.ws._t() : null, this.ctx);
+      if (state.comments.some((c) => c.sheet === t.sheet && c.cell === t.cell))
+        throw new FakeOfficeError('InvalidArgument', `Cell ${t.cell} already has a comment.`);
+      const c: FComment = { id: state.newCommentId(), sheet: t.sheet, cell: t.cell, content: String(content) };
+      state.comments.push(c);
+      comment._setResolved(c);
+    });
+    return comment;
+  }
+}
+
+class CommentP extends P {
+  protected readers(): Record<string, Reader> {
+    return { id: (c: FComment) => c.id, content: (c: FComment) => c.content };
+  }
+  protected override writers(): Record<string, Writer> {
+    return { content: (c: FComment, v: string) => (c.content = v) };
+  }
+  delete(): void {
+    this._call('comment.delete', {}, () => {
+      const c = this._t() as FComment;
+      this.ctx.host.state.comments = this.ctx.host.state.comments.filter((x) => x !== c);
+    });
+  }
+  getLocation(): RangeP {
+    return new RangeP(this.ctx, () => {
+      const c = this._t() as FComment;
+      return { sheet: c.sheet, rect: parseRect(c.cell) };
+    }, true);
+  }
+}
+props(CommentP, ['id', 'content'], ['content']);

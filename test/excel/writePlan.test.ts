@@ -1,0 +1,233 @@
+import { OutputPlan, PlannedSheet } from '../../src/core/plan';
+import { WRITE_ROLLBACK_SYNCS, WRITE_SYNCS, writePlan } from '../../src/excel/writePlan';
+import { supportsUpTo } from '../../src/excel/requirements';
+import { FakeExcel } from './fakeExcel';
+import { countSyncs } from './helpers';
+import { unitWorkbook } from './units';
+
+const all = supportsUpTo('1.18');
+
+function rollup(name = 'Tổng hợp', marker = 'lần 1'): PlannedSheet {
+  return {
+    name,
+    cells: [
+      { row: 1, col: 1, value: { text: `TỔNG HỢP KẾT QUẢ (${marker})` }, bold: true },
+      { row: 3, col: 1, value: { text: 'Đơn vị' }, bold: true, fill: 'D9E1F2', align: 'center' },
+      { row: 3, col: 2, value: { text: 'Kế hoạch' }, bold: true, fill: 'D9E1F2', align: 'center' },
+      { row: 3, col: 3, value: { text: 'Thực hiện' }, bold: true, fill: 'D9E1F2', align: 'center' },
+      { row: 3, col: 4, value: { text: 'Tỷ lệ' }, bold: true, fill: 'D9E1F2', align: 'center', wrap: true },
+      { row: 4, col: 1, value: { text: 'Xã 1' } },
+      { row: 4, col: 2, value: { number: 200 }, numFmt: '#,##0' },
+      { row: 4, col: 3, value: { number: 187 }, numFmt: '#,##0' },
+      { row: 4, col: 4, value: { formula: 'C4/B4' }, numFmt: '0.00%', fill: 'FFC7CE', note: 'Chưa đạt chỉ tiêu' },
+      { row: 5, col: 1, value: { text: 'Xã 2' } },
+      { row: 5, col: 2, value: { number: 80 }, numFmt: '#,##0' },
+      { row: 5, col: 3, value: { number: 90 }, numFmt: '#,##0' },
+      { row: 5, col: 4, value: { formula: 'C5/B5' }, numFmt: '0.00%' },
+      { row: 6, col: 1, value: { text: '=1+1' } },
+      { row: 6, col: 2, value: { text: '+84 912' } },
+      { row: 6, col: 3, value: { text: '-' } },
+      { row: 6, col: 4, value: { text: '@abc' } },
+      { row: 7, col: 1, value: { text: '0012' } },
+      { row: 7, col: 2, value: { empty: true } },
+      { row: 7, col: 3, value: { text: "'trích dẫn" } },
+    ],
+    merges: [{ top: 1, left: 1, bottom: 1, right: 4 }],
+    widths: [24, 12, 12, 10],
+    frozenRows: 3,
+    frozenCols: 1,
+    autoFilter: 'A3:D5',
+  };
+}
+
+function plan(...sheets: PlannedSheet[]): OutputPlan {
+  return { sheets, flags: [] };
+}
+
+describe('writePlan', () => {
+  test(`writes a plan in exactly WRITE_SYNCS (${WRITE_SYNCS}) syncs`, async () => {
+    const host = new FakeExcel(unitWorkbook(3));
+    const { result, syncs } = await countSyncs(host, () => writePlan(host.context(), plan(rollup(), rollup('Thiếu hụt')), { supports: all }));
+    expect(syncs).toBe(WRITE_SYNCS);
+    expect(result.sheets).toEqual([
+      { planned: 'Tổng hợp', written: 'Tổng hợp' },
+      { planned: 'Thiếu hụt', written: 'Thiếu hụt' },
+    ]);
+    expect(host.sheetNames()).toEqual(['Xã 1', 'Xã 2', 'Xã 3', 'Tổng hợp', 'Thiếu hụt']);
+  });
+
+  test('text that looks like a formula, a phone number, a dash or "@" lands as text', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    await writePlan(host.context(), plan(rollup()), { supports: all });
+    const s = host.sheet('Tổng hợp');
+    for (const [row, col, text] of [
+      [6, 1, '=1+1'],
+      [6, 2, '+84 912'],
+      [6, 3, '-'],
+      [6, 4, '@abc'],
+      [7, 1, '0012'],
+      [7, 3, "'trích dẫn"],
+    ] as const) {
+      const c = s.get(row, col)!;
+      expect(c.value).toBe(text);
+      expect(c.formula).toBeUndefined();
+      expect(c.error).toBeUndefined();
+      expect(c.numFmt).toBe('@');
+    }
+    expect(s.get(4, 2)).toMatchObject({ value: 200, numFmt: '#,##0' });
+    expect(s.get(4, 4)).toMatchObject({ formula: 'C4/B4', numFmt: '0.00%' });
+    expect(s.get(5, 4)!.formula).toBe('C5/B5');
+    expect(s.get(7, 2)?.value ?? null).toBeNull();
+  });
+
+  test('formats: bold, fills, wrap, alignment, merges, widths, frozen panes, autofilter, notes', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    const before = host.requestBytes.length;
+    await writePlan(host.context(), plan(rollup()), { supports: all });
+    const s = host.sheet('Tổng hợp');
+    expect(s.get(1, 1)!.bold).toBe(true);
+    expect(s.get(3, 4)).toMatchObject({ bold: true, fill: { pattern: 'Solid', color: '#D9E1F2' }, wrap: true, align: 'Center' });
+    expect(s.get(4, 4)!.fill.color).toBe('#FFC7CE');
+    expect(s.get(4, 1)!.bold).toBe(false);
+    expect(s.get(4, 1)!.fill.pattern).toBe('None');
+    expect(s.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 4 }]);
+    expect(s.widths.get(1)).toBeCloseTo((24 * 7 + 5) * 0.75);
+    expect(s.widths.get(2)).toBe(s.widths.get(3));
+    expect(s.frozen).toEqual({ rows: 3, cols: 1 });
+    expect(s.autoFilter).toBe('A3:D5');
+    expect(s.notes.get('D4')).toBe('Chưa đạt chỉ tiêu');
+    expect(host.requestBytes.length - before).toBe(WRITE_SYNCS);
+  });
+
+  test('on an ExcelApi 1.7 host: same syncs, one call per rectangle, no autofilter or notes', async () => {
+    const host = new FakeExcel(unitWorkbook(1), { api: '1.7' });
+    const { syncs } = await countSyncs(host, () => writePlan(host.context(), plan(rollup()), { supports: host.isSetSupported }));
+    expect(syncs).toBe(WRITE_SYNCS);
+    const s = host.sheet('Tổng hợp');
+    expect(s.get(3, 2)!.fill.color).toBe('#D9E1F2');
+    expect(s.get(6, 1)!.value).toBe('=1+1');
+    expect(s.autoFilter).toBeUndefined();
+    expect(s.notes.size).toBe(0);
+  });
+
+  test('threaded comments stand in for notes on ExcelApi 1.10-1.17', async () => {
+    const host = new FakeExcel(unitWorkbook(1), { api: '1.12' });
+    await writePlan(host.context(), plan(rollup()), { supports: host.isSetSupported });
+    expect(host.state.comments.map((c) => [c.sheet.name, c.cell, c.content])).toEqual([['Tổng hợp', 'D4', 'Chưa đạt chỉ tiêu']]);
+  });
+
+  test('a second run replaces only its own sheets and leaves no duplicates', async () => {
+    const host = new FakeExcel(unitWorkbook(2));
+    await writePlan(host.context(), plan(rollup(), rollup('Thiếu hụt')), { supports: all });
+    const users = host.snapshot('Xã 1');
+    const { syncs } = await countSyncs(host, () => writePlan(host.context(), plan(rollup('Tổng hợp', 'lần 2'), rollup('Thiếu hụt', 'lần 2')), { supports: all }));
+    expect(syncs).toBe(WRITE_SYNCS);
+    expect(host.sheetNames()).toEqual(['Xã 1', 'Xã 2', 'Tổng hợp', 'Thiếu hụt']);
+    expect(host.sheet('Tổng hợp').get(1, 1)!.value).toBe('TỔNG HỢP KẾT QUẢ (lần 2)');
+    expect(host.snapshot('Xã 1')).toEqual(users);
+    // One registry name per output sheet, not one per run.
+    expect(host.state.names.map((n) => n.sheet?.name).sort()).toEqual(['Thiếu hụt', 'Tổng hợp']);
+    expect(host.state.names.every((n) => !n.visible)).toBe(true);
+    // A plan without the second sheet removes our old one too.
+    await writePlan(host.context(), plan(rollup('Tổng hợp', 'lần 3')), { supports: all });
+    expect(host.sheetNames()).toEqual(['Xã 1', 'Xã 2', 'Tổng hợp']);
+  });
+
+  test('a user sheet named "Tổng hợp" is never touched: the plan lands in "Tổng hợp (2)", and stays there', async () => {
+    const model = unitWorkbook(1);
+    model.sheets.push({ ...unitWorkbook(1).sheets[0], name: 'Tổng hợp' });
+    const host = new FakeExcel(model);
+    const mine = host.snapshot('Tổng hợp');
+    const r1 = await writePlan(host.context(), plan(rollup()), { supports: all });
+    expect(r1.sheets[0].written).toBe('Tổng hợp (2)');
+    await writePlan(host.context(), plan(rollup('Tổng hợp', 'lần 2')), { supports: all });
+    expect(host.sheetNames()).toEqual(['Xã 1', 'Tổng hợp', 'Tổng hợp (2)']);
+    expect(host.snapshot('Tổng hợp')).toEqual(mine);
+    expect(host.sheet('Tổng hợp (2)').get(1, 1)!.value).toBe('TỔNG HỢP KẾT QUẢ (lần 2)');
+  });
+
+  test('a copy of our sheet, or our sheet renamed by the user, is theirs from then on', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    await writePlan(host.context(), plan(rollup()), { supports: all });
+    // The user renames our sheet to keep it.
+    host.sheet('Tổng hợp').name = 'Tổng hợp cũ';
+    await writePlan(host.context(), plan(rollup('Tổng hợp', 'lần 2')), { supports: all });
+    expect(host.sheetNames()).toEqual(['Xã 1', 'Tổng hợp cũ', 'Tổng hợp']);
+    expect(host.sheet('Tổng hợp cũ').get(1, 1)!.value).toBe('TỔNG HỢP KẾT QUẢ (lần 1)');
+    await writePlan(host.context(), plan(rollup('Tổng hợp', 'lần 3')), { supports: all });
+    expect(host.sheetNames()).toEqual(['Xã 1', 'Tổng hợp cũ', 'Tổng hợp']);
+  });
+
+  test('case-insensitive names and forbidden characters', async () => {
+    const model = unitWorkbook(1);
+    model.sheets.push({ ...unitWorkbook(1).sheets[0], name: 'TỔNG HỢP' });
+    const host = new FakeExcel(model);
+    const r = await writePlan(host.context(), plan(rollup('Tổng hợp'), rollup('Kết quả 6/2023: [tạm]')), { supports: all });
+    expect(r.sheets.map((s) => s.written)).toEqual(['Tổng hợp (2)', 'Kết quả 6 2023   tạm']);
+  });
+
+  describe('a failing sync mid-writePlan leaves no half-written sheet', () => {
+    // Every cut point of sync 2, counted on a clean run of the same plan.
+    const opsOfSync2 = (() => {
+      const host = new FakeExcel(unitWorkbook(2));
+      const count = (async () => {
+        await writePlan(host.context(), plan(rollup(), rollup('Thiếu hụt')), { supports: all });
+        const first = host.opCounts[1];
+        await writePlan(host.context(), plan(rollup('Tổng hợp', 'lần 2'), rollup('Thiếu hụt', 'lần 2')), { supports: all });
+        return [first, host.opCounts[3]];
+      })();
+      return count;
+    })();
+    const cases = Array.from({ length: 200 }, (_, i) => i);
+    test('the cut points cover the whole of sync 2', async () => {
+      const [first, second] = await opsOfSync2;
+      expect(first).toBeLessThan(cases.length);
+      expect(second).toBeLessThan(cases.length);
+      expect(second).toBeGreaterThan(first); // renames and deletions of the old output
+    });
+    const firstRun = async (after: number) => {
+      const host = new FakeExcel(unitWorkbook(2));
+      const before = { names: host.sheetNames(), x1: host.snapshot('Xã 1') };
+      host.failOnSync(host.syncCount + 2, after);
+      const p = writePlan(host.context(), plan(rollup(), rollup('Thiếu hụt')), { supports: all });
+      const ok = await p.then(
+        () => true,
+        (e) => {
+          expect(String(e.message)).toMatch(/Không ghi được bảng tổng hợp/);
+          return false;
+        },
+      );
+      if (ok) return; // the failure fell after everything that matters: covered below
+      expect(host.syncCount).toBe(WRITE_SYNCS + WRITE_ROLLBACK_SYNCS);
+      expect(host.sheetNames()).toEqual(before.names);
+      expect(host.snapshot('Xã 1')).toEqual(before.x1);
+      expect(host.state.names).toEqual([]);
+    };
+    test('first run: a failure after any number of operations of sync 2 leaves the workbook as it was', async () => {
+      for (const after of cases) await firstRun(after);
+    });
+
+    const reRun = async (after: number) => {
+      const host = new FakeExcel(unitWorkbook(2));
+      await writePlan(host.context(), plan(rollup(), rollup('Thiếu hụt')), { supports: all });
+      const before = { names: host.sheetNames(), out: host.snapshot('Tổng hợp'), reg: host.state.names.map((n) => [n.name, n.sheet?.name]) };
+      host.failOnSync(host.syncCount + 2, after);
+      let failed = false;
+      await writePlan(host.context(), plan(rollup('Tổng hợp', 'lần 2'), rollup('Thiếu hụt', 'lần 2')), { supports: all }).catch(() => (failed = true));
+      const names = host.sheetNames();
+      if (failed) {
+        expect(names).toEqual(before.names);
+        expect(host.snapshot('Tổng hợp')).toEqual(before.out);
+        expect(host.state.names.map((n) => [n.name, n.sheet?.name])).toEqual(before.reg);
+      } else {
+        // Failure after the new sheets were complete: the run was finished instead.
+        expect(names).toEqual(['Xã 1', 'Xã 2', 'Tổng hợp', 'Thiếu hụt']);
+        expect(host.sheet('Tổng hợp').get(1, 1)!.value).toBe('TỔNG HỢP KẾT QUẢ (lần 2)');
+        expect(host.state.names).toHaveLength(2);
+      }
+    };
+    test('re-run over old output: any failure point gives back the old output, or finishes the new one', async () => {
+      for (const after of cases) await reRun(after);
+    });
+  });
+});
