@@ -41,7 +41,14 @@ function isOtherSpace(c: number): boolean {
  * is already NFC, which spares normalize() on nearly every cell (the test checks every pair).
  */
 function isNfcSafe(c: number): boolean {
-  return c < 0x300 || (c >= 0x1e00 && c <= 0x1eff) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || c === 0x20ac || c === 0x2122;
+  return (
+    c < 0x300 ||
+    (c >= 0x1e00 && c <= 0x1eff) ||
+    (c >= 0x2010 && c <= 0x2027) ||
+    (c >= 0x2030 && c <= 0x205e) ||
+    c === 0x20ac ||
+    c === 0x2122
+  );
 }
 
 export function normalizeText(s: string): string {
@@ -176,25 +183,75 @@ function fontEncoding(font: string | undefined): LegacyEncoding | undefined {
 
 // Vietnamese syllable shape on the tone-less form: onset, vowel cluster, coda. Deliberately
 // permissive (it accepts some non-words): it is only asked whether a token could be Vietnamese.
-const SYLLABLE_RE = new RegExp(
-  '^(?:ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdđghklmnprstvx])?' +
-    '(?:uyê|uya|uyu|iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|ươ|uơ|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|' +
-    'oa|oă|oe|oi|oo|ôi|ơi|ua|uâ|uê|ui|uô|uy|ưa|ưi|ưu|yê|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y)' +
-    '(?:ch|ng|nh|[cmnpt])?$',
+// Sets rather than one big regex: a failing regex with this many alternatives backtracks a lot.
+const ONSETS = ['ngh', 'ng', 'gh', 'gi', 'kh', 'ph', 'th', 'tr', 'ch', 'nh', 'qu', ...'bcdđghklmnprstvx', ''];
+const CODAS = ['ch', 'ng', 'nh', 'c', 'm', 'n', 'p', 't', ''];
+const NUCLEI: ReadonlySet<string> = new Set(
+  (
+    'uyê uya uyu iêu yêu oai oay oao oeo uây uôi ươi ươu ươ uơ ai ao au ay âu ây eo êu ia iê iu ' +
+    'oa oă oe oi oo ôi ơi ua uâ uê ui uô uy ưa ưi ưu yê a ă â e ê i o ô ơ u ư y'
+  ).split(' '),
 );
-const TONE_MARKS_RE = /[\u0300\u0301\u0303\u0309\u0323]/g;
-const ONE_TONE_RE = /^[^\u0300\u0301\u0303\u0309\u0323]*[\u0300\u0301\u0303\u0309\u0323]?[^\u0300\u0301\u0303\u0309\u0323]*$/;
 
+function isSyllableShape(base: string): boolean {
+  for (const onset of ONSETS) {
+    if (!base.startsWith(onset)) continue;
+    for (const coda of CODAS) {
+      if (base.length > onset.length + coda.length && base.endsWith(coda)) {
+        if (NUCLEI.has(base.slice(onset.length, base.length - coda.length))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+const COMBINING_TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/;
+
+function isToneMark(c: number): boolean {
+  return c === 0x300 || c === 0x301 || c === 0x303 || c === 0x309 || c === 0x323;
+}
+
+// Each Vietnamese letter (lower case, by code) -> its tone-less form and whether it carries a
+// tone, so a syllable check needs no normalize() calls.
+const TONELESS = new Map<number, { base: string; tone: number }>();
+for (const [letter] of VNI_TABLE) {
+  const lower = letter.toLowerCase();
+  let tone = 0;
+  let rest = '';
+  for (const ch of lower.normalize('NFD')) {
+    if (isToneMark(ch.charCodeAt(0))) tone++;
+    else rest += ch;
+  }
+  TONELESS.set(lower.charCodeAt(0), { base: rest.normalize('NFC'), tone });
+}
+
+/** Whether an NFC token has the shape of one Vietnamese syllable (any case, at most one tone). */
 function isVietnameseSyllable(token: string): boolean {
-  const nfd = token.toLowerCase().normalize('NFD');
-  if (!ONE_TONE_RE.test(nfd)) return false;
-  return SYLLABLE_RE.test(nfd.replace(TONE_MARKS_RE, '').normalize('NFC'));
+  const lower = token.toLowerCase();
+  let base = '';
+  let tones = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) {
+      base += lower[i];
+    } else if (isToneMark(c)) {
+      // A tone byte TCVN3 could not compose with the letter before it.
+      tones++;
+    } else {
+      const e = TONELESS.get(c);
+      if (e === undefined) return false;
+      base += e.base;
+      tones += e.tone;
+    }
+  }
+  return tones <= 1 && isSyllableShape(base);
 }
 
 // Tokens are cut at ASCII spaces and punctuation and at the Windows-1252 punctuation specials:
 // both mean the same in every encoding here, while Latin-1 symbols such as "¸" or "«" are letters
 // in TCVN3 and must stay inside their word.
-const TOKEN_SPLIT_RE = /[\s\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]+/;
+const TOKEN_SPLIT_RE =
+  /[\s\x00-\x2F\x3A-\x40\x5B-\x60\x7B-\x7F\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]+/;
 const HAS_HIGH_RE = /[^\x00-\x7F]/;
 
 interface Evidence {
@@ -214,7 +271,9 @@ function weigh(tokens: readonly string[], encoding: 'tcvn3' | 'vni'): Evidence {
   const e: Evidence = { strong: 0, weak: 0, bad: 0, changed: 0 };
   const strong = new Set<string>();
   for (const token of tokens) {
-    const decoded = decodeRaw(token, encoding).normalize('NFC');
+    let decoded = decodeRaw(token, encoding);
+    // Only TCVN3's separate tone bytes (0xB0-0xB4) produce combining marks to compose.
+    if (COMBINING_TONE_RE.test(decoded)) decoded = decoded.normalize('NFC');
     if (decoded === token) continue;
     e.changed++;
     if (!isVietnameseSyllable(decoded)) e.bad++;
@@ -238,7 +297,25 @@ function accepts(e: Evidence, encoding: 'tcvn3' | 'vni'): boolean {
   return e.strong >= 2 || (e.strong >= 1 && e.strong + e.weak >= 2);
 }
 
+// Workbooks from one template repeat the same labels, and content detection is the one slow path
+// (text made only of Latin-1 characters), so verdicts are remembered. Cleared when full rather
+// than evicted one by one: simple, and the next workbook refills it with its own labels.
+const GUESS_CACHE = new Map<string, LegacyEncoding>();
+const GUESS_CACHE_LIMIT = 20000;
+const GUESS_CACHE_MAX_KEY = 200;
+
 function guessFromContent(s: string): LegacyEncoding {
+  if (s.length > GUESS_CACHE_MAX_KEY) return guessUncached(s);
+  let v = GUESS_CACHE.get(s);
+  if (v === undefined) {
+    v = guessUncached(s);
+    if (GUESS_CACHE.size >= GUESS_CACHE_LIMIT) GUESS_CACHE.clear();
+    GUESS_CACHE.set(s, v);
+  }
+  return v;
+}
+
+function guessUncached(s: string): LegacyEncoding {
   const tokens = s.split(TOKEN_SPLIT_RE).filter((t) => HAS_HIGH_RE.test(t));
   if (tokens.length === 0) return 'unicode';
   const tcvn = weigh(tokens, 'tcvn3');
@@ -389,14 +466,19 @@ function expandAbbreviations(folded: string): string {
 // Output is collected as UTF-16 units in a reused buffer: much cheaper than growing a string
 // one character at a time.
 let foldBuffer = new Uint16Array(256);
+const FOLD_BUFFER_KEEP = 1 << 18;
 const FROM_CHAR_CODE_CHUNK = 8192;
 
+function unitsToString(buf: Uint16Array, from: number, to: number): string {
+  // fromCharCode accepts a typed array as its argument list; the cast only satisfies the typing.
+  return String.fromCharCode.apply(null, buf.subarray(from, to) as unknown as number[]);
+}
+
 function bufferToString(buf: Uint16Array, n: number): string {
-  if (n <= FROM_CHAR_CODE_CHUNK) return String.fromCharCode.apply(null, buf.subarray(0, n) as unknown as number[]);
+  // Chunked, because a very long argument list can overflow the stack.
+  if (n <= FROM_CHAR_CODE_CHUNK) return unitsToString(buf, 0, n);
   let out = '';
-  for (let i = 0; i < n; i += FROM_CHAR_CODE_CHUNK) {
-    out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + FROM_CHAR_CODE_CHUNK)) as unknown as number[]);
-  }
+  for (let i = 0; i < n; i += FROM_CHAR_CODE_CHUNK) out += unitsToString(buf, i, Math.min(n, i + FROM_CHAR_CODE_CHUNK));
   return out;
 }
 
@@ -405,10 +487,11 @@ function bufferToString(buf: Uint16Array, n: number): string {
  * spaces, known abbreviations expanded as whole words.
  */
 export function fold(s: string): string {
-  // Each character folds to at most FOLD_MAX_LENGTH units, plus one space before it.
+  // Each character folds to at most FOLD_MAX_LENGTH units, plus one space before it. The shared
+  // buffer only grows for cell-sized text, so one huge string does not stay allocated.
   const cap = s.length * (FOLD_MAX_LENGTH + 1);
-  if (foldBuffer.length < cap) foldBuffer = new Uint16Array(cap);
-  const buf = foldBuffer;
+  if (foldBuffer.length < cap && cap <= FOLD_BUFFER_KEEP) foldBuffer = new Uint16Array(cap);
+  const buf = foldBuffer.length >= cap ? foldBuffer : new Uint16Array(cap);
   let n = 0;
   let pendingSpace = false;
   // Per-character folding equals folding the NFC string: NFD of a string is the NFD of each
