@@ -12,7 +12,7 @@
 /// <reference types="office-js" />
 import { CellRange, columnLetter } from '../core/model';
 import { OutputPlan, PlannedCell, PlannedSheet } from '../core/plan';
-import { addressLists, packCells, rangeAddress } from './address';
+import { addressLists, packCells, quoteSheet, rangeAddress } from './address';
 import { ExcelAdapterError, messageOf, readableError } from './errors';
 import {
   OWN_NAME_PREFIX,
@@ -153,6 +153,7 @@ export function freeName(base: string, taken: Set<string>): string {
 
 function queueWrite(context: Excel.RequestContext, plan: OutputPlan, st: RunState, supports: Supports, activate: boolean): void {
   const wb = context.workbook;
+  const retarget = retargeter(plan.sheets.map((p, i) => [p.name, st.targets[i]] as [string, string]));
   for (const o of st.old) wb.worksheets.getItem(o.entry.marker.sheet).name = o.temp;
   plan.sheets.forEach((p, i) => {
     const ws = wb.worksheets.add(st.targets[i]);
@@ -162,7 +163,7 @@ function queueWrite(context: Excel.RequestContext, plan: OutputPlan, st: RunStat
       markerComment({ chitieu: 1, sheet: st.targets[i], base: p.name, run: st.run }),
     );
     item.visible = false;
-    queueSheet(context, ws, st.targets[i], p, supports);
+    queueSheet(context, ws, st.targets[i], p, supports, retarget);
   });
   for (const o of st.old) {
     wb.worksheets.getItem(o.temp).delete();
@@ -172,8 +173,18 @@ function queueWrite(context: Excel.RequestContext, plan: OutputPlan, st: RunStat
   if (activate && plan.sheets.length) wb.worksheets.getItem(st.targets[0]).activate();
 }
 
-function queueSheet(context: Excel.RequestContext, ws: Excel.Worksheet, name: string, p: PlannedSheet, supports: Supports): void {
-  queueCells(ws, p.cells);
+/**
+ * Formulas name the planned sheets ("'Tổng hợp'!E7"); when a user's own sheet made us write
+ * "Tổng hợp (2)", the references must follow, or the rates would read the user's sheet.
+ */
+export function retargeter(renames: Array<[string, string]>): (formula: string) => string {
+  const moved = renames.filter(([a, b]) => a !== b);
+  if (!moved.length) return (f) => f;
+  return (f) => moved.reduce((acc, [from, to]) => acc.split(`'${from.replace(/'/g, "''")}'!`).join(`${quoteSheet(to)}!`), f);
+}
+
+function queueSheet(context: Excel.RequestContext, ws: Excel.Worksheet, name: string, p: PlannedSheet, supports: Supports, retarget: (f: string) => string): void {
+  queueCells(ws, p.cells, retarget);
   const areas = has(supports, 'rangeAreas');
   const groups = new Map<string, { apply: (f: Excel.RangeFormat) => void; cells: PlannedCell[] }>();
   const group = (key: string, apply: (f: Excel.RangeFormat) => void, c: PlannedCell) => {
@@ -205,7 +216,7 @@ function queueSheet(context: Excel.RequestContext, ws: Excel.Worksheet, name: st
 }
 
 /** Number formats, then values, as one 2-D array each; formulas afterwards by runs. */
-function queueCells(ws: Excel.Worksheet, cells: PlannedCell[]): void {
+function queueCells(ws: Excel.Worksheet, cells: PlannedCell[], retarget: (f: string) => string): void {
   if (!cells.length) return;
   let rows = 0;
   let cols = 0;
@@ -233,7 +244,7 @@ function queueCells(ws: Excel.Worksheet, cells: PlannedCell[]): void {
   all.values = vals;
   for (const run of formulaRuns(formulas)) {
     const r = ws.getRangeByIndexes(run.top - 1, run.left - 1, run.bottom - run.top + 1, run.right - run.left + 1);
-    r.formulas = run.cells.map((row) => row.map((c) => `=${(c.value as { formula: string }).formula}`));
+    r.formulas = run.cells.map((row) => row.map((c) => `=${retarget((c.value as { formula: string }).formula)}`));
   }
 }
 

@@ -231,3 +231,21 @@ describe('writePlan', () => {
     });
   });
 });
+
+describe('formulas follow a sheet written under another name', () => {
+  test('the rates in "Tỷ lệ" point at "Tổng hợp (2)" when the user owns "Tổng hợp"', async () => {
+    const model = unitWorkbook(1);
+    model.sheets.push({ ...unitWorkbook(1).sheets[0], name: 'Tổng hợp' });
+    const host = new FakeExcel(model);
+    const rates: PlannedSheet = {
+      name: 'Tỷ lệ',
+      cells: [{ row: 5, col: 3, value: { formula: `IFERROR('Tổng hợp'!D7/'Tổng hợp'!F7,"")` } }],
+      merges: [],
+      widths: [],
+      frozenRows: 0,
+      frozenCols: 0,
+    };
+    await writePlan(host.context(), { sheets: [rollup(), rates], flags: [] }, { supports: all });
+    expect(host.sheet('Tỷ lệ').get(5, 3)!.formula).toBe(`IFERROR('Tổng hợp (2)'!D7/'Tổng hợp (2)'!F7,"")`);
+  });
+});
