@@ -1,0 +1,194 @@
+import { IndicatorMatcher, MatchResult, cleanLabel } from '../../src/core/mapping';
+import { WorkbookModel, newSheet, setCell } from '../../src/core/model';
+import { Rules, readRules } from '../../src/core/rules';
+
+const DVK = 'Phong trào thi đua "Dân vận khéo"';
+
+/** A small rules workbook, as staff would type it: title, blank row, header, one row per indicator. */
+function rulesWorkbook(): WorkbookModel {
+  const sheet = newSheet('Chỉ tiêu');
+  const rows: string[][] = [
+    ['CHỈ TIÊU CÔNG TÁC DÂN VẬN NĂM 2023'],
+    [],
+    ['Mã', 'Nhóm', 'Chỉ tiêu', 'Tên gọi khác', 'Đơn vị tính', 'Điều kiện'],
+    ['HND_HV', 'Hội Nông dân', 'Tổng số hội viên', '', 'Người', ''],
+    ['HND_KN', 'Hội Nông dân', 'Kết nạp hội viên mới', 'Số hội viên kết nạp mới; Hội viên mới', 'Người', 'từ 200 hội viên trở lên'],
+    ['CCB_HV', 'Hội Cựu chiến binh', 'Tổng số hội viên', '', 'Người', ''],
+    ['CCB_KN', 'Hội Cựu chiến binh', 'Kết nạp hội viên mới', 'Số hội viên kết nạp mới', 'Người', 'từ 80-100 hội viên mới'],
+    ['DTN_DV', 'Đoàn Thanh niên', 'Tổng số đoàn viên', '', 'Người', ''],
+    ['DTN_KN', 'Đoàn Thanh niên', 'Kết nạp đoàn viên mới', '', 'Người', ''],
+    ['LDLD_DV', 'Liên đoàn Lao động', 'Tổng số đoàn viên công đoàn', '', 'Người', ''],
+    ['LDLD_KN', 'Liên đoàn Lao động', 'Kết nạp đoàn viên công đoàn mới', '', 'Người', ''],
+    ['DVK_TAPTHE', DVK, 'Mô hình tập thể', '', 'Mô hình', ''],
+    ['DVK_CANHAN', DVK, 'Mô hình cá nhân', '', 'Mô hình', ''],
+  ];
+  rows.forEach((r, i) => r.forEach((v, j) => setCell(sheet, i + 1, j + 1, { value: v })));
+  return { name: 'chi-tieu-test.xlsx', sheets: [sheet] };
+}
+
+let rules: Rules;
+let m: IndicatorMatcher;
+
+beforeAll(() => {
+  const read = readRules(rulesWorkbook());
+  expect(read.problems).toEqual([]);
+  rules = read.rules;
+  m = new IndicatorMatcher(rules);
+});
+
+/** The matched code, "?A,B" for ambiguous, or null for none: short to compare in tables. */
+function outcome(r: MatchResult): string | null {
+  if (r.status === 'matched') return r.indicator.code;
+  if (r.status === 'ambiguous') return '?' + [...r.candidates].sort().join(',');
+  return null;
+}
+
+describe('the rules workbook built for these tests', () => {
+  test('reads all indicators, sections in order, and the period', () => {
+    expect(rules.indicators.map((i) => i.code)).toEqual([
+      'HND_HV',
+      'HND_KN',
+      'CCB_HV',
+      'CCB_KN',
+      'DTN_DV',
+      'DTN_KN',
+      'LDLD_DV',
+      'LDLD_KN',
+      'DVK_TAPTHE',
+      'DVK_CANHAN',
+    ]);
+    expect(rules.sections).toEqual(['Hội Nông dân', 'Hội Cựu chiến binh', 'Đoàn Thanh niên', 'Liên đoàn Lao động', DVK]);
+    expect(rules.period).toEqual({ label: 'Năm 2023', year: 2023, months: 12 });
+    expect(rules.byCode.get('HND_KN')!.aliases).toEqual(['Số hội viên kết nạp mới', 'Hội viên mới']);
+    expect(rules.byCode.get('CCB_KN')!.condition?.comparison).toEqual({ op: 'range', min: 80, max: 100 });
+  });
+});
+
+describe('cleanLabel', () => {
+  test.each<[string, string]>([
+    ['1.1. - Mô hình tập thể', 'Mô hình tập thể'],
+    ['1.1 Mô hình tập thể', 'Mô hình tập thể'],
+    ['1. Tổng số hội viên', 'Tổng số hội viên'],
+    ['a) Mô hình cá nhân', 'Mô hình cá nhân'],
+    ['b. Mô hình cá nhân', 'Mô hình cá nhân'],
+    ['- Tổng số hội viên', 'Tổng số hội viên'],
+    ['+ Mô hình cá nhân', 'Mô hình cá nhân'],
+    ['• Mô hình cá nhân', 'Mô hình cá nhân'],
+    ['Trong đó: Mô hình tập thể', 'Mô hình tập thể'],
+    ['Trong đó - Mô hình tập thể', 'Mô hình tập thể'],
+    ['Tr. đó: tập thể', 'tập thể'],
+    ['II. HỘI CỰU CHIẾN BINH', 'HỘI CỰU CHIẾN BINH'],
+    ['iv) Đối thoại', 'Đối thoại'],
+    ['Xây dựng mô hình', 'Xây dựng mô hình'], // a word is not an enumerator
+    ['Tổng số hội viên', 'Tổng số hội viên'],
+  ])('%j → %j', (label, expected) => {
+    expect(cleanLabel(label)).toBe(expected);
+  });
+});
+
+describe('IndicatorMatcher.section', () => {
+  test.each<[string, string | null]>([
+    ['I. HỘI NÔNG DÂN', 'Hội Nông dân'],
+    ['HỘI NÔNG DÂN', 'Hội Nông dân'],
+    ['HND', 'Hội Nông dân'],
+    ['Phần I - Hội Nông dân', 'Hội Nông dân'],
+    ['II. HỘI CỰU CHIẾN BINH', 'Hội Cựu chiến binh'],
+    ['III. ĐOÀN THANH NIÊN', 'Đoàn Thanh niên'],
+    ['4. LIÊN ĐOÀN LAO ĐỘNG', 'Liên đoàn Lao động'],
+    ['PHONG TRÀO THI ĐUA "DÂN VẬN KHÉO"', DVK],
+    ['B. PHONG TRÀO THI ĐUA “DÂN VẬN KHÉO”', DVK],
+    ['I. HỘI NÔNG DÂN'.normalize('NFD'), 'Hội Nông dân'],
+    ['B. CÔNG TÁC DÂN VẬN CHÍNH QUYỀN', null],
+    ['HỘI LIÊN HIỆP PHỤ NỮ', null], // no such section in these rules
+    ['', null],
+    ['I.', null],
+  ])('%j → %j', (heading, expected) => {
+    expect(m.section(heading)).toBe(expected);
+  });
+});
+
+describe('IndicatorMatcher.match', () => {
+  test.each<[string, string | null, string | null]>([
+    // The same words under different sections.
+    ['Tổng số hội viên', 'Hội Nông dân', 'HND_HV'],
+    ['Tổng số hội viên', 'Hội Cựu chiến binh', 'CCB_HV'],
+    ['TỔNG SỐ HỘI VIÊN', 'Hội Nông dân', 'HND_HV'],
+    ['- Tổng số hội viên', 'Hội Cựu chiến binh', 'CCB_HV'],
+    ['Kết nạp hội viên mới', 'Hội Nông dân', 'HND_KN'],
+    ['Kết nạp hội viên mới', 'Hội Cựu chiến binh', 'CCB_KN'],
+    // Reworded labels through an alias.
+    ['Số hội viên kết nạp mới', 'Hội Nông dân', 'HND_KN'],
+    ['- Số hội viên kết nạp mới', 'Hội Cựu chiến binh', 'CCB_KN'],
+    ['Hội viên mới', 'Hội Nông dân', 'HND_KN'],
+    // Names found only in one section are found without a section too.
+    ['Tổng số đoàn viên', 'Đoàn Thanh niên', 'DTN_DV'],
+    ['Tổng số đoàn viên', null, 'DTN_DV'],
+    ['Tổng số đoàn viên công đoàn', null, 'LDLD_DV'],
+    ['Kết nạp đoàn viên công đoàn mới', 'Liên đoàn Lao động', 'LDLD_KN'],
+    // Enumerators and child markers are cleaned.
+    ['1.1. - Mô hình tập thể', DVK, 'DVK_TAPTHE'],
+    ['1.1. - Mô hình tập thể', null, 'DVK_TAPTHE'],
+    ['1.2. - Mô hình cá nhân', null, 'DVK_CANHAN'],
+    ['+ Mô hình cá nhân', null, 'DVK_CANHAN'],
+    ['a) Mô hình cá nhân', null, 'DVK_CANHAN'],
+    ['Trong đó: Mô hình tập thể', null, 'DVK_TAPTHE'],
+    // Legacy-free NFD text.
+    ['Tổng số hội viên'.normalize('NFD'), 'Hội Nông dân', 'HND_HV'],
+    // Unrelated labels map to nothing.
+    ['Số tổ hợp tác, hợp tác xã do Hội hướng dẫn thành lập', 'Hội Nông dân', null],
+    ['Số tổ hợp tác, hợp tác xã do Hội hướng dẫn thành lập', null, null],
+    ['Số nhà đại đoàn kết', null, null],
+    ['', null, null],
+    ['1.', null, null],
+    ['(1)', null, null],
+  ])('%j under %j → %j', (label, section, expected) => {
+    expect(outcome(m.match(label, section))).toBe(expected);
+  });
+
+  test('"Tổng số hội viên" without a section is ambiguous, not guessed', () => {
+    const r = m.match('Tổng số hội viên', null);
+    expect(r.status).toBe('ambiguous');
+    if (r.status === 'ambiguous') expect([...r.candidates].sort()).toEqual(['CCB_HV', 'HND_HV']);
+  });
+
+  test('"Số hội viên kết nạp mới" without a section is ambiguous between the two associations', () => {
+    expect(outcome(m.match('Số hội viên kết nạp mới', null))).toBe('?CCB_KN,HND_KN');
+  });
+
+  test('a heading resolved with section() then used for match()', () => {
+    const sec = m.section('II. HỘI CỰU CHIẾN BINH');
+    expect(outcome(m.match('Tổng số hội viên', sec))).toBe('CCB_HV');
+  });
+
+  test('an exact match scores 1, plus the section bonus under its own section', () => {
+    const plain = m.match('Tổng số đoàn viên', null);
+    const inSection = m.match('Tổng số đoàn viên', 'Đoàn Thanh niên');
+    expect(plain.status === 'matched' && plain.score).toBe(1);
+    expect(inSection.status === 'matched' && inSection.score).toBeGreaterThan(1);
+  });
+
+  describe('used codes', () => {
+    test('a used code is skipped: the other section-less candidate wins', () => {
+      expect(outcome(m.match('Tổng số hội viên', null, new Set(['HND_HV'])))).toBe('CCB_HV');
+      expect(outcome(m.match('Tổng số hội viên', null, new Set(['CCB_HV'])))).toBe('HND_HV');
+    });
+
+    test('a used code is not returned again', () => {
+      expect(outcome(m.match('Mô hình tập thể', DVK, new Set(['DVK_TAPTHE'])))).not.toBe('DVK_TAPTHE');
+      expect(outcome(m.match('Tổng số đoàn viên', null, new Set(['DTN_DV'])))).not.toBe('DTN_DV');
+    });
+
+    test('unused codes are unaffected by the used set', () => {
+      expect(outcome(m.match('Tổng số hội viên', 'Hội Nông dân', new Set(['CCB_HV'])))).toBe('HND_HV');
+    });
+
+    // KNOWN BUG (mapping.ts, not changed here): the section bonus (+0.15) is added before the
+    // threshold (0.72), so a weak word overlap inside the same section passes. With HND_HV used,
+    // a second "Tổng số hội viên" row under HỘI NÔNG DÂN maps to HND_KN via its alias
+    // "Số hội viên kết nạp mới" (Dice 0.6 + 0.15 = 0.75): total members read as new members.
+    // When mapping.ts is fixed this test starts failing: drop `.failing`.
+    test.failing('a used code does not push the row onto a weakly similar indicator of the same section', () => {
+      expect(outcome(m.match('Tổng số hội viên', 'Hội Nông dân', new Set(['HND_HV'])))).toBeNull();
+    });
+  });
+});
