@@ -91,7 +91,12 @@ export function parseCondition(text: string, opts: { rate: boolean }): Condition
     return ' # ';
   });
   if (badNumber) return { ok: false, reason: `không đọc được số "${badNumber}"` };
-  if (numbers.length === 0 && !/không có/.test(s)) return { ok: false, reason: 'không có con số nào' };
+  // "không có", "không có đơn vị yếu": must be zero, whatever the noun after it.
+  if (numbers.length === 0 && /^(?:phai |can )?khong co\b/.test(foldWord(s.trim()))) {
+    if (percent) return { ok: false, reason: 'không nhận ra dạng điều kiện' };
+    return { ok: true, condition: { comparison: { op: 'zero' }, per, rate: opts.rate, text: original } };
+  }
+  if (numbers.length === 0) return { ok: false, reason: 'không có con số nào' };
   // Keep operators as tokens of their own; drop unit words that follow a number.
   const raw = s.replace(/(>=|=>|<=|=<|[<>=-])/g, ' $1 ').split(/\s+/).filter(Boolean);
   const canon: string[] = [];

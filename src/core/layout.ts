@@ -203,7 +203,7 @@ function readDateAndPeriod(lines: string[], fallbackLines: string[]): { date: Re
   let date: ReportDate | null = null;
   let period: Period | null = null;
   for (const l of [...lines, ...fallbackLines]) {
-    if (!date) date = parseDate(fold(l));
+    if (!date) date = parseDate(l);
     if (!period) {
       const p = parsePeriod(l);
       if (p) period = p;

@@ -88,12 +88,17 @@ export class IndicatorMatcher {
     const best = new Map<string, { indicator: Indicator; score: number }>();
     for (const n of this.names) {
       let score = n.folded === f ? 1 : dice(toks, n.tokens);
-      if (score < 0.5) continue;
+      // The threshold applies to the words alone; the section only ranks matches that pass it.
+      if (score < MIN_SCORE) continue;
       if (section && n.indicator.section) score += n.indicator.section === section ? SECTION_BONUS : -OTHER_SECTION_PENALTY;
       const prev = best.get(n.indicator.code);
       if (!prev || score > prev.score) best.set(n.indicator.code, { indicator: n.indicator, score });
     }
-    const ranked = [...best.values()].filter((c) => c.score >= MIN_SCORE && !used?.has(c.indicator.code)).sort((a, b) => b.score - a.score);
+    let candidates = [...best.values()];
+    // When the row's own section has a match, even one already used, other sections' look-alikes
+    // are not candidates: a second "Tổng số hội viên" under Hội Nông dân is not the veterans' one.
+    if (section && candidates.some((c) => c.indicator.section === section)) candidates = candidates.filter((c) => c.indicator.section === section);
+    const ranked = candidates.filter((c) => !used?.has(c.indicator.code)).sort((a, b) => b.score - a.score);
     if (ranked.length === 0) return { status: 'none' };
     if (ranked.length > 1 && ranked[0].score - ranked[1].score < TIE_MARGIN) {
       return { status: 'ambiguous', candidates: ranked.filter((c) => ranked[0].score - c.score < TIE_MARGIN).map((c) => c.indicator.code) };

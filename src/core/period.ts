@@ -22,9 +22,9 @@ const DATE = /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/;
 const DATE_LIKE = /\bngay(?: \d{1,2})? thang(?: \d{1,2})?(?: nam(?: \d{4})?)?/g;
 const DATE_NUMERIC = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/;
 
-/** "ngày 14 tháng 6 năm 2022" or "14/6/2022", from already folded text. */
-export function parseDate(folded: string): ReportDate | null {
-  const m = DATE.exec(folded) ?? DATE_NUMERIC.exec(folded);
+/** "ngày 14 tháng 6 năm 2022" or "14/6/2022", anywhere in a line as written. */
+export function parseDate(line: string): ReportDate | null {
+  const m = DATE.exec(fold(line)) ?? DATE_NUMERIC.exec(line);
   if (!m) return null;
   const day = Number(m[1]);
   const month = Number(m[2]);

@@ -48,18 +48,30 @@ export class UnitMatcher {
   /** A cell that is nothing but a unit name (the unit column of a unit-per-row table). */
   exact(text: string): RosterUnit | null {
     const f = fold(text);
-    return this.byFolded.get(f) ?? this.byFolded.get(coreName(text)) ?? null;
+    const direct = this.byFolded.get(f);
+    if (direct) return direct;
+    const unit = this.byFolded.get(coreName(text));
+    if (!unit) return null;
+    // "Phường Yên Bình" is not "Xã Yên Bình": a level written in the cell must agree.
+    const toks = f.split(' ');
+    const core = coreName(text).split(' ');
+    return conflictsWithLevel(toks, toks.length - core.length, levelOf(unit)) ? null : unit;
   }
 
   /** A unit named somewhere inside a line of text; null when none or when two differ. */
   inText(text: string): RosterUnit | null {
+    const r = this.search(text);
+    return r === 'ambiguous' ? null : r;
+  }
+
+  private search(text: string): RosterUnit | null | 'ambiguous' {
     const toks = fold(text).split(' ').filter(Boolean);
     let best: Key | null = null;
     let tie = false;
     for (const key of this.keys) {
-      const at = indexOfSeq(toks, key.tokens);
-      if (at < 0) continue;
-      if (conflictsWithLevel(toks, at, key.level)) continue;
+      // Every place the name stands: "THỊ XÃ HÒA BÌNH … PHƯỜNG HÒA BÌNH" names the ward at its second.
+      const found = indexesOfSeq(toks, key.tokens).some((at) => !conflictsWithLevel(toks, at, key.level));
+      if (!found) continue;
       if (!best || key.tokens.length > best.tokens.length) {
         best = key;
         tie = false;
@@ -67,35 +79,34 @@ export class UnitMatcher {
         tie = true;
       }
     }
-    return best && !tie ? best.unit : null;
+    if (!best) return null;
+    return tie ? 'ambiguous' : best.unit;
   }
 
   /** A unit named in a file or sheet name, where words may run together ("PhuongHoaLac"). */
   inName(name: string): RosterUnit | null {
-    const spaced = this.inText(name.replace(/([a-zà-ỹđ])([A-ZÀ-ỸĐ])/g, '$1 $2'));
+    const spaced = this.search(name.replace(/([a-zà-ỹđ])([A-ZÀ-ỸĐ])/g, '$1 $2'));
+    if (spaced === 'ambiguous') return null;
     if (spaced) return spaced;
     const compact = foldCompact(name);
-    let best: Key | null = null;
-    let tie = false;
-    for (const key of this.keys) {
-      if (key.compact.length < 3 || !compact.includes(key.compact)) continue;
-      if (!best || key.compact.length > best.compact.length) {
-        best = key;
-        tie = false;
-      } else if (key.compact.length === best.compact.length && key.unit !== best.unit) {
-        tie = true;
-      }
-    }
-    return best && !tie ? best.unit : null;
+    const hits = this.keys.filter((key) => key.compact.length >= 3 && compact.includes(key.compact));
+    // Two different units in one name ("HoaLac-TanThanh") is no answer, unless one name
+    // contains the other ("hoalac" inside "hoalacmoi").
+    const units = new Set(hits.map((h) => h.unit));
+    if (units.size === 1) return hits[0].unit;
+    const longest = hits.reduce<Key | null>((a, h) => (!a || h.compact.length > a.compact.length ? h : a), null);
+    if (longest && hits.every((h) => h.unit === longest.unit || longest.compact.includes(h.compact))) return longest.unit;
+    return null;
   }
 }
 
-function indexOfSeq(hay: string[], needle: string[]): number {
+function indexesOfSeq(hay: string[], needle: string[]): number[] {
+  const out: number[] = [];
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    return i;
+    out.push(i);
   }
-  return -1;
+  return out;
 }
 
 // "THỊ XÃ HÒA BÌNH" must not name "Phường Hòa Bình": the word before the name says the level.

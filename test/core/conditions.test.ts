@@ -406,3 +406,10 @@ describe('requiredValue', () => {
     expect(requiredValue(c)).toBe(expected);
   });
 });
+
+describe('"không có" with or without diacritics and a noun', () => {
+  test.each(['không có', 'khong co', 'Không có đơn vị yếu', 'phải không có hộ nghèo'])('%s → zero', (text) => {
+    const r = parseCondition(text, { rate: false });
+    expect(r.ok && r.condition.comparison).toEqual({ op: 'zero' });
+  });
+});

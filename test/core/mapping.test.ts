@@ -182,12 +182,10 @@ describe('IndicatorMatcher.match', () => {
       expect(outcome(m.match('Tổng số hội viên', 'Hội Nông dân', new Set(['CCB_HV'])))).toBe('HND_HV');
     });
 
-    // KNOWN BUG (mapping.ts, not changed here): the section bonus (+0.15) is added before the
-    // threshold (0.72), so a weak word overlap inside the same section passes. With HND_HV used,
-    // a second "Tổng số hội viên" row under HỘI NÔNG DÂN maps to HND_KN via its alias
-    // "Số hội viên kết nạp mới" (Dice 0.6 + 0.15 = 0.75): total members read as new members.
-    // When mapping.ts is fixed this test starts failing: drop `.failing`.
-    test.failing('a used code does not push the row onto a weakly similar indicator of the same section', () => {
+    // The threshold applies to the words alone (0.72); the section bonus only ranks. With HND_HV
+    // used, a second "Tổng số hội viên" under HỘI NÔNG DÂN must not become HND_KN through its
+    // alias "Số hội viên kết nạp mới" (Dice 0.6), nor CCB_HV of another section.
+    test('a used code does not push the row onto a weakly similar indicator of the same section', () => {
       expect(outcome(m.match('Tổng số hội viên', 'Hội Nông dân', new Set(['HND_HV'])))).toBeNull();
     });
   });

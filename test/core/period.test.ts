@@ -167,3 +167,11 @@ describe('formatDate', () => {
     expect(parseDate(formatDate(d))).toEqual(d);
   });
 });
+
+describe('parseDate on lines as written', () => {
+  test.each([
+    ['Hòa Lạc, ngày 14 tháng 6 năm 2022', { year: 2022, month: 6, day: 14 }],
+    ['Hòa Lạc, 14/6/2022', { year: 2022, month: 6, day: 14 }],
+    ['HÒA LẠC, NGÀY 01 THÁNG 12 NĂM 2023', { year: 2023, month: 12, day: 1 }],
+  ])('%s', (line, expected) => expect(parseDate(line)).toEqual(expected));
+});

@@ -79,11 +79,9 @@ describe('UnitMatcher.inText (header lines)', () => {
     expect(m.inText('ĐẢNG ỦY XÃ HÒA LẠC')).toBeNull();
   });
 
-  // KNOWN BUG (units.ts, not changed here): only the first occurrence of a name is looked at.
-  // A header cell holding both lines "ĐẢNG BỘ THỊ XÃ HÒA BÌNH" / "ĐẢNG ỦY PHƯỜNG HÒA BÌNH" finds
-  // "hoa binh" after "thi xa", rejects it for the level, and never sees the second occurrence.
-  // When units.ts is fixed this test starts failing: drop `.failing`.
-  test.failing('a name after the town of the same name is still found (two-line header cell)', () => {
+  // A header cell holding both lines "ĐẢNG BỘ THỊ XÃ HÒA BÌNH" / "ĐẢNG ỦY PHƯỜNG HÒA BÌNH":
+  // the first "hoa binh" is the town, the second the ward.
+  test('a name after the town of the same name is still found (two-line header cell)', () => {
     expect(nameOf(matcher.inText('ĐẢNG BỘ THỊ XÃ HÒA BÌNH\nĐẢNG ỦY PHƯỜNG HÒA BÌNH'))).toBe('Phường Hòa Bình');
   });
 });
@@ -106,17 +104,19 @@ describe('UnitMatcher.inName (file and sheet names)', () => {
     expect(nameOf(matcher.inName(name))).toBe(nameOf(expected));
   });
 
-  // KNOWN BUG (units.ts, not changed here): when the spaced reading finds two units (a tie) the
-  // compact fallback runs anyway and picks the longer compact key, so "HoaLac-TanThanh" is
-  // silently read as Tân Thành although inText says the same words are ambiguous (so is
-  // "Hoa Lac va Tan Thanh").
-  // When units.ts is fixed this test starts failing: drop `.failing`.
-  test.failing('two units in one camel-case name is ambiguous, as in inText', () => {
+  test('two units in one name is ambiguous, as in inText', () => {
     expect(matcher.inName('HoaLac-TanThanh')).toBeNull();
+    expect(matcher.inName('Hoa Lac va Tan Thanh')).toBeNull();
   });
 });
 
 describe('UnitMatcher.exact (unit column cells)', () => {
+  test('a level written in the cell must agree with the roster', () => {
+    expect(matcher.exact('Phường Yên Bình')).toBeNull();
+    expect(nameOf(matcher.exact('Xã Yên Bình'))).toBe('Xã Yên Bình');
+    expect(nameOf(matcher.exact('Yên Bình'))).toBe('Xã Yên Bình');
+  });
+
   test.each<[string, RosterUnit | null]>([
     ['Phường Hòa Lạc', HOA_LAC],
     ['P. Hòa Lạc', HOA_LAC],
