@@ -42,7 +42,7 @@ function parseArgs(argv: string[]): Options {
       if (!Number.isInteger(o.repeat) || o.repeat < 1) throw new Error('--repeat needs a whole number ≥ 1');
     } else if (name === '--measure') {
       const m = value();
-      if (m !== 'open' && m !== 'check') throw new Error('--measure is open or check');
+      if (m !== 'open' && m !== 'check' && m !== 'check-parallel') throw new Error('--measure is open, check or check-parallel');
       o.measure = m;
     } else if (name === '--dir') {
       o.dir = value();
@@ -90,6 +90,7 @@ interface SizeResult {
   size: number;
   open: Measurement[];
   check: Measurement[];
+  'check-parallel': Measurement[];
 }
 
 const fastest = (ms: Measurement[]) => ms.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
@@ -104,20 +105,21 @@ function report(results: SizeResult[], loadStart: number, repeat: number, genSec
   lines.push(`Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1073741824).toFixed(1)} GB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`);
   lines.push(`Load average (1 min) at start ${loadStart.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}: above ${cpus.length} means other processes shared the CPUs and times are inflated.`);
   lines.push(`Each measurement ran ${repeat}× in a fresh child process; times are the fastest run (minimum, the usual benchmark convention); peak RSS is the highest of all runs (process.resourceUsage().maxRSS, or the 50 ms samples if higher).`);
-  lines.push('"open" = read each file (rules + reports) and ExcelJS `xlsx.load` it, nothing else. "check" = the full `chitieu check` path: read, model, session, finish, tong-hop.xlsx and ket-qua.json.');
+  lines.push('"open" = read each file (rules + reports) and ExcelJS `xlsx.load` it, one after another, nothing else. "check" = `chitieu check --jobs 1`: the whole command in one thread (read, model, session, finish, tong-hop.xlsx, ket-qua.json). "check ∥" = `chitieu check` as it runs by default, reading files on every core.');
   lines.push('');
-  lines.push('| size | open (s) | check (s) | check/open ratio | files/s (check) | peak RSS open (MB) | peak RSS check (MB) |');
-  lines.push('|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| size | open (s) | check (s) | check/open | check ∥ (s) | check ∥/open | files/s (check ∥) | peak RSS open (MB) | peak RSS check (MB) | peak RSS check ∥ (MB) |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const o = fastest(r.open);
     const c = fastest(r.check);
-    lines.push(`| ${r.size} | ${sec(o.wallMs)} | ${sec(c.wallMs)} | ${(c.wallMs / o.wallMs).toFixed(2)}× | ${c.filesPerSecond.toFixed(0)} | ${mb(peakRssKb(r.open) * 1024)} | ${mb(peakRssKb(r.check) * 1024)} |`);
+    const p = fastest(r['check-parallel']);
+    lines.push(`| ${r.size} | ${sec(o.wallMs)} | ${sec(c.wallMs)} | ${(c.wallMs / o.wallMs).toFixed(2)}× | ${sec(p.wallMs)} | ${(p.wallMs / o.wallMs).toFixed(2)}× | ${p.filesPerSecond.toFixed(0)} | ${mb(peakRssKb(r.open) * 1024)} | ${mb(peakRssKb(r.check) * 1024)} | ${mb(peakRssKb(r['check-parallel']) * 1024)} |`);
   }
   lines.push('');
   lines.push('Details (every run: wall s / CPU s / maxRSS MB / peak sampled RSS MB / peak heapUsed MB / memory samples taken, ms spent sampling):');
   lines.push('');
   for (const r of results) {
-    for (const kind of ['open', 'check'] as const) {
+    for (const kind of ['open', 'check', 'check-parallel'] as const) {
       const runs = r[kind].map((m) => `${sec(m.wallMs)} s / ${sec(m.cpuMs)} s / ${mb(m.maxRssKb * 1024)} / ${mb(m.peakRssSampled)} / ${mb(m.peakHeapUsed)} / ${m.samples}, ${m.samplingMs.toFixed(0)} ms`).join('; ');
       lines.push(`- ${r.size} ${kind}: ${runs}`);
     }
@@ -169,9 +171,9 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const results: SizeResult[] = [];
   for (const set of sets) {
-    const r: SizeResult = { size: set.units, open: [], check: [] };
+    const r: SizeResult = { size: set.units, open: [], check: [], 'check-parallel': [] };
     for (let i = 0; i < opts.repeat; i++) {
-      for (const kind of ['open', 'check'] as const) {
+      for (const kind of ['open', 'check', 'check-parallel'] as const) {
         const m = await child(kind, set.dir);
         log(`  ${set.units} ${kind} run ${i + 1}/${opts.repeat}: ${sec(m.wallMs)} s, maxRSS ${mb(m.maxRssKb * 1024)} MB`);
         r[kind].push(m);

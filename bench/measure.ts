@@ -5,11 +5,10 @@ import os from 'os';
 import path from 'path';
 import v8 from 'v8';
 import ExcelJS from 'exceljs';
-import { CheckSession, planOutput, readRules, toResultJson } from '../src/core';
-import { ReadError, readWorkbookBuffer } from '../src/files/read';
-import { workbookBytes } from '../src/files/write';
+import { runCheck } from '../src/cli/main';
+import { defaultJobs } from '../src/cli/readers';
 
-export type MeasureKind = 'open' | 'check';
+export type MeasureKind = 'open' | 'check' | 'check-parallel';
 
 export interface Measurement {
   kind: MeasureKind;
@@ -32,7 +31,7 @@ export interface Measurement {
   startRss: number;
   startHeapUsed: number;
   /** check only: what came out, as a sanity check that the run did real work. */
-  summary?: { units: number; submissions: number; missing: number; unknown: number; findings: number; errors: number; warnings: number; xlsxBytes: number; jsonBytes: number; fileErrors: number };
+  summary?: { units: number; submissions: number; missing: number; unknown: number; findings: number; errors: number; warnings: number; xlsxBytes: number; jsonBytes: number; fileErrors: number; jobs: number };
 }
 
 const REPORT_EXT = /\.(xlsx|xlsm|xls|xlsb|ods|csv)$/i;
@@ -96,35 +95,12 @@ async function measureOpen(rules: string, files: Array<{ full: string }>, sample
   }
 }
 
-async function measureCheck(rules: string, files: Array<{ full: string; name: string }>, sampler: Sampler, outDir: string): Promise<NonNullable<Measurement['summary']>> {
-  // As runCheck in src/cli/main.ts, without the progress bar and the printed summary.
-  const rulesBuf = await fs.readFile(rules);
-  const model = await readWorkbookBuffer(rulesBuf, path.basename(rules));
-  const { rules: parsed, problems } = readRules(model);
-  if (parsed.indicators.length === 0) throw new Error(`${rules}: no indicators read`);
-  const session = new CheckSession(parsed, problems);
-  let fileErrors = 0;
-  for (const f of files) {
-    try {
-      const buf = await fs.readFile(f.full);
-      session.addWorkbook(await readWorkbookBuffer(buf, f.name));
-    } catch (e) {
-      fileErrors++;
-      if (e instanceof ReadError) session.addFileError(f.name, e.message);
-      else session.addFileError(f.name, `Tệp "${f.name}": không đọc được (${e instanceof Error ? e.message : String(e)}).`);
-    }
-    sampler.sample();
-  }
-  const result = session.finish();
-  sampler.sample();
-  await fs.mkdir(outDir, { recursive: true });
-  const json = JSON.stringify(toResultJson(result), null, 2) + '\n';
-  sampler.sample();
-  const xlsx = await workbookBytes(planOutput(result));
-  sampler.sample();
-  await fs.writeFile(path.join(outDir, 'tong-hop.xlsx'), xlsx);
-  await fs.writeFile(path.join(outDir, 'ket-qua.json'), json);
-  const count = (s: string) => result.units.filter((u) => u.status === s).length;
+async function measureCheck(rules: string, reportsDir: string, outDir: string, jobs: number): Promise<NonNullable<Measurement['summary']>> {
+  // Exactly the command line's path, with the given number of reading threads.
+  const quiet = { out: () => undefined, err: (t: string) => process.stderr.write(t + '\n'), isTTY: false };
+  const { code, result } = await runCheck({ rules, out: outDir, inputs: [reportsDir], quiet: true, progress: false, jobs }, quiet);
+  if (!result) throw new Error(`check exited ${code} without a result`);
+  const count = (st: string) => result.units.filter((u) => u.status === st).length;
   return {
     units: result.units.length,
     submissions: result.submissions.length,
@@ -133,9 +109,10 @@ async function measureCheck(rules: string, files: Array<{ full: string; name: st
     findings: result.findings.length,
     errors: result.findings.filter((f) => f.severity === 'error').length,
     warnings: result.findings.filter((f) => f.severity === 'warning').length,
-    xlsxBytes: xlsx.byteLength,
-    jsonBytes: Buffer.byteLength(json),
-    fileErrors,
+    xlsxBytes: (await fs.stat(path.join(outDir, 'tong-hop.xlsx'))).size,
+    jsonBytes: (await fs.stat(path.join(outDir, 'ket-qua.json'))).size,
+    fileErrors: result.findings.filter((f) => f.kind === 'unreadable-file').length,
+    jobs,
   };
 }
 
@@ -152,7 +129,7 @@ export async function runMeasurement(kind: MeasureKind, dir: string): Promise<Me
   const t0 = performance.now();
   try {
     if (kind === 'open') await measureOpen(rules, files, sampler);
-    else summary = await measureCheck(rules, files, sampler, outDir);
+    else summary = await measureCheck(rules, path.join(dir, 'bao-cao'), outDir, kind === 'check' ? 1 : defaultJobs());
   } finally {
     sampler.stop();
   }

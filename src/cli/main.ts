@@ -2,11 +2,12 @@
 // the rollup workbook and ket-qua.json. Exit 0: no error findings; 1: some; 2: could not run.
 import { promises as fs } from 'fs';
 import path from 'path';
-import { CheckSession, RulesError, exitCodeFor, planOutput, readRules, toResultJson } from '../core';
+import { CheckSession, ReportReader, RulesError, exitCodeFor, planOutput, readRules, toResultJson } from '../core';
 import type { CheckResult } from '../core';
 import { ReadError, readWorkbookBuffer } from '../files/read';
-import { workbookBytes } from '../files/write';
+import { writeWorkbookFile } from '../files/write';
 import { Progress, startProgress } from './progress';
+import { defaultJobs, readAll } from './readers';
 import { printSummary } from './summary';
 
 export const USAGE = `Cách dùng:
@@ -16,6 +17,7 @@ export const USAGE = `Cách dùng:
   --out <thư mục> nơi ghi tong-hop.xlsx và ket-qua.json (tạo nếu chưa có)
   --quiet         không in bảng tóm tắt
   --no-progress   không hiện thanh tiến độ
+  --jobs <n>      số luồng đọc tệp song song (mặc định: số lõi CPU khi có nhiều tệp)
 
 Mã thoát: 0 không có lỗi, 1 có phát hiện mức "Lỗi", 2 không chạy được.`;
 
@@ -31,12 +33,14 @@ const defaultIo: CliIo = {
   isTTY: !!process.stderr.isTTY,
 };
 
-interface Args {
+export interface Args {
   rules: string;
   out: string;
   inputs: string[];
   quiet: boolean;
   progress: boolean;
+  /** Worker threads reading files; undefined: one per core when there are many files. */
+  jobs?: number;
 }
 
 class UsageError extends Error {}
@@ -56,6 +60,12 @@ function parseArgs(argv: string[]): Args {
     else if (a.startsWith('--out=')) args.out = a.slice(6);
     else if (a === '--quiet') args.quiet = true;
     else if (a === '--no-progress') args.progress = false;
+    else if (a === '--jobs' || a.startsWith('--jobs=')) {
+      const v = a === '--jobs' ? rest[++i] : a.slice(7);
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs cần một số nguyên từ 1 đến 64 (đã ghi "${v ?? ''}").`);
+      args.jobs = n;
+    }
     else if (a.startsWith('--')) throw new UsageError(`Tùy chọn không biết: "${a}".`);
     else args.inputs.push(a);
   }
@@ -97,10 +107,10 @@ export async function listInputs(inputs: string[], exclude: string[]): Promise<A
 }
 
 /** Writes to a temporary name beside the target, then renames: never a half-written file. */
-export async function writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
+export async function writeAtomic(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(tmp, data);
+    await write(tmp);
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true });
@@ -139,23 +149,17 @@ export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; r
     return { code: 2 };
   }
   const progress: Progress = startProgress(files.length, args.progress && io.isTTY && files.length >= 10);
-  for (const f of files) {
-    try {
-      const buf = await fs.readFile(f.full);
-      session.addWorkbook(await readWorkbookBuffer(buf, f.name));
-    } catch (e) {
-      if (e instanceof ReadError) session.addFileError(f.name, e.message);
-      else session.addFileError(f.name, `Tệp "${f.name}": không đọc được (${e instanceof Error ? e.message : String(e)}).`);
-    }
+  await readAll(files, rulesBuf, path.basename(args.rules), new ReportReader(session.rules), { jobs: args.jobs ?? defaultJobs(), force: args.jobs !== undefined }, (f, outcome) => {
+    if ('error' in outcome) session.addFileError(f.name, outcome.error);
+    else session.addReading(outcome.reading);
     progress.tick(f.name);
-  }
+  });
   progress.stop();
   const result = session.finish();
   await fs.mkdir(args.out, { recursive: true });
   const json = JSON.stringify(toResultJson(result), null, 2) + '\n';
-  const xlsx = await workbookBytes(planOutput(result));
-  await writeAtomic(path.join(args.out, 'tong-hop.xlsx'), xlsx);
-  await writeAtomic(path.join(args.out, 'ket-qua.json'), json);
+  await writeAtomic(path.join(args.out, 'tong-hop.xlsx'), (tmp) => writeWorkbookFile(planOutput(result), tmp));
+  await writeAtomic(path.join(args.out, 'ket-qua.json'), (tmp) => fs.writeFile(tmp, json));
   if (!args.quiet) printSummary(result, io.out);
   io.out(`Đã ghi ${path.join(args.out, 'tong-hop.xlsx')} và ${path.join(args.out, 'ket-qua.json')}.`);
   return { code: exitCodeFor(result), result };

@@ -36,13 +36,18 @@ const TIE_MARGIN = 0.02;
 
 export class IndicatorMatcher {
   private names: Name[] = [];
+  private exactNames = new Map<string, Indicator[]>();
   private sections: Array<{ name: string; tokens: Set<string>; folded: string }> = [];
 
   constructor(rules: Rules) {
     for (const ind of rules.indicators) {
       for (const n of [ind.name, ...ind.aliases]) {
         const folded = fold(cleanLabel(n));
-        if (folded) this.names.push({ indicator: ind, folded, tokens: new Set(folded.split(' ')) });
+        if (!folded) continue;
+        this.names.push({ indicator: ind, folded, tokens: new Set(folded.split(' ')) });
+        const same = this.exactNames.get(folded) ?? [];
+        if (!same.includes(ind)) same.push(ind);
+        this.exactNames.set(folded, same);
       }
     }
     for (const s of rules.sections) {
@@ -84,6 +89,12 @@ export class IndicatorMatcher {
   match(label: string, section: string | null, used?: ReadonlySet<string>): MatchResult {
     const f = fold(cleanLabel(label));
     if (!f) return { status: 'none' };
+    // Most rows are the template's own wording: one exact name in the row's section settles it
+    // without scoring every name.
+    const exact = this.exactNames.get(f)?.filter((i) => !used?.has(i.code) && (!section || !i.section || i.section === section));
+    if (exact && exact.length === 1 && (section === null || exact[0].section === section)) {
+      return { status: 'matched', indicator: exact[0], score: section && exact[0].section ? 1 + SECTION_BONUS : 1 };
+    }
     const toks = new Set(f.split(' '));
     const best = new Map<string, { indicator: Indicator; score: number }>();
     for (const n of this.names) {

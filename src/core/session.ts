@@ -5,7 +5,7 @@ import { Figure, UnitFigures, checkUnit, describeParts, judgeTarget, makeLookup,
 import { codesOf } from './expressions';
 import { Finding, compareFindings, finding } from './findings';
 import { IndicatorMatcher } from './mapping';
-import { Layout, UnitReport, readReportWorkbook } from './layout';
+import { Layout, SheetReading, UnitReport, readReportWorkbook } from './layout';
 import { WorkbookModel } from './model';
 import { compareDates, formatDate } from './period';
 import { Severity } from './plan';
@@ -57,24 +57,45 @@ export interface CheckResult {
   units: UnitSummary[];
 }
 
+/**
+ * Reads report workbooks into the figures a check needs. Separate from the session so that
+ * several readers (one per worker thread) can read files in parallel for one session.
+ */
+export class ReportReader {
+  private readonly indicators: IndicatorMatcher;
+  private readonly units: UnitMatcher;
+
+  constructor(readonly rules: Rules) {
+    this.indicators = new IndicatorMatcher(rules);
+    this.units = new UnitMatcher(rules.roster);
+  }
+
+  read(wb: WorkbookModel): SheetReading {
+    const r = readReportWorkbook(wb, { rules: this.rules, indicators: this.indicators, units: this.units });
+    if (this.rules.roster.length === 0) for (const rep of r.reports) rep.inRoster = true;
+    return r;
+  }
+}
+
 export class CheckSession {
   private reports: UnitReport[] = [];
   private findings: Finding[] = [];
-  private readonly indicators: IndicatorMatcher;
-  private readonly matcher: UnitMatcher;
+  private readonly reader: ReportReader;
 
   constructor(
     readonly rules: Rules,
     ruleProblems: Finding[] = [],
   ) {
-    this.indicators = new IndicatorMatcher(rules);
-    this.matcher = new UnitMatcher(rules.roster);
+    this.reader = new ReportReader(rules);
     this.findings.push(...ruleProblems);
   }
 
   addWorkbook(wb: WorkbookModel): void {
-    const r = readReportWorkbook(wb, { rules: this.rules, indicators: this.indicators, units: this.matcher });
-    if (this.rules.roster.length === 0) for (const rep of r.reports) rep.inRoster = true;
+    this.addReading(this.reader.read(wb));
+  }
+
+  /** What a ReportReader read, possibly elsewhere; add readings in input order for stable output. */
+  addReading(r: SheetReading): void {
     this.reports.push(...r.reports);
     this.findings.push(...r.findings);
   }

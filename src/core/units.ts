@@ -30,6 +30,8 @@ interface Key {
 
 export class UnitMatcher {
   private keys: Key[] = [];
+  /** Keys by their first word: a line is looked up word by word, not against the whole roster. */
+  private byFirstToken = new Map<string, Key[]>();
   private byFolded = new Map<string, RosterUnit>();
 
   constructor(readonly roster: RosterUnit[]) {
@@ -38,7 +40,11 @@ export class UnitMatcher {
       for (const n of [unit.name, ...unit.aliases]) {
         const core = coreName(n);
         if (!core) continue;
-        this.keys.push({ unit, tokens: core.split(' '), compact: core.replace(/ /g, ''), level });
+        const key: Key = { unit, tokens: core.split(' '), compact: core.replace(/ /g, ''), level };
+        this.keys.push(key);
+        const list = this.byFirstToken.get(key.tokens[0]) ?? [];
+        list.push(key);
+        this.byFirstToken.set(key.tokens[0], list);
         this.byFolded.set(fold(n), unit);
         this.byFolded.set(core, unit);
       }
@@ -68,10 +74,15 @@ export class UnitMatcher {
     const toks = fold(text).split(' ').filter(Boolean);
     let best: Key | null = null;
     let tie = false;
-    for (const key of this.keys) {
-      // Every place the name stands: "THỊ XÃ HÒA BÌNH … PHƯỜNG HÒA BÌNH" names the ward at its second.
-      const found = indexesOfSeq(toks, key.tokens).some((at) => !conflictsWithLevel(toks, at, key.level));
-      if (!found) continue;
+    // Every place a name stands counts: "THỊ XÃ HÒA BÌNH … PHƯỜNG HÒA BÌNH" names the ward at its second.
+    const found = new Set<Key>();
+    toks.forEach((t, at) => {
+      for (const key of this.byFirstToken.get(t) ?? []) {
+        if (found.has(key) || at + key.tokens.length > toks.length) continue;
+        if (key.tokens.every((k, j) => toks[at + j] === k) && !conflictsWithLevel(toks, at, key.level)) found.add(key);
+      }
+    });
+    for (const key of found) {
       if (!best || key.tokens.length > best.tokens.length) {
         best = key;
         tie = false;
@@ -98,15 +109,6 @@ export class UnitMatcher {
     if (longest && hits.every((h) => h.unit === longest.unit || longest.compact.includes(h.compact))) return longest.unit;
     return null;
   }
-}
-
-function indexesOfSeq(hay: string[], needle: string[]): number[] {
-  const out: number[] = [];
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
-    out.push(i);
-  }
-  return out;
 }
 
 // "THỊ XÃ HÒA BÌNH" must not name "Phường Hòa Bình": the word before the name says the level.

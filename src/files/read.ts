@@ -97,13 +97,22 @@ function toSheet(ws: ExcelJS.Worksheet): Sheet {
   return sheet;
 }
 
+/**
+ * A copy of the string that does not share memory with the sheet's XML. Strings from the
+ * XML parser are slices of the whole document; one kept label would keep the file alive.
+ */
+function own(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 function toCell(c: ExcelJS.Cell): Cell | null {
   const v = c.value as unknown;
   const numFmt = c.numFmt || undefined;
   const font = c.font?.name;
   const base = (value: CellValue, formula?: string): Cell => ({ value, ...(formula !== undefined ? { formula } : {}), ...(numFmt ? { numFmt } : {}), ...(font ? { font } : {}) });
   if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return base(v);
+  if (typeof v === 'string') return base(own(v));
+  if (typeof v === 'number' || typeof v === 'boolean') return base(v);
   if (v instanceof Date) return base(v);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
@@ -115,18 +124,19 @@ function toCell(c: ExcelJS.Cell): Cell | null {
     if ('richText' in o && Array.isArray(o.richText)) {
       const runs = o.richText as Array<{ text: string; font?: { name?: string } }>;
       const runFont = runs.find((r) => r.font?.name)?.font?.name;
-      const cell = base(runs.map((r) => r.text).join(''));
+      const cell = base(own(runs.map((r) => r.text).join('')));
       if (!cell.font && runFont) cell.font = runFont;
       return cell;
     }
-    if ('text' in o && 'hyperlink' in o) return base(String(o.text));
+    if ('text' in o && 'hyperlink' in o) return base(own(String(o.text)));
   }
   return base(String(v));
 }
 
 function resultValue(r: unknown): CellValue {
   if (r === undefined || r === null) return null;
-  if (typeof r === 'number' || typeof r === 'string' || typeof r === 'boolean') return r;
+  if (typeof r === 'string') return own(r);
+  if (typeof r === 'number' || typeof r === 'boolean') return r;
   if (r instanceof Date) return r;
   if (typeof r === 'object' && 'error' in (r as object)) return { error: String((r as { error: unknown }).error) };
   return String(r);

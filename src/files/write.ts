@@ -1,28 +1,39 @@
-// The engine's output plan into a new .xlsx workbook, with ExcelJS. Planned text is written as
-// a string value, which ExcelJS stores as a shared string: "=HYPERLINK(…)" stays text.
+// The engine's output plan into a new .xlsx file with ExcelJS's streaming writer: rows go to
+// disk as they are written, so a country-sized rollup does not sit in memory twice.
+// Planned text is written as a string value (a shared string): "=HYPERLINK(…)" stays text.
 import ExcelJS from 'exceljs';
 import { OutputPlan, PlannedCell, PlannedSheet } from '../core/plan';
 
-export function buildWorkbook(plan: OutputPlan): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export async function writeWorkbookFile(plan: OutputPlan, file: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   wb.creator = 'chitieu';
-  // A fixed date keeps the file identical for identical inputs.
+  // A fixed date keeps the document properties identical for identical inputs.
   wb.created = new Date(Date.UTC(2000, 0, 1));
   wb.modified = wb.created;
   for (const sheet of plan.sheets) writeSheet(wb, sheet);
-  return wb;
+  await wb.commit();
 }
 
-function writeSheet(wb: ExcelJS.Workbook, plan: PlannedSheet) {
+function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: PlannedSheet) {
   const views: Array<Partial<ExcelJS.WorksheetView>> =
     plan.frozenRows || plan.frozenCols ? [{ state: 'frozen', xSplit: plan.frozenCols, ySplit: plan.frozenRows }] : [];
   const ws = wb.addWorksheet(plan.name, { views });
-  plan.widths.forEach((w, i) => {
-    if (w) ws.getColumn(i + 1).width = w;
-  });
+  ws.columns = plan.widths.map((w) => ({ width: w || 9 }));
   for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-  for (const c of plan.cells) writeCell(ws.getCell(c.row, c.col), c);
   if (plan.autoFilter) ws.autoFilter = plan.autoFilter;
+  // The streaming writer takes rows in order and forgets each one once committed.
+  const byRow = new Map<number, PlannedCell[]>();
+  for (const c of plan.cells) {
+    const list = byRow.get(c.row) ?? [];
+    list.push(c);
+    byRow.set(c.row, list);
+  }
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const row = ws.getRow(r);
+    for (const c of byRow.get(r)!) writeCell(row.getCell(c.col), c);
+    row.commit();
+  }
+  ws.commit();
 }
 
 function writeCell(cell: ExcelJS.Cell, c: PlannedCell) {
@@ -41,9 +52,4 @@ function writeCell(cell: ExcelJS.Cell, c: PlannedCell) {
   if (c.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + c.fill } };
   if (c.wrap || c.align) cell.alignment = { ...(c.wrap ? { wrapText: true } : {}), ...(c.align ? { horizontal: c.align } : {}), vertical: 'top' };
   if (c.note) cell.note = c.note;
-}
-
-export async function workbookBytes(plan: OutputPlan): Promise<Uint8Array> {
-  const buf = await buildWorkbook(plan).xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
 }

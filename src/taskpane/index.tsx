@@ -1,25 +1,28 @@
-// Placeholder task pane: proves the build and the Office.onReady wiring. The real pane
-// (another engineer's) replaces the component; the Excel adapter lives in src/excel.
+// Entry of the task pane: waits for Office, then renders the pane with the Excel-backed host.
 import { createRoot } from 'react-dom/client';
-import { MIN_EXCEL_API } from '../excel/requirements';
+import { Body1, FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createExcelHost } from '../excel/host';
+import { App } from './components/App';
+import { sampleRulesModel } from './sampleRules';
+import { stringsFor } from './strings';
 
-declare const Office: { onReady(cb?: (info: { host: unknown }) => void): Promise<{ host: unknown }> } | undefined;
+declare const Office:
+  | { onReady(cb?: (info: { host: unknown }) => void): Promise<{ host: unknown }>; context?: { displayLanguage?: string } }
+  | undefined;
 
-function App({ host }: { host: string }) {
-  return (
-    <main style={{ fontFamily: 'Segoe UI, sans-serif', padding: 12 }}>
-      <h1 style={{ fontSize: 18, color: '#1E7145' }}>Kiểm tra chỉ tiêu</h1>
-      <p>
-        Ngăn kiểm tra đang được xây dựng. Máy chủ: {host}. Cần ExcelApi {MIN_EXCEL_API} trở lên.
-      </p>
-    </main>
+function mount(inExcel: boolean): void {
+  const el = document.getElementById('root');
+  if (!el) return;
+  const host = inExcel ? createExcelHost() : null;
+  const strings = stringsFor(host?.displayLanguage ?? (typeof Office !== 'undefined' ? Office?.context?.displayLanguage : undefined));
+  document.documentElement.lang = strings.lang;
+  document.title = strings.appTitle;
+  createRoot(el).render(
+    <FluentProvider theme={webLightTheme}>
+      {host ? <App host={host} strings={strings} sampleRules={sampleRulesModel} /> : <Body1 as="p">{strings.notInExcel}</Body1>}
+    </FluentProvider>,
   );
 }
 
-function mount(host: string): void {
-  const el = document.getElementById('root');
-  if (el) createRoot(el).render(<App host={host} />);
-}
-
-if (typeof Office !== 'undefined') void Office.onReady((info) => mount(String(info.host ?? 'không rõ')));
-else mount('không có Office.js');
+if (typeof Office !== 'undefined') void Office.onReady((info) => mount(String(info.host) === 'Excel'));
+else mount(false);

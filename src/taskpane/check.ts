@@ -1,0 +1,143 @@
+// One check run as the pane does it: the rules from this workbook's rules sheets or from a
+// file, the reports from this workbook's sheets and/or files read in the pane (never
+// inserted into the workbook), then the engine's result and output plan.
+import { CheckSession, RulesError, planOutput, readRules } from '../core';
+import type { CheckResult, OutputPlan, Severity, WorkbookModel } from '../core';
+import { fold } from '../core/text';
+import { ReadError, readWorkbookBuffer } from '../files/read';
+import type { PaneHost, WorkbookInfo } from './host';
+import type { Strings } from './strings';
+
+/** Sheet names the engine reads as rules (rules.ts findSheet), folded. */
+const RULES_SHEETS = ['chi tieu', 'danh muc chi tieu', 'kiem tra cheo', 'don vi', 'danh sach don vi'];
+const TARGET_SHEETS = ['chi tieu', 'danh muc chi tieu'];
+
+/** A rules sheet is never a report: checking it would only say it holds no report table. */
+export function isRulesSheet(name: string): boolean {
+  return RULES_SHEETS.includes(fold(name));
+}
+
+export function hasRulesSheet(info: WorkbookInfo | null): boolean {
+  return !!info?.sheets.some((s) => TARGET_SHEETS.includes(fold(s.name)));
+}
+
+/** Sheets that can be checked as reports, in tab order. */
+export function reportSheetNames(info: WorkbookInfo | null): string[] {
+  return (info?.sheets ?? []).filter((s) => !isRulesSheet(s.name)).map((s) => s.name);
+}
+
+/** A report or rules file picked or dropped on the pane. */
+export interface PickedFile {
+  name: string;
+  bytes(): Promise<Uint8Array>;
+}
+
+export function pickedFile(file: File): PickedFile {
+  return { name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
+}
+
+export type RulesChoice = { from: 'workbook' } | { from: 'file'; file: PickedFile | null };
+
+export interface CheckRequest {
+  rules: RulesChoice;
+  /** Sheets of this workbook to check as reports: every report sheet, or the named ones. */
+  sheets: 'all' | string[];
+  files: PickedFile[];
+}
+
+export interface CheckOutcome {
+  result: CheckResult;
+  plan: OutputPlan;
+  /** The workbook's name: findings and flags carrying it are in this workbook. */
+  workbook: string;
+  counts: Record<Severity, number>;
+  /** The workbook as it was at the check. */
+  info: WorkbookInfo;
+}
+
+export type Progress = (step: { done: number; total: number; name: string }) => void;
+
+/** A failure whose message is already what the clerk should read. */
+export class PaneError extends Error {
+  constructor(
+    message: string,
+    readonly title?: string,
+  ) {
+    super(message);
+    this.name = 'PaneError';
+  }
+}
+
+export async function runCheck(host: PaneHost, request: CheckRequest, t: Strings, progress: Progress = () => undefined): Promise<CheckOutcome> {
+  const info = await host.describeWorkbook();
+  const rulesInWorkbook = request.rules.from === 'workbook';
+  if (rulesInWorkbook && !hasRulesSheet(info)) throw new PaneError(t.errors.noRulesSheet);
+  if (request.rules.from === 'file' && !request.rules.file) throw new PaneError(t.errors.noRulesFile);
+  // "All" is taken at the time of the check, so a sheet added since the pane opened counts.
+  const candidates = reportSheetNames(info);
+  const reportSheets = request.sheets === 'all' ? candidates : request.sheets.filter((s) => candidates.includes(s));
+  if (reportSheets.length === 0 && request.files.length === 0) throw new PaneError(t.errors.nothingToCheck);
+
+  // One read of the workbook serves both the rules sheets and the report sheets.
+  const rulesSheets = rulesInWorkbook ? info.sheets.filter((s) => isRulesSheet(s.name)).map((s) => s.name) : [];
+  let workbook: WorkbookModel = { name: info.name, sheets: [] };
+  if (rulesSheets.length || reportSheets.length) {
+    progress({ done: 0, total: request.files.length, name: t.sources.readingWorkbook });
+    workbook = await host.readSheets([...rulesSheets, ...reportSheets]);
+  }
+
+  const rulesModel =
+    request.rules.from === 'file' && request.rules.file
+      ? await readRulesFile(request.rules.file, t)
+      : { name: workbook.name, sheets: workbook.sheets.filter((s) => rulesSheets.includes(s.name)) };
+  const session = startSession(rulesModel, t);
+
+  const reports = workbook.sheets.filter((s) => reportSheets.includes(s.name));
+  if (reports.length) session.addWorkbook({ name: workbook.name, sheets: reports });
+
+  const total = request.files.length;
+  for (let i = 0; i < total; i++) {
+    const file = request.files[i];
+    progress({ done: i, total, name: file.name });
+    // Let the progress bar paint between files.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      session.addWorkbook(await readWorkbookBuffer(await file.bytes(), file.name));
+    } catch (e) {
+      session.addFileError(file.name, e instanceof ReadError ? e.message : t.errors.fileUnreadable(file.name, reasonOf(e)));
+    }
+  }
+  progress({ done: total, total, name: '' });
+
+  const result = session.finish();
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) counts[f.severity]++;
+  return { result, plan: planOutput(result), workbook: workbook.name || info.name, counts, info };
+}
+
+async function readRulesFile(file: PickedFile, t: Strings): Promise<WorkbookModel> {
+  try {
+    return await readWorkbookBuffer(await file.bytes(), file.name);
+  } catch (e) {
+    throw new PaneError(e instanceof ReadError ? e.message : t.errors.fileUnreadable(file.name, reasonOf(e)), t.errors.rulesUnreadable);
+  }
+}
+
+function startSession(model: WorkbookModel, t: Strings): CheckSession {
+  let read: ReturnType<typeof readRules>;
+  try {
+    read = readRules(model);
+  } catch (e) {
+    if (e instanceof RulesError) throw new PaneError(e.message, t.errors.rulesUnreadable);
+    throw e;
+  }
+  if (read.rules.indicators.length === 0) {
+    const why = read.problems.slice(0, 3).map((p) => p.message);
+    throw new PaneError([t.errors.rulesEmpty(model.name), ...why].join('\n'), t.errors.rulesUnreadable);
+  }
+  return new CheckSession(read.rules, read.problems);
+}
+
+export function reasonOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

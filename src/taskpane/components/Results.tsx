@@ -1,0 +1,282 @@
+// The result of a check: a summary, one line per unit with its status, and the findings,
+// filterable by unit, severity and kind. A finding in this workbook leads to its cell.
+import { useMemo, useState } from 'react';
+import type { ReactElement } from 'react';
+import { Badge, Body1, Button, Caption1, Field, Link, Select, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  CheckmarkCircle20Filled,
+  DocumentDismiss20Filled,
+  ErrorCircle20Filled,
+  Info20Filled,
+  QuestionCircle20Filled,
+  Warning20Filled,
+} from '@fluentui/react-icons';
+import type { Finding, FindingKind } from '../../core/findings';
+import type { Severity } from '../../core/plan';
+import type { UnitStatus } from '../../core/session';
+import type { CheckOutcome } from '../check';
+import type { Strings } from '../strings';
+
+const PAGE = 100;
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  unit: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    width: '100%',
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    fontWeight: tokens.fontWeightRegular,
+  },
+  unitText: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0 },
+  filters: { display: 'grid', gridTemplateColumns: '1fr', gap: tokens.spacingVerticalS, border: 'none', margin: 0, padding: 0 },
+  finding: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: `4px solid ${tokens.colorNeutralStroke1}`,
+    boxShadow: tokens.shadow2,
+  },
+  error: { borderLeftColor: tokens.colorPaletteRedBorderActive },
+  warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorderActive },
+  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  findingHead: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  message: { overflowWrap: 'anywhere' },
+  iconError: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
+  iconWarning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0 },
+  iconInfo: { color: tokens.colorPaletteBlueForeground2, flexShrink: 0 },
+  iconOk: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
+  iconMuted: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
+});
+
+type Styles = ReturnType<typeof useStyles>;
+
+function severityIcon(s: Severity, styles: Styles): ReactElement {
+  if (s === 'error') return <ErrorCircle20Filled className={styles.iconError} aria-hidden />;
+  if (s === 'warning') return <Warning20Filled className={styles.iconWarning} aria-hidden />;
+  return <Info20Filled className={styles.iconInfo} aria-hidden />;
+}
+
+function statusIcon(s: UnitStatus, styles: Styles): ReactElement {
+  switch (s) {
+    case 'ok':
+      return <CheckmarkCircle20Filled className={styles.iconOk} aria-hidden />;
+    case 'warnings':
+      return <Warning20Filled className={styles.iconWarning} aria-hidden />;
+    case 'errors':
+      return <ErrorCircle20Filled className={styles.iconError} aria-hidden />;
+    case 'missing':
+      return <DocumentDismiss20Filled className={styles.iconMuted} aria-hidden />;
+    default:
+      return <QuestionCircle20Filled className={styles.iconMuted} aria-hidden />;
+  }
+}
+
+const BADGE: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
+
+interface Props {
+  t: Strings;
+  outcome: CheckOutcome;
+  onSelect: (sheet: string, cell: string) => void;
+  busy: boolean;
+}
+
+export function Results({ t, outcome, onSelect, busy }: Props) {
+  const styles = useStyles();
+  const { result, counts, workbook } = outcome;
+  const [unit, setUnit] = useState<string | null>(null);
+  const [severity, setSeverity] = useState<Severity | ''>('');
+  const [kind, setKind] = useState<FindingKind | ''>('');
+  const [limit, setLimit] = useState(PAGE);
+
+  const unitLabel = (u: string) => (u === '*' ? t.findings.area : u === '' ? t.findings.general : u);
+  const unitsInFindings = useMemo(() => [...new Set(result.findings.map((f) => f.unit))], [result]);
+  const kinds = useMemo(() => [...new Set(result.findings.map((f) => f.kind))], [result]);
+  const shown = useMemo(
+    () => result.findings.filter((f) => (unit === null || f.unit === unit) && (!severity || f.severity === severity) && (!kind || f.kind === kind)),
+    [result, unit, severity, kind],
+  );
+  const checked = result.units.filter((u) => u.status !== 'missing').length;
+  const missing = result.units.length - checked;
+  const location = (f: Finding) => f.file === workbook && f.sheet && f.cell;
+
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="summary-heading" data-testid="summary">
+        <Subtitle2 as="h2" id="summary-heading" className={styles.heading}>
+          {t.summary.heading}
+        </Subtitle2>
+        <Body1>
+          <span data-testid="units-checked">{t.summary.checked(checked)}</span>
+          {missing > 0 && (
+            <>
+              {' · '}
+              <span data-testid="units-missing">{t.summary.missing(missing)}</span>
+            </>
+          )}
+        </Body1>
+        <div className={styles.badges}>
+          {SEVERITIES.map((s) => (
+            <Badge key={s} appearance="tint" color={BADGE[s]} size="large" icon={severityIcon(s, styles)} data-testid={`count-${s}`} data-count={counts[s]}>
+              {t.summary.severityCount[s](counts[s])}
+            </Badge>
+          ))}
+        </div>
+        <Caption1 className={styles.muted}>
+          {t.summary.period(result.period.label)} · {t.summary.rulesFrom(result.rules.file)}
+        </Caption1>
+      </section>
+
+      <section className={styles.section} aria-labelledby="units-heading">
+        <Subtitle2 as="h2" id="units-heading" className={styles.heading}>
+          {t.units.heading}
+        </Subtitle2>
+        {result.units.length === 0 ? (
+          <Caption1>{t.units.none}</Caption1>
+        ) : (
+          <ul className={styles.list} data-testid="unit-list">
+            {result.units.map((u) => (
+              <li key={u.unit} data-testid="unit" data-status={u.status}>
+                <Button
+                  appearance="subtle"
+                  className={styles.unit}
+                  aria-pressed={unit === u.unit}
+                  onClick={() => {
+                    setUnit(unit === u.unit ? null : u.unit);
+                    setLimit(PAGE);
+                  }}
+                  icon={statusIcon(u.status, styles)}
+                >
+                  <span className={styles.unitText}>
+                    <Text weight="semibold">{u.unit}</Text>
+                    <Caption1>
+                      {t.units.status[u.status]}
+                      {u.status !== 'missing' && ` · ${t.units.counts(u.errors, u.warnings, u.infos)}`}
+                    </Caption1>
+                  </span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className={styles.section} aria-labelledby="findings-heading">
+        <Subtitle2 as="h2" id="findings-heading" className={styles.heading} data-testid="findings-heading">
+          {t.findings.heading(shown.length, result.findings.length)}
+        </Subtitle2>
+        <fieldset className={styles.filters}>
+          <legend className={styles.muted}>{t.findings.filters}</legend>
+          <Field label={t.findings.unit}>
+            <Select
+              value={unit === null ? '\u0000all' : unit}
+              onChange={(_, d) => {
+                setUnit(d.value === '\u0000all' ? null : d.value);
+                setLimit(PAGE);
+              }}
+              data-testid="filter-unit"
+            >
+              <option value={'\u0000all'}>{t.findings.allUnits}</option>
+              {unitsInFindings.map((u) => (
+                <option key={u} value={u}>
+                  {unitLabel(u)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t.findings.severity}>
+            <Select
+              value={severity}
+              onChange={(_, d) => {
+                setSeverity(d.value as Severity | '');
+                setLimit(PAGE);
+              }}
+              data-testid="filter-severity"
+            >
+              <option value="">{t.findings.allSeverities}</option>
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {t.severity[s]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t.findings.kind}>
+            <Select
+              value={kind}
+              onChange={(_, d) => {
+                setKind(d.value as FindingKind | '');
+                setLimit(PAGE);
+              }}
+              data-testid="filter-kind"
+            >
+              <option value="">{t.findings.allKinds}</option>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {t.kind[k]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </fieldset>
+
+        {result.findings.length === 0 ? (
+          <Body1>{t.findings.noneAtAll}</Body1>
+        ) : shown.length === 0 ? (
+          <Body1>{t.findings.empty}</Body1>
+        ) : (
+          <ul className={styles.list} data-testid="finding-list">
+            {shown.slice(0, limit).map((f, i) => (
+              <li
+                key={i}
+                className={`${styles.finding} ${styles[f.severity]}`}
+                data-testid="finding"
+                data-severity={f.severity}
+                data-kind={f.kind}
+                data-unit={f.unit}
+                data-file={f.file ?? ''}
+                data-sheet={f.sheet ?? ''}
+                data-cell={f.cell ?? ''}
+              >
+                <div className={styles.findingHead}>
+                  {severityIcon(f.severity, styles)}
+                  <Text weight="semibold">{t.severity[f.severity]}</Text>
+                  <Caption1>· {t.kind[f.kind]}</Caption1>
+                  <Caption1>· {unitLabel(f.unit)}</Caption1>
+                </div>
+                <Body1 className={styles.message}>{f.message}</Body1>
+                {location(f) ? (
+                  <Link
+                    as="button"
+                    onClick={() => !busy && onSelect(f.sheet!, f.cell!)}
+                    aria-label={t.findings.goToLabel(f.sheet!, f.cell!)}
+                    data-testid="goto"
+                  >
+                    {t.findings.goTo(f.sheet!, f.cell!)}
+                  </Link>
+                ) : (
+                  f.file && <Caption1 className={styles.muted}>{t.findings.inFile(f.file, f.sheet, f.cell)}</Caption1>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {shown.length > limit && (
+          <Button onClick={() => setLimit(limit + PAGE)} data-testid="show-more">
+            {t.findings.showMore(Math.min(PAGE, shown.length - limit))}
+          </Button>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+// What the pane needs from its host. The pane's components get one of these passed in, so they
+// render and test without Excel: src/excel/host.ts implements it over Office.js, tests pass a
+// fake object.
+import type { Sheet, WorkbookModel } from '../core/model';
+import type { CellFlag, OutputPlan } from '../core/plan';
+
+export interface SheetInfo {
+  name: string;
+  /** False for a sheet the user hid (very hidden sheets are never listed). */
+  visible: boolean;
+}
+
+export interface WorkbookInfo {
+  /** The workbook's name as Excel shows it; findings of its sheets carry it as their file. */
+  name: string;
+  /** The user's sheets, in tab order: the add-in's own output and undo sheets left out. */
+  sheets: SheetInfo[];
+}
+
+export interface PaneHost {
+  /** Office's display language, e.g. "vi-VN" or "en-US". */
+  readonly displayLanguage: string;
+  describeWorkbook(): Promise<WorkbookInfo>;
+  /** The named sheets of the open workbook as the engine's model (named after the workbook). */
+  readSheets(names: string[]): Promise<WorkbookModel>;
+  /** Writes the rollup sheets; a failed write leaves no half-written sheet. Returns the names written. */
+  writeRollup(plan: OutputPlan): Promise<string[]>;
+  /** Marks the flags whose file is this workbook on its sheets. */
+  applyFlags(flags: CellFlag[], workbookName: string): Promise<{ applied: number; skipped: number }>;
+  /** Takes every mark off again, restoring the cells' own fills. */
+  clearFlags(): Promise<{ restored: number; kept: number }>;
+  /** Activates the sheet and selects the cell. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Adds the sheets as ordinary user sheets; refuses if a name is taken. Returns the names written. */
+  insertSheets(sheets: Sheet[]): Promise<string[]>;
+}

@@ -1,0 +1,396 @@
+// Every word the pane shows, Vietnamese first; English when Office's display language is
+// English. Messages of findings come from the engine and stay Vietnamese in both: they quote
+// the units' own reports.
+import type { FindingKind } from '../core/findings';
+import type { Severity } from '../core/plan';
+import type { UnitStatus } from '../core/session';
+
+export type Operation = 'check' | 'flag' | 'clear' | 'rollup' | 'insert' | 'refresh' | 'select';
+
+export interface Strings {
+  lang: 'vi' | 'en';
+  appTitle: string;
+  workbook: (name: string) => string;
+  notInExcel: string;
+  rules: {
+    heading: string;
+    source: string;
+    fromWorkbook: string;
+    fromFile: string;
+    workbookHasRules: string;
+    workbookLacksRules: string;
+    pickFile: string;
+    noFileYet: string;
+    chosenFile: (name: string) => string;
+    insertSample: string;
+    insertSampleHint: string;
+    inserted: (names: string[]) => string;
+    sampleClash: (names: string[]) => string;
+  };
+  sources: {
+    heading: string;
+    useWorkbook: string;
+    which: string;
+    allSheets: (n: number) => string;
+    chosenSheets: string;
+    sheetList: string;
+    hiddenSheet: string;
+    noSheets: string;
+    refresh: string;
+    addFiles: string;
+    dropHint: string;
+    dropNow: string;
+    fileList: string;
+    removeFile: (name: string) => string;
+    removeAllFiles: string;
+    filesAdded: (n: number) => string;
+    reading: (done: number, total: number, name: string) => string;
+    readingWorkbook: string;
+  };
+  actions: {
+    check: string;
+    checking: string;
+    flag: string;
+    clear: string;
+    rollup: string;
+    toolbar: string;
+    working: string;
+  };
+  summary: {
+    heading: string;
+    period: (label: string) => string;
+    rulesFrom: (file: string) => string;
+    checked: (n: number) => string;
+    missing: (n: number) => string;
+    severityCount: Record<Severity, (n: number) => string>;
+    done: (errors: number, warnings: number, infos: number) => string;
+  };
+  units: {
+    heading: string;
+    status: Record<UnitStatus, string>;
+    counts: (errors: number, warnings: number, infos: number) => string;
+    none: string;
+  };
+  findings: {
+    heading: (shown: number, total: number) => string;
+    filters: string;
+    unit: string;
+    severity: string;
+    kind: string;
+    allUnits: string;
+    allSeverities: string;
+    allKinds: string;
+    area: string;
+    general: string;
+    empty: string;
+    noneAtAll: string;
+    showMore: (n: number) => string;
+    goTo: (sheet: string, cell: string) => string;
+    goToLabel: (sheet: string, cell: string) => string;
+    inFile: (file: string, sheet: string | null, cell: string | null) => string;
+    actualExpected: (actual: string, expected: string) => string;
+  };
+  severity: Record<Severity, string>;
+  kind: Record<FindingKind, string>;
+  notices: {
+    flagged: (applied: number, skipped: number) => string;
+    nothingToFlag: string;
+    cleared: (restored: number, kept: number) => string;
+    rollupDone: (names: string[]) => string;
+    selected: (sheet: string, cell: string) => string;
+    failed: Record<Operation, string>;
+    dismiss: string;
+  };
+  errors: {
+    noRulesSheet: string;
+    noRulesFile: string;
+    rulesUnreadable: string;
+    rulesEmpty: (file: string) => string;
+    nothingToCheck: string;
+    fileUnreadable: (name: string, reason: string) => string;
+    unexpected: (reason: string) => string;
+  };
+}
+
+const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+
+const vi: Strings = {
+  lang: 'vi',
+  appTitle: 'Kiểm tra chỉ tiêu',
+  workbook: (name) => `Sổ tính: ${name}`,
+  notInExcel: 'Ngăn này chạy trong Excel. Hãy mở phần bổ trợ "Kiểm tra chỉ tiêu" từ Excel.',
+  rules: {
+    heading: '1. Chỉ tiêu',
+    source: 'Lấy chỉ tiêu từ',
+    fromWorkbook: 'Trang "Chỉ tiêu" của sổ tính này',
+    fromFile: 'Tệp chỉ tiêu trên máy',
+    workbookHasRules: 'Đã thấy trang "Chỉ tiêu" trong sổ tính.',
+    workbookLacksRules: 'Sổ tính chưa có trang "Chỉ tiêu". Chọn tệp chỉ tiêu hoặc chèn bảng mẫu.',
+    pickFile: 'Chọn tệp chỉ tiêu…',
+    noFileYet: 'Chưa chọn tệp.',
+    chosenFile: (name) => `Tệp chỉ tiêu: ${name}`,
+    insertSample: 'Chèn bảng chỉ tiêu mẫu',
+    insertSampleHint: 'Thêm các trang "Chỉ tiêu", "Kiểm tra chéo", "Đơn vị" với chỉ tiêu mẫu để sửa lại cho địa phương.',
+    inserted: (names) => `Đã chèn các trang ${list(names)}. Sửa chỉ tiêu cho đúng nghị quyết của địa phương rồi bấm "Kiểm tra".`,
+    sampleClash: (names) => `Sổ tính đã có trang ${list(names)} nên không chèn bảng mẫu (không ghi đè). Đổi tên hoặc xoá trang đó nếu muốn chèn lại.`,
+  },
+  sources: {
+    heading: '2. Báo cáo của các đơn vị',
+    useWorkbook: 'Các trang tính của sổ này',
+    which: 'Trang nào',
+    allSheets: (n) => `Tất cả (${n} trang)`,
+    chosenSheets: 'Chỉ các trang chọn dưới đây',
+    sheetList: 'Trang tính cần kiểm tra',
+    hiddenSheet: '(đang ẩn)',
+    noSheets: 'Sổ tính không có trang báo cáo nào (ngoài các trang chỉ tiêu và trang kết quả).',
+    refresh: 'Làm mới danh sách trang',
+    addFiles: 'Thêm tệp báo cáo…',
+    dropHint: 'hoặc kéo thả các tệp .xlsx vào đây (đọc ngay trong ngăn này, không chèn vào sổ tính)',
+    dropNow: 'Thả tệp vào đây',
+    fileList: 'Tệp báo cáo đã thêm',
+    removeFile: (name) => `Bỏ tệp ${name}`,
+    removeAllFiles: 'Bỏ hết tệp',
+    filesAdded: (n) => `${n} tệp báo cáo`,
+    reading: (done, total, name) => `Đang đọc tệp ${done}/${total}: ${name}`,
+    readingWorkbook: 'Đang đọc các trang tính…',
+  },
+  actions: {
+    check: 'Kiểm tra',
+    checking: 'Đang kiểm tra…',
+    flag: 'Đánh dấu trên bảng tính',
+    clear: 'Xóa đánh dấu',
+    rollup: 'Tạo bảng tổng hợp',
+    toolbar: 'Thao tác trên sổ tính',
+    working: 'Đang làm…',
+  },
+  summary: {
+    heading: 'Kết quả',
+    period: (label) => `Kỳ báo cáo: ${label}`,
+    rulesFrom: (file) => `Chỉ tiêu: ${file}`,
+    checked: (n) => `${n} đơn vị đã kiểm tra`,
+    missing: (n) => `${n} chưa gửi báo cáo`,
+    severityCount: {
+      error: (n) => `${n} lỗi`,
+      warning: (n) => `${n} cảnh báo`,
+      info: (n) => `${n} thông tin`,
+    },
+    done: (e, w, i) => `Đã kiểm tra xong: ${e} lỗi, ${w} cảnh báo, ${i} thông tin.`,
+  },
+  units: {
+    heading: 'Từng đơn vị',
+    status: {
+      ok: 'Đạt',
+      warnings: 'Có cảnh báo',
+      errors: 'Có lỗi',
+      missing: 'Chưa gửi báo cáo',
+      unknown: 'Không có trong danh sách',
+    },
+    counts: (e, w, i) => [e && `${e} lỗi`, w && `${w} cảnh báo`, i && `${i} thông tin`].filter(Boolean).join(' · ') || 'Không có phát hiện',
+    none: 'Không có đơn vị nào.',
+  },
+  findings: {
+    heading: (shown, total) => (shown === total ? `Phát hiện (${total})` : `Phát hiện (${shown}/${total})`),
+    filters: 'Lọc phát hiện',
+    unit: 'Đơn vị',
+    severity: 'Mức độ',
+    kind: 'Loại',
+    allUnits: 'Tất cả đơn vị',
+    allSeverities: 'Mọi mức độ',
+    allKinds: 'Mọi loại',
+    area: 'Toàn địa bàn',
+    general: 'Tệp và chỉ tiêu',
+    empty: 'Không có phát hiện nào khớp bộ lọc.',
+    noneAtAll: 'Không có phát hiện nào: mọi báo cáo đều đạt.',
+    showMore: (n) => `Hiện thêm ${n} phát hiện`,
+    goTo: (sheet, cell) => `${sheet}!${cell}`,
+    goToLabel: (sheet, cell) => `Chọn ô ${cell} trên trang "${sheet}"`,
+    inFile: (file, sheet, cell) => [file, sheet && `trang ${sheet}`, cell && `ô ${cell}`].filter(Boolean).join(' · '),
+    actualExpected: (actual, expected) => `Thực hiện: ${actual} · Yêu cầu: ${expected}`,
+  },
+  severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' },
+  kind: {
+    shortfall: 'Không đạt chỉ tiêu',
+    'behind-pace': 'Chậm tiến độ',
+    exceeded: 'Vượt chỉ tiêu',
+    inconsistent: 'Không khớp',
+    'invalid-value': 'Giá trị không hợp lệ',
+    'missing-value': 'Thiếu số liệu',
+    'missing-unit': 'Chưa gửi báo cáo',
+    'duplicate-unit': 'Gửi trùng',
+    'unknown-unit': 'Không rõ đơn vị',
+    'unmapped-row': 'Dòng không khớp',
+    'no-table': 'Không thấy bảng',
+    'unreadable-file': 'Không đọc được tệp',
+    'invalid-rule': 'Lỗi tệp chỉ tiêu',
+  },
+  notices: {
+    flagged: (applied, skipped) =>
+      `Đã tô màu ${applied} ô có vấn đề trên các trang báo cáo${skipped ? ` (${skipped} ô không còn trong sổ tính nên bỏ qua)` : ''}. Bấm "Xóa đánh dấu" để trả lại như cũ.`,
+    nothingToFlag: 'Không có ô nào để đánh dấu trong sổ tính này: các phát hiện nằm ở tệp đã thêm hoặc không gắn với ô nào.',
+    cleared: (restored, kept) =>
+      restored || kept
+        ? `Đã xóa đánh dấu ở ${restored} ô${kept ? `; ${kept} ô người dùng đã tô lại nên giữ nguyên` : ''}.`
+        : 'Không có đánh dấu nào để xóa.',
+    rollupDone: (names) => `Đã tạo các trang ${list(names)}.`,
+    selected: (sheet, cell) => `Đã chọn ô ${cell} trên trang "${sheet}".`,
+    failed: {
+      check: 'Không kiểm tra được',
+      flag: 'Không đánh dấu được',
+      clear: 'Không xóa được đánh dấu',
+      rollup: 'Không tạo được bảng tổng hợp',
+      insert: 'Không chèn được bảng chỉ tiêu mẫu',
+      refresh: 'Không đọc được danh sách trang tính',
+      select: 'Không chuyển tới ô được',
+    },
+    dismiss: 'Đóng thông báo',
+  },
+  errors: {
+    noRulesSheet: 'Sổ tính này không có trang "Chỉ tiêu". Chọn "Tệp chỉ tiêu trên máy" hoặc bấm "Chèn bảng chỉ tiêu mẫu".',
+    noRulesFile: 'Chưa chọn tệp chỉ tiêu. Bấm "Chọn tệp chỉ tiêu…".',
+    rulesUnreadable: 'Không đọc được chỉ tiêu',
+    rulesEmpty: (file) => `Trang "Chỉ tiêu" của "${file}" không có chỉ tiêu nào đọc được.`,
+    nothingToCheck: 'Chưa có báo cáo nào để kiểm tra: chọn trang tính của sổ này hoặc thêm tệp báo cáo.',
+    fileUnreadable: (name, reason) => `Tệp "${name}": không đọc được (${reason}).`,
+    unexpected: (reason) => `Lỗi không lường trước: ${reason}`,
+  },
+};
+
+const en: Strings = {
+  lang: 'en',
+  appTitle: 'Target check',
+  workbook: (name) => `Workbook: ${name}`,
+  notInExcel: 'This pane runs inside Excel. Open the "Target check" add-in from Excel.',
+  rules: {
+    heading: '1. Targets',
+    source: 'Take the targets from',
+    fromWorkbook: 'The "Chỉ tiêu" sheet of this workbook',
+    fromFile: 'A targets file on this computer',
+    workbookHasRules: 'Found a "Chỉ tiêu" sheet in this workbook.',
+    workbookLacksRules: 'This workbook has no "Chỉ tiêu" sheet. Pick a targets file or insert the sample.',
+    pickFile: 'Choose targets file…',
+    noFileYet: 'No file chosen.',
+    chosenFile: (name) => `Targets file: ${name}`,
+    insertSample: 'Insert sample targets',
+    insertSampleHint: 'Adds the sheets "Chỉ tiêu", "Kiểm tra chéo" and "Đơn vị" with sample targets to adapt.',
+    inserted: (names) => `Inserted the sheets ${list(names)}. Adjust the targets to your resolution, then press "Check".`,
+    sampleClash: (names) => `The workbook already has ${list(names)}, so the sample was not inserted (nothing is overwritten). Rename or delete that sheet to insert it again.`,
+  },
+  sources: {
+    heading: '2. Units’ reports',
+    useWorkbook: 'Sheets of this workbook',
+    which: 'Which sheets',
+    allSheets: (n) => `All (${n} sheets)`,
+    chosenSheets: 'Only the sheets chosen below',
+    sheetList: 'Sheets to check',
+    hiddenSheet: '(hidden)',
+    noSheets: 'The workbook has no report sheets (besides the targets and result sheets).',
+    refresh: 'Refresh the sheet list',
+    addFiles: 'Add report files…',
+    dropHint: 'or drop .xlsx files here (read in this pane, not inserted into the workbook)',
+    dropNow: 'Drop the files here',
+    fileList: 'Report files added',
+    removeFile: (name) => `Remove ${name}`,
+    removeAllFiles: 'Remove all files',
+    filesAdded: (n) => `${n} report file${n === 1 ? '' : 's'}`,
+    reading: (done, total, name) => `Reading file ${done}/${total}: ${name}`,
+    readingWorkbook: 'Reading the sheets…',
+  },
+  actions: {
+    check: 'Check',
+    checking: 'Checking…',
+    flag: 'Mark on the sheets',
+    clear: 'Clear marks',
+    rollup: 'Create rollup sheets',
+    toolbar: 'Workbook actions',
+    working: 'Working…',
+  },
+  summary: {
+    heading: 'Results',
+    period: (label) => `Period: ${label}`,
+    rulesFrom: (file) => `Targets: ${file}`,
+    checked: (n) => `${n} unit${n === 1 ? '' : 's'} checked`,
+    missing: (n) => `${n} not reported`,
+    severityCount: {
+      error: (n) => `${n} error${n === 1 ? '' : 's'}`,
+      warning: (n) => `${n} warning${n === 1 ? '' : 's'}`,
+      info: (n) => `${n} info`,
+    },
+    done: (e, w, i) => `Check finished: ${e} errors, ${w} warnings, ${i} info.`,
+  },
+  units: {
+    heading: 'Units',
+    status: { ok: 'On target', warnings: 'Warnings', errors: 'Errors', missing: 'Not reported', unknown: 'Not in the roster' },
+    counts: (e, w, i) => [e && `${e} errors`, w && `${w} warnings`, i && `${i} info`].filter(Boolean).join(' · ') || 'No findings',
+    none: 'No units.',
+  },
+  findings: {
+    heading: (shown, total) => (shown === total ? `Findings (${total})` : `Findings (${shown}/${total})`),
+    filters: 'Filter findings',
+    unit: 'Unit',
+    severity: 'Severity',
+    kind: 'Kind',
+    allUnits: 'All units',
+    allSeverities: 'All severities',
+    allKinds: 'All kinds',
+    area: 'Whole area',
+    general: 'Files and targets',
+    empty: 'No finding matches the filters.',
+    noneAtAll: 'No findings: every report is on target.',
+    showMore: (n) => `Show ${n} more`,
+    goTo: (sheet, cell) => `${sheet}!${cell}`,
+    goToLabel: (sheet, cell) => `Select cell ${cell} on sheet "${sheet}"`,
+    inFile: (file, sheet, cell) => [file, sheet && `sheet ${sheet}`, cell && `cell ${cell}`].filter(Boolean).join(' · '),
+    actualExpected: (actual, expected) => `Actual: ${actual} · Required: ${expected}`,
+  },
+  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+  kind: {
+    shortfall: 'Below target',
+    'behind-pace': 'Behind pace',
+    exceeded: 'Above target',
+    inconsistent: 'Inconsistent',
+    'invalid-value': 'Invalid value',
+    'missing-value': 'Missing value',
+    'missing-unit': 'Not reported',
+    'duplicate-unit': 'Sent twice',
+    'unknown-unit': 'Unknown unit',
+    'unmapped-row': 'Unmatched row',
+    'no-table': 'No table found',
+    'unreadable-file': 'Unreadable file',
+    'invalid-rule': 'Targets file problem',
+  },
+  notices: {
+    flagged: (applied, skipped) =>
+      `Marked ${applied} cell${applied === 1 ? '' : 's'} on the report sheets${skipped ? ` (${skipped} no longer in the workbook, skipped)` : ''}. "Clear marks" puts them back.`,
+    nothingToFlag: 'Nothing to mark in this workbook: the findings are in added files or tied to no cell.',
+    cleared: (restored, kept) =>
+      restored || kept ? `Cleared the marks on ${restored} cells${kept ? `; ${kept} refilled by you were kept` : ''}.` : 'There were no marks to clear.',
+    rollupDone: (names) => `Created the sheets ${list(names)}.`,
+    selected: (sheet, cell) => `Selected cell ${cell} on sheet "${sheet}".`,
+    failed: {
+      check: 'Could not check',
+      flag: 'Could not mark the cells',
+      clear: 'Could not clear the marks',
+      rollup: 'Could not create the rollup',
+      insert: 'Could not insert the sample targets',
+      refresh: 'Could not read the sheet list',
+      select: 'Could not go to the cell',
+    },
+    dismiss: 'Dismiss',
+  },
+  errors: {
+    noRulesSheet: 'This workbook has no "Chỉ tiêu" sheet. Choose "A targets file on this computer" or press "Insert sample targets".',
+    noRulesFile: 'No targets file chosen yet. Press "Choose targets file…".',
+    rulesUnreadable: 'Could not read the targets',
+    rulesEmpty: (file) => `The "Chỉ tiêu" sheet of "${file}" has no readable target.`,
+    nothingToCheck: 'Nothing to check yet: choose sheets of this workbook or add report files.',
+    fileUnreadable: (name, reason) => `File "${name}": could not be read (${reason}).`,
+    unexpected: (reason) => `Unexpected error: ${reason}`,
+  },
+};
+
+/** Vietnamese unless Office says its display language is English. */
+export function stringsFor(displayLanguage: string | undefined | null): Strings {
+  return /^en\b/i.test(displayLanguage ?? '') ? en : vi;
+}
+
+export const STRINGS = { vi, en } as const;
