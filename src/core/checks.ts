@@ -28,6 +28,8 @@ export interface UnitFigures {
   figures: Map<string, Figure>;
   /** Derived indicators (rates) recomputed from this unit's parts. */
   derived: Map<string, number>;
+  /** Targets and plans this unit was held to, and how many it met: its achievement. */
+  targets: { checked: number; met: number };
 }
 
 function where(report: UnitReport, cell: string | null) {
@@ -199,12 +201,18 @@ export function checkUnit(u: UnitFigures, rules: Rules, pace: Pace, findings: Fi
       where(report, entry?.value.address ?? firstPartCell(ind, report)),
       unit,
     );
+    u.targets.checked++;
+    if (!f || f.kind === 'exceeded') u.targets.met++;
     if (f) findings.push(f);
   }
 
   for (const [code, entry] of report.entries) {
     const ind = rules.byCode.get(code);
-    if (ind) checkPlan(ind, entry, figures.get(code), report, pace, findings);
+    if (!ind) continue;
+    const outcome = checkPlan(ind, entry, figures.get(code), report, pace, findings);
+    if (outcome === 'none') continue;
+    u.targets.checked++;
+    if (outcome === 'met') u.targets.met++;
   }
 
   for (const chk of rules.crossChecks) {
@@ -255,15 +263,16 @@ function firstPartCell(ind: Indicator, report: UnitReport): string | null {
 }
 
 /** The unit's own plan ("Kế hoạch" column) for the row. */
-function checkPlan(ind: Indicator, entry: IndicatorEntry, fig: Figure | undefined, report: UnitReport, pace: Pace, findings: Finding[]) {
+function checkPlan(ind: Indicator, entry: IndicatorEntry, fig: Figure | undefined, report: UnitReport, pace: Pace, findings: Finding[]): 'met' | 'short' | 'none' {
   const plan = entry.plan?.reading;
-  if (!plan || plan.kind !== 'number' || !fig || fig.status !== 'ok') return;
+  if (!plan || plan.kind !== 'number' || !fig || fig.status !== 'ok') return 'none';
   const planValue = ind.rate ? rateAsFraction(plan) : plan.value;
-  if (planValue <= 0) return;
+  if (planValue <= 0) return 'none';
   const unit = report.unit;
   const prorated = !ind.rate && pace.months < pace.targetMonths && !ind.condition?.per;
   const required = prorated ? (planValue * pace.months) / pace.targetMonths : planValue;
-  if (fig.value + 1e-9 < required) {
+  const short = fig.value + 1e-9 < required;
+  if (short) {
     const gap = required - fig.value;
     const uom = ind.rate || !ind.unitOfMeasure ? '' : ` ${ind.unitOfMeasure}`;
     findings.push(
@@ -297,6 +306,7 @@ function checkPlan(ind: Indicator, entry: IndicatorEntry, fig: Figure | undefine
       );
     }
   }
+  return short ? 'short' : 'met';
 }
 
 /**

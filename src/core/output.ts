@@ -148,6 +148,10 @@ export function planOutput(result: CheckResult): OutputPlan {
     rateSheet.cells.push(header(3, 3 + i, ind.name), header(4, 3 + i, ind.code, { bold: false }));
     rateSheet.widths[2 + i] = 16;
   });
+  // Each unit's achievement: the share of the targets and plans it was held to that it met.
+  const achieved = 3 + rates.length;
+  rateSheet.cells.push(header(3, achieved, 'Chỉ tiêu đạt (của đơn vị)'), header(4, achieved, 'đạt / được giao', { bold: false }));
+  rateSheet.widths[achieved - 1] = 16;
   let rr = 5;
   const rateRow = (unit: string, label: string, sourceRow: number, bold: boolean, stt: number | null) => {
     if (stt !== null) rateSheet.cells.push({ row: rr, col: 1, value: num(stt) });
@@ -158,14 +162,29 @@ export function planOutput(result: CheckResult): OutputPlan {
     });
     rr++;
   };
+  const firstRateRow = rr;
   counted.forEach((r, i) => {
-    if (r.report) rateRow(r.unit, r.unit, rowOf.get(r.unit)!, false, i + 1);
-    else {
+    if (r.report) {
+      if (r.targets.checked > 0) rateSheet.cells.push({ row: rr, col: achieved, value: num(r.targets.met / r.targets.checked), numFmt: '0%', note: `${r.targets.met}/${r.targets.checked} chỉ tiêu và kế hoạch đạt` });
+      rateRow(r.unit, r.unit, rowOf.get(r.unit)!, false, i + 1);
+    } else {
       rateSheet.cells.push({ row: rr, col: 1, value: num(i + 1) }, { row: rr, col: 2, value: text(r.unit) }, { row: rr, col: 3, value: text('Chưa gửi báo cáo'), fill: SEVERITY_FILL.error });
       rr++;
     }
   });
+  const lastRateRow = rr - 1;
   rateRow('*', 'Toàn địa bàn', totalRow, true, null);
+  if (lastRateRow >= firstRateRow) {
+    const A = columnLetter(achieved);
+    rateSheet.charts = [
+      {
+        title: 'Tỷ lệ chỉ tiêu đạt của từng đơn vị',
+        categories: `B${firstRateRow}:B${lastRateRow}`,
+        series: [{ name: 'Chỉ tiêu đạt', values: `${A}${firstRateRow}:${A}${lastRateRow}` }],
+        anchor: `${columnLetter(achieved + 2)}3`,
+      },
+    ];
+  }
 
   // --- Kết quả kiểm tra
   const fsheet: PlannedSheet = { name: SHEET_NAMES.findings, cells: [], merges: [], widths: [6, 22, 34, 20, 11, 12, 12, 30, 16, 8, 80], frozenRows: 1, frozenCols: 0 };

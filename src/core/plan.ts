@@ -25,6 +25,17 @@ export interface PlannedCell {
   align?: 'left' | 'center' | 'right';
 }
 
+/** A bar chart over ranges of the same sheet (Excel draws it; a file written by ExcelJS has none). */
+export interface PlannedChart {
+  title: string;
+  /** Category labels, e.g. "B5:B11" (the units). */
+  categories: string;
+  /** One series per range, e.g. "D5:D11", named by `name`. */
+  series: Array<{ name: string; values: string }>;
+  /** Top-left cell the chart is placed at, e.g. "F3". */
+  anchor: string;
+}
+
 export interface PlannedSheet {
   name: string;
   cells: PlannedCell[];
@@ -35,6 +46,7 @@ export interface PlannedSheet {
   frozenCols: number;
   /** Range with an autofilter, e.g. "A1:H40". */
   autoFilter?: string;
+  charts?: PlannedChart[];
 }
 
 /** A mark to put on a cell of a submitted report (the add-in draws these on the units' own sheets). */

@@ -44,6 +44,7 @@ export interface UnitRow {
   report: UnitReport | null;
   figures: Map<string, Figure>;
   derived: Map<string, number>;
+  targets: { checked: number; met: number };
 }
 
 export interface CheckResult {
@@ -128,7 +129,7 @@ export class CheckSession {
         );
       }
       const figures = readFigures(report, rules, findings);
-      const u: UnitFigures = { report, roster, figures, derived: new Map() };
+      const u: UnitFigures = { report, roster, figures, derived: new Map(), targets: { checked: 0, met: 0 } };
       // Each report is paced by the months it says it covers; the area by the most common.
       checkUnit(u, rules, { months: report.period?.months ?? months, targetMonths: rules.period.months }, findings);
       byUnit.set(report.unit, u);
@@ -137,11 +138,11 @@ export class CheckSession {
     const rows: UnitRow[] = [];
     for (const r of rules.roster) {
       const u = byUnit.get(r.name);
-      rows.push({ unit: r.name, roster: r, report: u?.report ?? null, figures: u?.figures ?? new Map(), derived: u?.derived ?? new Map() });
+      rows.push({ unit: r.name, roster: r, report: u?.report ?? null, figures: u?.figures ?? new Map(), derived: u?.derived ?? new Map(), targets: u?.targets ?? { checked: 0, met: 0 } });
       if (!u) findings.push(finding('missing-unit', { unit: r.name, message: `${r.name}: chưa gửi báo cáo (không có tệp nào của đơn vị này).` }));
     }
     const unknown = [...byUnit.values()].filter((u) => !rosterByName.has(u.report.unit)).sort((a, b) => a.report.unit.localeCompare(b.report.unit, 'vi'));
-    for (const u of unknown) rows.push({ unit: u.report.unit, roster: null, report: u.report, figures: u.figures, derived: u.derived });
+    for (const u of unknown) rows.push({ unit: u.report.unit, roster: null, report: u.report, figures: u.figures, derived: u.derived, targets: u.targets });
 
     const counted = rules.roster.length > 0 ? rows.filter((r) => r.roster && r.report) : rows;
     const rollup = computeRollup(counted, rules);

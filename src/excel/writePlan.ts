@@ -11,7 +11,7 @@
 // what this run added and give the old sheets their names back, then the error is thrown.
 /// <reference types="office-js" />
 import { CellRange, columnLetter } from '../core/model';
-import { OutputPlan, PlannedCell, PlannedSheet } from '../core/plan';
+import { OutputPlan, PlannedCell, PlannedChart, PlannedSheet } from '../core/plan';
 import { addressLists, packCells, quoteSheet, rangeAddress } from './address';
 import { ExcelAdapterError, messageOf, readableError } from './errors';
 import {
@@ -210,9 +210,21 @@ function queueSheet(context: Excel.RequestContext, ws: Excel.Worksheet, name: st
   queueFreeze(ws, p.frozenRows, p.frozenCols);
   if (p.autoFilter && has(supports, 'autoFilter')) ws.autoFilter.apply(ws.getRange(p.autoFilter));
   queueNotes(context, ws, p.cells, supports);
-  // TODO(chart): when the plan asks for an achievement chart, add it here with
-  // ws.charts.add('ColumnClustered', ws.getRange(<unit names + rate column>)) (ExcelApi 1.1).
+  for (const ch of p.charts ?? []) queueChart(ws, ch);
   void name;
+}
+
+/** A bar chart (ExcelApi 1.1; category labels need 1.7, the manifest's minimum). */
+function queueChart(ws: Excel.Worksheet, ch: PlannedChart): void {
+  const [first, ...more] = ch.series;
+  if (!first) return;
+  const chart = ws.charts.add('BarClustered', ws.getRange(first.values), 'Columns');
+  chart.title.text = ch.title;
+  chart.legend.visible = more.length > 0;
+  const s0 = chart.series.getItemAt(0);
+  s0.name = first.name;
+  s0.setXAxisValues(ws.getRange(ch.categories));
+  chart.setPosition(ch.anchor);
 }
 
 /** Number formats, then values, as one 2-D array each; formulas afterwards by runs. */

@@ -178,6 +178,15 @@ describe('rollup and output plan', () => {
     expect(at('Tỷ lệ', 5, 3).numFmt).toBe('0.00%');
   });
 
+  test('Tỷ lệ: each unit\'s achievement (targets and plans met) and a chart of it', () => {
+    // Hòa Lạc: TL 1/2 < 70% fails, GS met; DT2 is for communes only. Yên Bình: TL, GS, DT2 met.
+    expect([at('Tỷ lệ', 5, 5).value, at('Tỷ lệ', 5, 5).note]).toEqual([{ number: 0.5 }, '1/2 chỉ tiêu và kế hoạch đạt']);
+    expect(at('Tỷ lệ', 6, 5).value).toEqual({ number: 1 });
+    expect(sheet('Tỷ lệ').charts).toEqual([
+      { title: 'Tỷ lệ chỉ tiêu đạt của từng đơn vị', categories: 'B5:B6', series: [{ name: 'Chỉ tiêu đạt', values: 'E5:E6' }], anchor: 'G3' },
+    ]);
+  });
+
   test('Kết quả kiểm tra: one row per finding with an autofilter over them; flags for every located finding', () => {
     const f = sheet('Kết quả kiểm tra');
     expect(f.autoFilter).toBe(`A1:K${res.findings.length + 1}`);

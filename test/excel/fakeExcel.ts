@@ -61,6 +61,16 @@ function blankCell(): FCell {
   return { value: null, numFmt: 'General', fill: { ...NO_FILL }, bold: false, font: 'Calibri', wrap: false, align: 'General' };
 }
 
+export interface FChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  legend: boolean;
+  series: Array<{ name: string; values: string; categories?: string }>;
+  position?: string;
+}
+
 export class FSheet {
   visibility = 'Visible';
   readonly cells = new Map<number, Map<number, FCell>>();
@@ -71,6 +81,7 @@ export class FSheet {
   frozen = { rows: 0, cols: 0 };
   autoFilter?: string;
   readonly notes = new Map<string, string>();
+  readonly charts: FChart[] = [];
   deleted = false;
   constructor(
     readonly id: string,
@@ -704,6 +715,9 @@ class WorksheetP extends P {
     this.ctx.requireApi('1.7', 'freezePanes');
     return new FreezePanesP(this.ctx, () => this._t(), false);
   }
+  get charts(): ChartCollectionP {
+    return new ChartCollectionP(this.ctx, () => this._t(), false);
+  }
   get autoFilter(): AutoFilterP {
     this.ctx.requireApi('1.9', 'autoFilter');
     return new AutoFilterP(this.ctx, () => this._t(), false);
@@ -753,6 +767,76 @@ class FreezePanesP extends P {
     });
   }
 }
+
+// Charts: only what writePlan uses (add, title, legend, first series' name and categories, position).
+type ChartT = { sheet: FSheet; chart: FChart };
+const rangeText = (r: RangeP | string): string => (typeof r === 'string' ? r : rectAddress(r._t().rect as CellRange));
+
+class ChartCollectionP extends P {
+  protected readers(): Record<string, Reader> {
+    return {};
+  }
+  add(type: string, source: RangeP, seriesBy = 'Auto'): ChartP {
+    const chart = new ChartP(this.ctx, () => null, false);
+    this._call('charts.add', { type }, () => {
+      const sheet = this._t() as FSheet;
+      const src = source._t() as { sheet: FSheet; rect: CellRange };
+      if (src.sheet !== sheet) throw new FakeOfficeError('InvalidArgument', 'Chart data must be on the same sheet.');
+      const c: FChart = { type, source: rectAddress(src.rect), seriesBy, title: '', legend: true, series: [{ name: '', values: rectAddress(src.rect) }] };
+      sheet.charts.push(c);
+      chart._setResolved({ sheet, chart: c });
+    });
+    return chart;
+  }
+}
+
+class ChartP extends P {
+  protected readers(): Record<string, Reader> {
+    return {};
+  }
+  get title(): ChartPartP {
+    return new ChartPartP(this.ctx, () => ({ ...this._t(), part: 'title' }), false);
+  }
+  get legend(): ChartPartP {
+    return new ChartPartP(this.ctx, () => ({ ...this._t(), part: 'legend' }), false);
+  }
+  get series(): { getItemAt(i: number): SeriesP } {
+    return { getItemAt: (i: number) => new SeriesP(this.ctx, () => ({ ...this._t(), index: i }), false) };
+  }
+  setPosition(start: RangeP | string): void {
+    this._call('chart.setPosition', {}, () => ((this._t() as ChartT).chart.position = rangeText(start)));
+  }
+}
+
+class ChartPartP extends P {
+  protected readers(): Record<string, Reader> {
+    return {};
+  }
+  protected override writers(): Record<string, Writer> {
+    return {
+      text: (t: ChartT, v: string) => (t.chart.title = String(v)),
+      visible: (t: ChartT, v: boolean) => (t.chart.legend = !!v),
+    };
+  }
+}
+props(ChartPartP, ['text', 'visible'], ['text', 'visible']);
+
+class SeriesP extends P {
+  protected readers(): Record<string, Reader> {
+    return {};
+  }
+  protected override writers(): Record<string, Writer> {
+    return { name: (t: ChartT & { index: number }, v: string) => (t.chart.series[t.index].name = String(v)) };
+  }
+  setXAxisValues(r: RangeP): void {
+    this.ctx.requireApi('1.7', 'series.setXAxisValues');
+    this._call('series.setXAxisValues', {}, () => {
+      const t = this._t() as ChartT & { index: number };
+      t.chart.series[t.index].categories = rangeText(r);
+    });
+  }
+}
+props(SeriesP, ['name'], ['name']);
 
 class AutoFilterP extends P {
   protected readers(): Record<string, Reader> {
