@@ -15,9 +15,39 @@ export class ReadError extends Error {
 export interface ReadLimits {
   /** Largest file accepted, in bytes. */
   maxBytes: number;
+  /** Largest total the zip's parts may unpack to, as its directory declares them. */
+  maxUnpackedBytes: number;
+  /** Most parts (sheets, styles, …) a workbook may hold. */
+  maxParts: number;
 }
 
-export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 50 * 1024 * 1024 };
+// A unit's report is tens of kilobytes; a province's own table a few megabytes. These leave
+// two orders of magnitude of room and still stop a zip bomb before it is unpacked.
+export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 50 * 1024 * 1024, maxUnpackedBytes: 500 * 1024 * 1024, maxParts: 5000 };
+
+/**
+ * Sizes the zip's central directory declares for its parts, read without unpacking anything;
+ * null when there is no readable directory (ExcelJS will then say the file is broken).
+ */
+export function zipDirectory(buf: Uint8Array): { parts: number; unpacked: number } | null {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const min = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (view.getUint32(i, true) !== 0x06054b50) continue;
+    const count = view.getUint16(i + 10, true);
+    let at = view.getUint32(i + 16, true);
+    let unpacked = 0;
+    for (let n = 0; n < count; n++) {
+      if (at + 46 > buf.length || view.getUint32(at, true) !== 0x02014b50) return null;
+      const size = view.getUint32(at + 24, true);
+      // 0xFFFFFFFF means the real size is in a ZIP64 field: more than 4 GB, far past any limit.
+      unpacked += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return { parts: count === 0xffff ? Number.MAX_SAFE_INTEGER : count, unpacked };
+  }
+  return null;
+}
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -48,11 +78,18 @@ function describeOle(buf: Uint8Array, name: string): string {
 export async function readWorkbookBuffer(buf: Uint8Array, name: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<WorkbookModel> {
   if (buf.byteLength === 0) throw new ReadError(name, `Tệp "${name}" rỗng (0 byte).`);
   if (buf.byteLength > limits.maxBytes) {
-    throw new ReadError(name, `Tệp "${name}" quá lớn (${Math.round(buf.byteLength / 1048576)} MB, giới hạn ${Math.round(limits.maxBytes / 1048576)} MB).`);
+    throw new ReadError(name, `Tệp "${name}" quá lớn (${mb(buf.byteLength)}, giới hạn ${mb(limits.maxBytes)}).`);
   }
   if (startsWith(buf, OLE_SIGNATURE)) throw new ReadError(name, describeOle(buf, name));
   if (!startsWith(buf, [0x50, 0x4b])) {
     throw new ReadError(name, `Tệp "${name}" không phải tệp Excel .xlsx (nội dung không đúng định dạng). Hãy mở trong Excel và lưu lại dưới dạng .xlsx.`);
+  }
+  const dir = zipDirectory(buf);
+  if (dir && dir.unpacked > limits.maxUnpackedBytes) {
+    throw new ReadError(name, `Tệp "${name}" khi giải nén sẽ chiếm ${mb(dir.unpacked)} (giới hạn ${mb(limits.maxUnpackedBytes)}); không mở để tránh treo máy. Báo cáo của một đơn vị thường chỉ vài chục KB.`);
+  }
+  if (dir && dir.parts > limits.maxParts) {
+    throw new ReadError(name, `Tệp "${name}" có ${dir.parts} phần bên trong (giới hạn ${limits.maxParts}), quá nhiều cho một báo cáo; không mở.`);
   }
   const wb = new ExcelJS.Workbook();
   try {
@@ -65,6 +102,10 @@ export async function readWorkbookBuffer(buf: Uint8Array, name: string, limits: 
   if (sheets.length === 0) throw new ReadError(name, `Tệp "${name}" không có trang tính nào.`);
   if (sheets.every((s) => s.rows.length === 0)) throw new ReadError(name, `Tệp "${name}" trống: không trang tính nào có dữ liệu.`);
   return { name, sheets };
+}
+
+function mb(bytes: number): string {
+  return bytes >= 1e15 ? 'hơn 4 GB' : `${Math.round(bytes / 1048576)} MB`;
 }
 
 function shortReason(e: unknown): string {
