@@ -161,7 +161,8 @@ function columnRole(grid: Grid, top: number, bottom: number, c: number): Role | 
 
 function isSectionRow(stt: string, label: string, valueBlank: boolean): boolean {
   if (/^[IVXLC]+\.?$/.test(stt) || /^[A-H]\.?$/.test(stt) || /^phần\s+[IVX\d]+/i.test(stt)) return true;
-  if (!stt && /^([IVXLC]+|[A-H])[.)]\s+\S/.test(label)) return true;
+  // "I. Hội Nông dân" in the label, or in one cell merged across the STT and label columns.
+  if ((!stt || stt === label) && /^([IVXLC]+|[A-H])[.)]\s+\S/.test(label)) return true;
   const letters = label.replace(/[^\p{L}]/gu, '');
   return valueBlank && letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
@@ -325,7 +326,13 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
     }
     const match = ctx.indicators.match(label, section, used);
     if (match.status !== 'matched') {
-      if (isBlank(value) && isBlank(plan)) continue; // a sub-heading such as "Trong đó:"
+      if (isBlank(value) && isBlank(plan)) {
+        // A heading in ordinary case with no numbering ("Hội Nông dân") still opens its section;
+        // a sub-heading such as "Trong đó:" names none and is passed over.
+        const named = ctx.indicators.section(label);
+        if (named) section = named;
+        continue;
+      }
       const why = match.status === 'ambiguous' ? ` (có thể là ${match.candidates.join(', ')}; không rõ thuộc nhóm nào)` : '';
       findings.push(
         finding('unmapped-row', {

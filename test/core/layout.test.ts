@@ -159,3 +159,18 @@ describe('reading a one-unit-per-row table', () => {
     expect(r.findings.map((f) => [f.kind, f.cell, f.actual, f.expected])).toEqual([['inconsistent', 'B5', 900, 800]]);
   });
 });
+
+describe('section headings in other forms', () => {
+  test('"I. Hội Nông dân" merged across STT and label, and a bare "Hội Cựu chiến binh" heading', () => {
+    const rows: ModelRow[] = [
+      ['I. Hội Nông dân'],
+      [1, 'Tổng số hội viên', 'Người', null, 500],
+      [null, 'Hội Cựu chiến binh'],
+      [1, 'Tổng số hội viên', 'Người', null, 100],
+    ];
+    const sheet = report([['STT', 'Nội dung', 'ĐVT', 'Kế hoạch', 'Thực hiện']], rows, { merges: ['A5:E5'] });
+    const r = readReportSheet('hl.xlsx', sheet, context())!;
+    expect(codesAt(r)).toEqual(['HND_HV@E6', 'CCB_HV@E8']);
+    expect(r.findings).toEqual([]);
+  });
+});
