@@ -228,16 +228,19 @@ export function readReportWorkbook(wb: WorkbookModel, ctx: ReadContext): SheetRe
   const reports: UnitReport[] = [];
   const findings: Finding[] = [];
   const noTable: string[] = [];
+  const skipped: Finding[] = [];
   for (const sheet of wb.sheets) {
     const r = readReportSheet(wb.name, sheet, ctx);
-    if (!r) {
+    if (!r || r.reports.length === 0) {
       noTable.push(sheet.name);
+      if (r) skipped.push(...r.findings);
       continue;
     }
     reports.push(...r.reports);
     findings.push(...r.findings);
   }
-  if (reports.length === 0) {
+  if (reports.length > 0) findings.push(...skipped);
+  else {
     findings.push(
       finding('no-table', {
         file: wb.name,
@@ -245,7 +248,9 @@ export function readReportWorkbook(wb: WorkbookModel, ctx: ReadContext): SheetRe
         message:
           wb.sheets.length === 0
             ? `Tệp "${wb.name}" không có trang tính nào.`
-            : `Tệp "${wb.name}": không thấy bảng số liệu nào (đã xem ${noTable.map((n) => `"${n}"`).join(', ')}). Bảng cần có dòng tiêu đề với cột "Nội dung" (hoặc "Đơn vị") và cột "Thực hiện" hoặc "Kế hoạch".`,
+            : skipped.length
+              ? `Tệp "${wb.name}": có bảng ở ${skipped.map((f) => `trang "${f.sheet}"`).join(', ')} nhưng không dòng nào khớp chỉ tiêu của tệp chỉ tiêu. Kiểm tra đúng tệp chỉ tiêu, hoặc thêm tên các dòng vào cột "Tên gọi khác".`
+              : `Tệp "${wb.name}": không thấy bảng số liệu nào (đã xem ${noTable.map((n) => `"${n}"`).join(', ')}). Bảng cần có dòng tiêu đề với cột "Nội dung" (hoặc "Đơn vị") và cột "Thực hiện" hoặc "Kế hoạch".`,
       }),
     );
   }
@@ -357,6 +362,21 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
       ...(roles.has('lastYear') ? { lastYear: valueCell(grid, r, roles.get('lastYear')) } : {}),
       ...(roles.has('planRate') && planCol !== undefined ? { planRate: valueCell(grid, r, roles.get('planRate')) } : {}),
     });
+  }
+  if (entries.size === 0) {
+    // A table of something else (an appendix, a list of names): not a report, so not a unit's.
+    return {
+      reports: [],
+      findings: [
+        finding('no-table', {
+          severity: 'info',
+          file,
+          sheet: sheet.name,
+          cell: cellAddress(header.top, labelCol),
+          message: `Tệp "${file}", trang "${sheet.name}": có bảng nhưng không dòng nào khớp chỉ tiêu; trang này bị bỏ qua.`,
+        }),
+      ],
+    };
   }
   const lines = contextLines(grid, header, end);
   const { date, period } = readDateAndPeriod(lines.above, lines.below);

@@ -174,3 +174,18 @@ describe('section headings in other forms', () => {
     expect(r.findings).toEqual([]);
   });
 });
+
+describe('a table that is not a report', () => {
+  const appendix = sheetOf('Phụ lục', [['STT', 'Nội dung', 'Thực hiện'], [1, 'Sửa nhà văn hóa', 'xong']]);
+  const mk = () => sheetOf('Biểu', [['ĐẢNG ỦY PHƯỜNG HÒA LẠC'], ['STT', 'Nội dung', 'ĐVT', 'Thực hiện'], ['I', 'HỘI NÔNG DÂN'], [1, 'Tổng số hội viên', 'Người', 5]]);
+  test('beside a report: skipped with a note, not a second report of the unit', () => {
+    const r = readReportWorkbook(workbookOf('hl.xlsx', mk(), appendix), context());
+    expect(r.reports.map((x) => x.sheet)).toEqual(['Biểu']);
+    expect(r.findings.map((f) => [f.kind, f.severity, f.sheet])).toEqual([['no-table', 'info', 'Phụ lục']]);
+  });
+  test('alone: an error that says the table matched no indicator', () => {
+    const r = readReportWorkbook(workbookOf('x.xlsx', appendix), context());
+    expect(r.findings.map((f) => [f.kind, f.severity])).toEqual([['no-table', 'error']]);
+    expect(r.findings[0].message).toMatch(/có bảng ở trang "Phụ lục" nhưng không dòng nào khớp chỉ tiêu/);
+  });
+});
