@@ -50,8 +50,12 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json', transpileOnly: true } },
+          // ES modules out of TypeScript so webpack can drop the unused Fluent UI icons and
+          // components (CommonJS would bundle all of them: ~18 MB instead of ~1.5 MB).
+          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json', transpileOnly: true, compilerOptions: { module: 'es2020' } } },
         },
+        // The sample rules workbook, inlined so "Chèn bảng chỉ tiêu mẫu" needs no request.
+        { test: /\.xlsx$/, type: 'asset/inline' },
       ],
     },
     plugins: [

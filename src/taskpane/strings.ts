@@ -86,7 +86,6 @@ export interface Strings {
     noneAtAll: string;
     showMore: (n: number) => string;
     goTo: (sheet: string, cell: string) => string;
-    goToLabel: (sheet: string, cell: string) => string;
     inFile: (file: string, sheet: string | null, cell: string | null) => string;
     actualExpected: (actual: string, expected: string) => string;
   };
@@ -202,8 +201,7 @@ const vi: Strings = {
     empty: 'Không có phát hiện nào khớp bộ lọc.',
     noneAtAll: 'Không có phát hiện nào: mọi báo cáo đều đạt.',
     showMore: (n) => `Hiện thêm ${n} phát hiện`,
-    goTo: (sheet, cell) => `${sheet}!${cell}`,
-    goToLabel: (sheet, cell) => `Chọn ô ${cell} trên trang "${sheet}"`,
+    goTo: (sheet, cell) => `Đến ô ${sheet}!${cell}`,
     inFile: (file, sheet, cell) => [file, sheet && `trang ${sheet}`, cell && `ô ${cell}`].filter(Boolean).join(' · '),
     actualExpected: (actual, expected) => `Thực hiện: ${actual} · Yêu cầu: ${expected}`,
   },
@@ -337,8 +335,7 @@ const en: Strings = {
     empty: 'No finding matches the filters.',
     noneAtAll: 'No findings: every report is on target.',
     showMore: (n) => `Show ${n} more`,
-    goTo: (sheet, cell) => `${sheet}!${cell}`,
-    goToLabel: (sheet, cell) => `Select cell ${cell} on sheet "${sheet}"`,
+    goTo: (sheet, cell) => `Go to ${sheet}!${cell}`,
     inFile: (file, sheet, cell) => [file, sheet && `sheet ${sheet}`, cell && `cell ${cell}`].filter(Boolean).join(' · '),
     actualExpected: (actual, expected) => `Actual: ${actual} · Required: ${expected}`,
   },

@@ -35,6 +35,8 @@ const useStyles = makeStyles({
   dragging: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   title: { margin: 0, color: tokens.colorBrandForeground1 },
+  // Fluent's Divider grows to fill a flex container; in this column it must not.
+  divider: { flexGrow: 0 },
   run: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   check: { width: '100%' },
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -59,6 +61,8 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dragging, setDragging] = useState(false);
+  /** Operations finished so far: lets a test (or an observer) tell when a click's work is over. */
+  const [finished, setFinished] = useState(0);
   const busyRef = useRef(false);
   const nextFileId = useRef(1);
 
@@ -81,6 +85,7 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
         busyRef.current = false;
         setBusy(null);
         setProgress(null);
+        setFinished((n) => n + 1);
       }
     },
     [t],
@@ -196,6 +201,7 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
     <main
       className={dragging ? `${styles.root} ${styles.dragging}` : styles.root}
       aria-busy={isBusy}
+      data-finished={finished}
       onDragOver={onDragOver}
       onDragLeave={onDragLeave}
       onDrop={onDrop}
@@ -240,7 +246,7 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
         busy={isBusy}
       />
 
-      <Divider />
+      <Divider className={styles.divider} />
 
       <section className={styles.run} aria-label={t.actions.toolbar}>
         <Button

@@ -11,6 +11,8 @@ export interface Notice {
 
 const useStyles = makeStyles({
   text: { whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
+  // A failure's title on its own line: the reason under it is often long.
+  title: { display: 'block' },
 });
 
 export function NoticeBar({ t, notice, onDismiss }: { t: Strings; notice: Notice | null; onDismiss: () => void }) {
@@ -21,7 +23,7 @@ export function NoticeBar({ t, notice, onDismiss }: { t: Strings; notice: Notice
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline" data-testid="notice" data-intent={notice.intent}>
           <MessageBarBody className={styles.text}>
-            {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
+            {notice.title && <MessageBarTitle className={styles.title}>{notice.title}</MessageBarTitle>}
             {notice.text}
           </MessageBarBody>
           <MessageBarActions

@@ -36,7 +36,19 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
   },
   unitText: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0 },
-  filters: { display: 'grid', gridTemplateColumns: '1fr', gap: tokens.spacingVerticalS, border: 'none', margin: 0, padding: 0 },
+  // Heard, not seen: keeps a unit's name and its status apart when read as one button name.
+  spoken: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+  },
+  wide: { gridColumn: '1 / -1' },
+  legend: { padding: 0, color: tokens.colorNeutralForeground3 },
   finding: {
     display: 'flex',
     flexDirection: 'column',
@@ -159,6 +171,7 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
                 >
                   <span className={styles.unitText}>
                     <Text weight="semibold">{u.unit}</Text>
+                    <span className={styles.spoken}>: </span>
                     <Caption1>
                       {t.units.status[u.status]}
                       {u.status !== 'missing' && ` · ${t.units.counts(u.errors, u.warnings, u.infos)}`}
@@ -176,8 +189,8 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
           {t.findings.heading(shown.length, result.findings.length)}
         </Subtitle2>
         <fieldset className={styles.filters}>
-          <legend className={styles.muted}>{t.findings.filters}</legend>
-          <Field label={t.findings.unit}>
+          <legend className={styles.legend}>{t.findings.filters}</legend>
+          <Field label={t.findings.unit} className={styles.wide}>
             <Select
               value={unit === null ? '\u0000all' : unit}
               onChange={(_, d) => {
@@ -259,7 +272,6 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
                   <Link
                     as="button"
                     onClick={() => !busy && onSelect(f.sheet!, f.cell!)}
-                    aria-label={t.findings.goToLabel(f.sheet!, f.cell!)}
                     data-testid="goto"
                   >
                     {t.findings.goTo(f.sheet!, f.cell!)}

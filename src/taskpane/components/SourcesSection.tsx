@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   sheets: {
     display: 'flex',
     flexDirection: 'column',
-    maxHeight: '180px',
+    maxHeight: '240px',
     overflowY: 'auto',
     paddingLeft: tokens.spacingHorizontalL,
     border: 'none',
