@@ -112,7 +112,21 @@ export function parseScope(text: string): Scope | null {
   return null;
 }
 
-function findSheet(wb: WorkbookModel, names: string[]) {
+/** The sheet names each part of the rules workbook goes by (compared folded). */
+export const RULES_SHEETS = {
+  targets: ['Chỉ tiêu', 'Danh mục chỉ tiêu'],
+  checks: ['Kiểm tra chéo', 'Kiểm tra'],
+  roster: ['Đơn vị', 'Danh sách đơn vị'],
+} as const;
+
+/** Which part of the rules workbook a sheet of this name is, if any. */
+export function rulesSheetRole(name: string): keyof typeof RULES_SHEETS | null {
+  const f = fold(name);
+  for (const role of ['targets', 'checks', 'roster'] as const) if (RULES_SHEETS[role].some((n) => fold(n) === f)) return role;
+  return null;
+}
+
+function findSheet(wb: WorkbookModel, names: readonly string[]) {
   const wanted = names.map(fold);
   return wb.sheets.find((s) => wanted.includes(fold(s.name))) ?? wb.sheets.find((s) => wanted.some((w) => fold(s.name).includes(w)));
 }
@@ -146,7 +160,7 @@ const MAX_CODE = /^[A-Za-z_][A-Za-z0-9_.]{0,63}$/;
 export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[] } {
   const problems: Finding[] = [];
   const file = wb.name;
-  const targetSheet = findSheet(wb, ['Chỉ tiêu', 'Chi tieu', 'Danh mục chỉ tiêu']);
+  const targetSheet = findSheet(wb, RULES_SHEETS.targets);
   if (!targetSheet) {
     throw new RulesError(`Tệp chỉ tiêu "${file}" không có trang tính "Chỉ tiêu" (có: ${wb.sheets.map((s) => `"${s.name}"`).join(', ') || 'không có trang tính nào'}).`);
   }
@@ -270,7 +284,7 @@ function dropFormulaCycles(indicators: Indicator[], report: (ind: Indicator) => 
 }
 
 function readCrossChecks(wb: WorkbookModel, byCode: Map<string, Indicator>, problems: Finding[]): CrossCheck[] {
-  const sheet = findSheet(wb, ['Kiểm tra chéo', 'Kiem tra cheo', 'Kiểm tra']);
+  const sheet = findSheet(wb, RULES_SHEETS.checks);
   if (!sheet) return [];
   const grid = makeGrid(sheet);
   const header = findHeader(grid, classifyCheck, { minHits: 2, required: ['expr'] });
@@ -309,7 +323,7 @@ function readCrossChecks(wb: WorkbookModel, byCode: Map<string, Indicator>, prob
 }
 
 function readRoster(wb: WorkbookModel, problems: Finding[]): RosterUnit[] {
-  const sheet = findSheet(wb, ['Đơn vị', 'Don vi', 'Danh sách đơn vị']);
+  const sheet = findSheet(wb, RULES_SHEETS.roster);
   if (!sheet) return [];
   const grid = makeGrid(sheet);
   const header = findHeader(grid, classifyRoster, { minHits: 1, required: ['name'] });

@@ -30,8 +30,11 @@ interface Key {
 
 export class UnitMatcher {
   private keys: Key[] = [];
-  /** Keys by their first word: a line is looked up word by word, not against the whole roster. */
-  private byFirstToken = new Map<string, Key[]>();
+  /**
+   * Keys by their first two words (or their only word): a line is looked up word by word, not
+   * against the whole roster, and many names share a first word ("Tân …", "Hòa …").
+   */
+  private byLead = new Map<string, Key[]>();
   private byFolded = new Map<string, RosterUnit>();
 
   constructor(readonly roster: RosterUnit[]) {
@@ -42,9 +45,10 @@ export class UnitMatcher {
         if (!core) continue;
         const key: Key = { unit, tokens: core.split(' '), compact: core.replace(/ /g, ''), level };
         this.keys.push(key);
-        const list = this.byFirstToken.get(key.tokens[0]) ?? [];
+        const lead = key.tokens.slice(0, 2).join(' ');
+        const list = this.byLead.get(lead) ?? [];
         list.push(key);
-        this.byFirstToken.set(key.tokens[0], list);
+        this.byLead.set(lead, list);
         this.byFolded.set(fold(n), unit);
         this.byFolded.set(core, unit);
       }
@@ -76,11 +80,15 @@ export class UnitMatcher {
     let tie = false;
     // Every place a name stands counts: "THỊ XÃ HÒA BÌNH … PHƯỜNG HÒA BÌNH" names the ward at its second.
     const found = new Set<Key>();
-    toks.forEach((t, at) => {
-      for (const key of this.byFirstToken.get(t) ?? []) {
+    const consider = (keys: Key[] | undefined, at: number) => {
+      for (const key of keys ?? []) {
         if (found.has(key) || at + key.tokens.length > toks.length) continue;
         if (key.tokens.every((k, j) => toks[at + j] === k) && !conflictsWithLevel(toks, at, key.level)) found.add(key);
       }
+    };
+    toks.forEach((t, at) => {
+      consider(this.byLead.get(t), at);
+      if (at + 1 < toks.length) consider(this.byLead.get(`${t} ${toks[at + 1]}`), at);
     });
     for (const key of found) {
       if (!best || key.tokens.length > best.tokens.length) {

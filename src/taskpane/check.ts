@@ -3,22 +3,18 @@
 // inserted into the workbook), then the engine's result and output plan.
 import { CheckSession, RulesError, planOutput, readRules } from '../core';
 import type { CheckResult, OutputPlan, Severity, WorkbookModel } from '../core';
-import { fold } from '../core/text';
+import { rulesSheetRole } from '../core/rules';
 import { ReadError, readWorkbookBuffer } from '../files/read';
 import type { PaneHost, WorkbookInfo } from './host';
 import type { Strings } from './strings';
 
-/** Sheet names the engine reads as rules (rules.ts findSheet), folded. */
-const RULES_SHEETS = ['chi tieu', 'danh muc chi tieu', 'kiem tra cheo', 'don vi', 'danh sach don vi'];
-const TARGET_SHEETS = ['chi tieu', 'danh muc chi tieu'];
-
 /** A rules sheet is never a report: checking it would only say it holds no report table. */
 export function isRulesSheet(name: string): boolean {
-  return RULES_SHEETS.includes(fold(name));
+  return rulesSheetRole(name) !== null;
 }
 
 export function hasRulesSheet(info: WorkbookInfo | null): boolean {
-  return !!info?.sheets.some((s) => TARGET_SHEETS.includes(fold(s.name)));
+  return !!info?.sheets.some((s) => rulesSheetRole(s.name) === 'targets');
 }
 
 /** Sheets that can be checked as reports, in tab order. */
