@@ -105,7 +105,7 @@ function report(results: SizeResult[], loadStart: number, repeat: number, genSec
   lines.push(`Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1073741824).toFixed(1)} GB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`);
   lines.push(`Load average (1 min) at start ${loadStart.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}: above ${cpus.length} means other processes shared the CPUs and times are inflated.`);
   lines.push(`Each measurement ran ${repeat}× in a fresh child process; times are the fastest run (minimum, the usual benchmark convention); peak RSS is the highest of all runs (process.resourceUsage().maxRSS, or the 50 ms samples if higher).`);
-  lines.push('"open" = read each file (rules + reports) and ExcelJS `xlsx.load` it, one after another, nothing else. "check" = `chitieu check --jobs 1`: the whole command in one thread (read, model, session, finish, tong-hop.xlsx, ket-qua.json). "check ∥" = `chitieu check` as it runs by default, reading files on every core.');
+  lines.push('"open" = read each file (rules + reports) and ExcelJS `xlsx.load` it, one after another, nothing else. "check" = `chitieu check --jobs 1`: the whole command in one thread (read, model, session, finish, tong-hop.xlsx, ket-qua.json). "check ∥" = `chitieu check` as it runs by default: files read on every core when there are 400 or more, else in one thread.');
   lines.push('');
   lines.push('| size | open (s) | check (s) | check/open | check ∥ (s) | check ∥/open | files/s (check ∥) | peak RSS open (MB) | peak RSS check (MB) | peak RSS check ∥ (MB) |');
   lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');

@@ -95,8 +95,8 @@ async function measureOpen(rules: string, files: Array<{ full: string }>, sample
   }
 }
 
-async function measureCheck(rules: string, reportsDir: string, outDir: string, jobs: number): Promise<NonNullable<Measurement['summary']>> {
-  // Exactly the command line's path, with the given number of reading threads.
+async function measureCheck(rules: string, reportsDir: string, outDir: string, jobs: number | undefined): Promise<NonNullable<Measurement['summary']>> {
+  // Exactly the command line's path: one reading thread, or (undefined) its default choice.
   const quiet = { out: () => undefined, err: (t: string) => process.stderr.write(t + '\n'), isTTY: false };
   const { code, result } = await runCheck({ rules, out: outDir, inputs: [reportsDir], quiet: true, progress: false, jobs }, quiet);
   if (!result) throw new Error(`check exited ${code} without a result`);
@@ -112,7 +112,7 @@ async function measureCheck(rules: string, reportsDir: string, outDir: string, j
     xlsxBytes: (await fs.stat(path.join(outDir, 'tong-hop.xlsx'))).size,
     jsonBytes: (await fs.stat(path.join(outDir, 'ket-qua.json'))).size,
     fileErrors: result.findings.filter((f) => f.kind === 'unreadable-file').length,
-    jobs,
+    jobs: jobs ?? defaultJobs(),
   };
 }
 
@@ -129,7 +129,7 @@ export async function runMeasurement(kind: MeasureKind, dir: string): Promise<Me
   const t0 = performance.now();
   try {
     if (kind === 'open') await measureOpen(rules, files, sampler);
-    else summary = await measureCheck(rules, path.join(dir, 'bao-cao'), outDir, kind === 'check' ? 1 : defaultJobs());
+    else summary = await measureCheck(rules, path.join(dir, 'bao-cao'), outDir, kind === 'check' ? 1 : undefined);
   } finally {
     sampler.stop();
   }
