@@ -8,7 +8,7 @@ import { CellFlag, OutputPlan } from '../core/plan';
 import type { PaneHost, SheetInfo, WorkbookInfo } from '../taskpane/host';
 import { ExcelAdapterError, readableError } from './errors';
 import { applyFlags, clearFlags } from './flags';
-import { ownEntries, ownSheetNames, queueOwnership, UNDO_SHEET } from './ownership';
+import { loadSheetList, UNDO_SHEET } from './ownership';
 import { readWorkbook } from './readWorkbook';
 import { writePlan } from './writePlan';
 
@@ -40,16 +40,11 @@ export function createExcelHost(): PaneHost {
 /** The workbook's name and the sheets a user may pick as reports (not the add-in's own). */
 export async function describeWorkbook(context: Excel.RequestContext): Promise<WorkbookInfo> {
   try {
-    const wb = context.workbook;
-    wb.load('name');
-    const worksheets = wb.worksheets.load('items/name,items/visibility');
-    const names = queueOwnership(context);
-    await context.sync();
-    const own = ownSheetNames(ownEntries(names));
-    const sheets: SheetInfo[] = worksheets.items
-      .filter((w) => w.name !== UNDO_SHEET && String(w.visibility) !== 'VeryHidden' && !own.has(w.name))
+    const list = await loadSheetList(context);
+    const sheets: SheetInfo[] = list.sheets
+      .filter((w) => w.name !== UNDO_SHEET && String(w.visibility) !== 'VeryHidden' && !list.own.has(w.name))
       .map((w) => ({ name: w.name, visible: String(w.visibility) === 'Visible' }));
-    return { name: wb.name, sheets };
+    return { name: list.name, sheets };
   } catch (e) {
     throw readableError(e, 'Không đọc được danh sách trang tính');
   }

@@ -81,3 +81,16 @@ export function sheetOfFormula(formula: string): string | null {
 export function newRunId(): string {
   return Date.now().toString(36) + Math.floor(Math.random() * 36 ** 3).toString(36);
 }
+
+/**
+ * One sync: the workbook's name, its sheets with their visibility, and which of them this
+ * add-in wrote. The first step of every operation that looks at the sheet list.
+ */
+export async function loadSheetList(context: Excel.RequestContext): Promise<{ name: string; sheets: Excel.Worksheet[]; own: Set<string> }> {
+  const wb = context.workbook;
+  wb.load('name');
+  const worksheets = wb.worksheets.load('items/name,items/visibility');
+  const names = queueOwnership(context);
+  await context.sync();
+  return { name: wb.name, sheets: worksheets.items, own: ownSheetNames(ownEntries(names)) };
+}

@@ -13,7 +13,7 @@
 import { Cell, CellRange, Sheet, WorkbookModel, newSheet, setCell } from '../core/model';
 import { parseRange, splitAreas } from './address';
 import { looksLegacyVietnamese } from './legacy';
-import { ownEntries, ownSheetNames, queueOwnership, UNDO_SHEET } from './ownership';
+import { loadSheetList, UNDO_SHEET } from './ownership';
 import { Supports, has, hostSupports } from './requirements';
 import { isPayloadTooLarge, readableError } from './errors';
 
@@ -65,12 +65,9 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const budget = options.batchBytes ?? READ_BATCH_BYTES;
   try {
     // sync 1
-    const wb = context.workbook;
-    wb.load('name');
-    const worksheets = wb.worksheets.load('items/name,items/visibility');
-    const names = queueOwnership(context);
-    await context.sync();
-    const chosen = chooseSheets(worksheets, ownSheetNames(ownEntries(names)), options);
+    const list = await loadSheetList(context);
+    const worksheets = context.workbook.worksheets;
+    const chosen = chooseSheets(list.sheets, list.own, options);
 
     // sync 2
     const reads = chosen.map((name) => ({
@@ -97,14 +94,14 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     // sync 4
     await readLegacyFonts(context, worksheets, targets, supports, budget);
 
-    return { name: wb.name, sheets: targets.map((t) => t.sheet) };
+    return { name: list.name, sheets: targets.map((t) => t.sheet) };
   } catch (e) {
     throw readableError(e, 'Không đọc được sổ tính đang mở');
   }
 }
 
-function chooseSheets(worksheets: Excel.WorksheetCollection, own: Set<string>, o: ReadOptions): string[] {
-  const all = worksheets.items.map((w) => ({ name: w.name, visibility: String(w.visibility) }));
+function chooseSheets(worksheets: Excel.Worksheet[], own: Set<string>, o: ReadOptions): string[] {
+  const all = worksheets.map((w) => ({ name: w.name, visibility: String(w.visibility) }));
   if (o.sheets) {
     const missing = o.sheets.filter((s) => !all.some((w) => w.name === s));
     if (missing.length) throw new Error(`Không tìm thấy trang tính: ${missing.join(', ')}`);

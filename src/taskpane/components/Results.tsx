@@ -207,40 +207,30 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
               ))}
             </Select>
           </Field>
-          <Field label={t.findings.severity}>
-            <Select
-              value={severity}
-              onChange={(_, d) => {
-                setSeverity(d.value as Severity | '');
-                setLimit(PAGE);
-              }}
-              data-testid="filter-severity"
-            >
-              <option value="">{t.findings.allSeverities}</option>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {t.severity[s]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label={t.findings.kind}>
-            <Select
-              value={kind}
-              onChange={(_, d) => {
-                setKind(d.value as FindingKind | '');
-                setLimit(PAGE);
-              }}
-              data-testid="filter-kind"
-            >
-              <option value="">{t.findings.allKinds}</option>
-              {kinds.map((k) => (
-                <option key={k} value={k}>
-                  {t.kind[k]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <FilterSelect
+            label={t.findings.severity}
+            value={severity}
+            all={t.findings.allSeverities}
+            options={SEVERITIES}
+            labelOf={(s) => t.severity[s]}
+            onPick={(v) => {
+              setSeverity(v);
+              setLimit(PAGE);
+            }}
+            testId="filter-severity"
+          />
+          <FilterSelect
+            label={t.findings.kind}
+            value={kind}
+            all={t.findings.allKinds}
+            options={kinds}
+            labelOf={(k) => t.kind[k]}
+            onPick={(v) => {
+              setKind(v);
+              setLimit(PAGE);
+            }}
+            testId="filter-kind"
+          />
         </fieldset>
 
         {result.findings.length === 0 ? (
@@ -290,5 +280,29 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
         )}
       </section>
     </>
+  );
+}
+
+/** A filter over a fixed list of values, with "all" as the empty choice. */
+function FilterSelect<T extends string>(props: {
+  label: string;
+  value: T | '';
+  all: string;
+  options: readonly T[];
+  labelOf: (v: T) => string;
+  onPick: (v: T | '') => void;
+  testId: string;
+}) {
+  return (
+    <Field label={props.label}>
+      <Select value={props.value} onChange={(_, d) => props.onPick(d.value as T | '')} data-testid={props.testId}>
+        <option value="">{props.all}</option>
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {props.labelOf(o)}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
