@@ -1,7 +1,9 @@
 // .xlsx files into the engine's workbook model, with ExcelJS. Whatever goes wrong with a file
 // becomes a ReadError with a Vietnamese message naming the file, so the caller can go on.
 import ExcelJS from 'exceljs';
-import { Cell, CellValue, Sheet, WorkbookModel, newSheet, parseAddress, setCell } from '../core/model';
+import { Cell, CellValue, Sheet, WorkbookModel, cellAddress, newSheet, parseAddress, setCell } from '../core/model';
+import { formatNumber } from '../core/numbers';
+import { declaredExtent, peekEntry, sheetNamesByPart, zipEntries } from './zip';
 
 export class ReadError extends Error {
   constructor(
@@ -19,34 +21,55 @@ export interface ReadLimits {
   maxUnpackedBytes: number;
   /** Most parts (sheets, styles, …) a workbook may hold. */
   maxParts: number;
+  /** Most worksheets. */
+  maxSheets: number;
+  /** Largest one worksheet may unpack to. */
+  maxSheetBytes: number;
+  /** Most rows, and most cells (rows × columns), one worksheet may declare. */
+  maxSheetRows: number;
+  maxSheetCells: number;
+  /** Longest text in one cell: Excel's own limit, so a longer one was not made by Excel. */
+  maxCellChars: number;
 }
 
-// A unit's report is tens of kilobytes; a province's own table a few megabytes. These leave
-// two orders of magnitude of room and still stop a zip bomb before it is unpacked.
-export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 50 * 1024 * 1024, maxUnpackedBytes: 500 * 1024 * 1024, maxParts: 5000 };
+// A unit's report is tens of kilobytes and a province's own table a few megabytes; these leave
+// orders of magnitude of room and still refuse a zip bomb, a million-row sheet or thousands of
+// sheets before ExcelJS unpacks them (it holds a whole workbook in memory: ~1.7 GB and 16 s
+// for a million rows on the project's machine).
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxBytes: 50 * 1024 * 1024,
+  maxUnpackedBytes: 200 * 1024 * 1024,
+  maxParts: 5000,
+  maxSheets: 500,
+  maxSheetBytes: 20 * 1024 * 1024,
+  maxSheetRows: 50_000,
+  maxSheetCells: 2_000_000,
+  maxCellChars: 32_767,
+};
 
-/**
- * Sizes the zip's central directory declares for its parts, read without unpacking anything;
- * null when there is no readable directory (ExcelJS will then say the file is broken).
- */
-export function zipDirectory(buf: Uint8Array): { parts: number; unpacked: number } | null {
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const min = Math.max(0, buf.length - 22 - 0xffff);
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (view.getUint32(i, true) !== 0x06054b50) continue;
-    const count = view.getUint16(i + 10, true);
-    let at = view.getUint32(i + 16, true);
-    let unpacked = 0;
-    for (let n = 0; n < count; n++) {
-      if (at + 46 > buf.length || view.getUint32(at, true) !== 0x02014b50) return null;
-      const size = view.getUint32(at + 24, true);
-      // 0xFFFFFFFF means the real size is in a ZIP64 field: more than 4 GB, far past any limit.
-      unpacked += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
-      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    }
-    return { parts: count === 0xffff ? Number.MAX_SAFE_INTEGER : count, unpacked };
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+
+/** Refuses what is too big to unpack, from the zip's directory and each sheet's first bytes. */
+async function checkLimits(buf: Uint8Array, name: string, limits: ReadLimits): Promise<void> {
+  const entries = zipEntries(buf);
+  if (!entries) return; // no directory: ExcelJS will say the file is broken
+  const refuse = (why: string) => {
+    throw new ReadError(name, `Tệp "${name}" ${why}; không mở để tránh treo máy. Báo cáo của một đơn vị thường chỉ vài chục KB.`);
+  };
+  const unpacked = entries.reduce((n, e) => n + e.size, 0);
+  if (unpacked > limits.maxUnpackedBytes) refuse(`khi giải nén sẽ chiếm ${mb(unpacked)} (giới hạn ${mb(limits.maxUnpackedBytes)})`);
+  if (entries.length > limits.maxParts) refuse(`có ${entries.length} phần bên trong (giới hạn ${limits.maxParts})`);
+  const sheets = entries.filter((e) => WORKSHEET.test(e.name));
+  if (sheets.length > limits.maxSheets) refuse(`có ${sheets.length} trang tính (giới hạn ${limits.maxSheets})`);
+  const names = await sheetNamesByPart(buf, entries);
+  for (const e of sheets) {
+    const sheet = `trang "${names.get(e.name) ?? e.name.replace(/^.*\//, '')}"`;
+    if (e.size > limits.maxSheetBytes) refuse(`có ${sheet} chiếm ${mb(e.size)} khi giải nén (giới hạn ${mb(limits.maxSheetBytes)})`);
+    const extent = declaredExtent(await peekEntry(buf, e, 4096));
+    if (!extent) continue;
+    if (extent.rows > limits.maxSheetRows) refuse(`có ${sheet} với ${formatNumber(extent.rows)} dòng (giới hạn ${formatNumber(limits.maxSheetRows)})`);
+    if (extent.rows * extent.cols > limits.maxSheetCells) refuse(`có ${sheet} với ${formatNumber((extent.rows * extent.cols))} ô (giới hạn ${formatNumber(limits.maxSheetCells)})`);
   }
-  return null;
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -84,13 +107,7 @@ export async function readWorkbookBuffer(buf: Uint8Array, name: string, limits: 
   if (!startsWith(buf, [0x50, 0x4b])) {
     throw new ReadError(name, `Tệp "${name}" không phải tệp Excel .xlsx (nội dung không đúng định dạng). Hãy mở trong Excel và lưu lại dưới dạng .xlsx.`);
   }
-  const dir = zipDirectory(buf);
-  if (dir && dir.unpacked > limits.maxUnpackedBytes) {
-    throw new ReadError(name, `Tệp "${name}" khi giải nén sẽ chiếm ${mb(dir.unpacked)} (giới hạn ${mb(limits.maxUnpackedBytes)}); không mở để tránh treo máy. Báo cáo của một đơn vị thường chỉ vài chục KB.`);
-  }
-  if (dir && dir.parts > limits.maxParts) {
-    throw new ReadError(name, `Tệp "${name}" có ${dir.parts} phần bên trong (giới hạn ${limits.maxParts}), quá nhiều cho một báo cáo; không mở.`);
-  }
+  await checkLimits(buf, name, limits);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -99,6 +116,12 @@ export async function readWorkbookBuffer(buf: Uint8Array, name: string, limits: 
   }
   const sheets: Sheet[] = [];
   wb.eachSheet((ws) => sheets.push(toSheet(ws)));
+  for (const sheet of sheets) {
+    const long = longestText(sheet, limits.maxCellChars);
+    if (long) {
+      throw new ReadError(name, `Tệp "${name}", trang "${sheet.name}", ô ${long.cell}: chữ dài ${formatNumber(long.length)} ký tự, quá giới hạn ${formatNumber(limits.maxCellChars)} ký tự của một ô Excel; tệp không phải do Excel tạo ra như thường, không mở.`);
+    }
+  }
   if (sheets.length === 0) throw new ReadError(name, `Tệp "${name}" không có trang tính nào.`);
   if (sheets.every((s) => s.rows.length === 0)) throw new ReadError(name, `Tệp "${name}" trống: không trang tính nào có dữ liệu.`);
   return { name, sheets };
@@ -106,6 +129,18 @@ export async function readWorkbookBuffer(buf: Uint8Array, name: string, limits: 
 
 function mb(bytes: number): string {
   return bytes >= 1e15 ? 'hơn 4 GB' : `${Math.round(bytes / 1048576)} MB`;
+}
+
+function longestText(sheet: Sheet, max: number): { cell: string; length: number } | null {
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c]?.value;
+      if (typeof v === 'string' && v.length > max) return { cell: cellAddress(r, c), length: v.length };
+    }
+  }
+  return null;
 }
 
 function shortReason(e: unknown): string {
