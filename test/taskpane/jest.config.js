@@ -12,5 +12,6 @@ module.exports = {
   // jsdom would resolve packages for the browser (ESM builds jest cannot load); the pane's
   // components only need the DOM, their dependencies can stay the Node builds.
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
+  setupFiles: ['<rootDir>/test/taskpane/setup.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.addin.json' }] },
 };
