@@ -6,6 +6,7 @@ import { CheckSession, ReportReader, RulesError, exitCodeFor, planOutput, readRu
 import type { CheckResult } from '../core';
 import { ReadError, readWorkbookBuffer } from '../files/read';
 import { writeWorkbookFile } from '../files/write';
+import { writeOutputs } from './output';
 import { Progress, startProgress } from './progress';
 import { defaultJobs, readAll } from './readers';
 import { printSummary } from './summary';
@@ -106,18 +107,6 @@ export async function listInputs(inputs: string[], exclude: string[]): Promise<A
   return out;
 }
 
-/** Writes to a temporary name beside the target, then renames: never a half-written file. */
-export async function writeAtomic(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await write(tmp);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}
-
 export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; result?: CheckResult }> {
   let rulesBuf: Uint8Array;
   try {
@@ -156,10 +145,11 @@ export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; r
   });
   progress.stop();
   const result = session.finish();
-  await fs.mkdir(args.out, { recursive: true });
   const json = JSON.stringify(toResultJson(result), null, 2) + '\n';
-  await writeAtomic(path.join(args.out, 'tong-hop.xlsx'), (tmp) => writeWorkbookFile(planOutput(result), tmp));
-  await writeAtomic(path.join(args.out, 'ket-qua.json'), (tmp) => fs.writeFile(tmp, json));
+  await writeOutputs(args.out, [
+    { name: 'tong-hop.xlsx', write: (file) => writeWorkbookFile(planOutput(result), file) },
+    { name: 'ket-qua.json', write: (file) => fs.writeFile(file, json) },
+  ]);
   if (!args.quiet) printSummary(result, io.out);
   io.out(`Đã ghi ${path.join(args.out, 'tong-hop.xlsx')} và ${path.join(args.out, 'ket-qua.json')}.`);
   return { code: exitCodeFor(result), result };
