@@ -4,7 +4,7 @@ import { Comparison, describeComparison, judge, periodsCovered, scaleComparison 
 import { compare, evaluate, toText } from './expressions';
 import { Finding, finding } from './findings';
 import { IndicatorEntry, UnitReport, ValueCell } from './layout';
-import { formatNumber, formatPercent, rateAsFraction } from './numbers';
+import { MAX_FIGURE, formatNumber, formatPercent, rateAsFraction } from './numbers';
 import { Indicator, Rules, RosterUnit } from './rules';
 import { fold } from './text';
 
@@ -82,6 +82,10 @@ function figureOf(ind: Indicator, v: ValueCell, report: UnitReport, findings: Fi
       return { status: 'invalid', text: r.text, cell: v.address };
     case 'number': {
       const value = ind.rate ? rateAsFraction(r) : r.value;
+      if (Math.abs(r.value) > MAX_FIGURE) {
+        findings.push(finding('invalid-value', { unit, indicator: ind.code, ...at, actual: String(r.value), message: `${unit}: "${label(ind)}" là số quá lớn (${String(r.value)}, ô ${v.address}); không tính vào tổng.` }));
+        return { status: 'invalid', text: String(r.value), cell: v.address };
+      }
       if (value < 0) {
         findings.push(finding('invalid-value', { unit, indicator: ind.code, ...at, actual: r.value, message: `${unit}: "${label(ind)}" là số âm ${formatNumber(r.value)} (ô ${v.address}); không tính vào tổng.` }));
         return { status: 'invalid', text: String(r.value), cell: v.address };
@@ -267,7 +271,7 @@ function checkPlan(ind: Indicator, entry: IndicatorEntry, fig: Figure | undefine
   const plan = entry.plan?.reading;
   if (!plan || plan.kind !== 'number' || !fig || fig.status !== 'ok') return 'none';
   const planValue = ind.rate ? rateAsFraction(plan) : plan.value;
-  if (planValue <= 0) return 'none';
+  if (planValue <= 0 || Math.abs(plan.value) > MAX_FIGURE) return 'none';
   const unit = report.unit;
   const prorated = !ind.rate && pace.months < pace.targetMonths && !ind.condition?.per;
   const required = prorated ? (planValue * pace.months) / pace.targetMonths : planValue;

@@ -1,7 +1,7 @@
 // Target phrases as resolutions write them ("từ 200 hội viên trở lên", "ít nhất 01 lần/tháng",
 // "từ 80-100", "≥ 95%") read into conditions. A phrase that cannot be read is an error,
 // never a silent pass: every word before the first number must be understood.
-import { parseNumberText, formatNumber, formatPercent } from './numbers';
+import { MAX_FIGURE, parseNumberText, formatNumber, formatPercent } from './numbers';
 
 export type Comparison =
   | { op: 'atLeast'; min: number }
@@ -83,6 +83,10 @@ export function parseCondition(text: string, opts: { rate: boolean }): Condition
     const cleaned = m.replace(/[.,]+(?=\s*%?$)/, '');
     const parsed = parseNumberText(cleaned);
     if (!parsed) {
+      badNumber = m;
+      return ' # ';
+    }
+    if (Math.abs(parsed.value) > MAX_FIGURE) {
       badNumber = m;
       return ' # ';
     }

@@ -16,23 +16,39 @@ export interface Grid {
   mergedFolded(r: number, c: number): string;
   /** Text of the whole row, cells joined by " | ". */
   rowText(r: number): string;
+  /** Rows holding something, from `start` on, in order: a stray cell far below costs nothing. */
+  rowsFrom(start: number): number[];
+  /** Columns of row r holding something or covered by a merge, in order. */
+  columnsOf(r: number): number[];
   mergeOf(r: number, c: number): CellRange | undefined;
   hiddenRow(r: number): boolean;
   /** Encodings met while decoding, for the submission record. */
   legacy: Set<string>;
 }
 
+// A merge as wide as a whole row would list thousands of columns; none of a table's headers is.
+const MAX_MERGE_COLUMNS = 256;
+
 export function makeGrid(sheet: Sheet): Grid {
   let maxRow = 0;
   let maxCol = 0;
+  const filledRows: number[] = [];
+  const filledCols = new Map<number, number[]>();
+  // forEach skips the holes of the sparse rows, so this is linear in the cells there are.
   sheet.rows.forEach((row, r) => {
     if (!row) return;
+    const cols: number[] = [];
     row.forEach((c, j) => {
       if (c !== undefined && c.value !== null && c.value !== '') {
-        if (r > maxRow) maxRow = r;
+        cols.push(j);
         if (j > maxCol) maxCol = j;
       }
     });
+    if (cols.length) {
+      filledRows.push(r);
+      filledCols.set(r, cols);
+      if (r > maxRow) maxRow = r;
+    }
   });
   const mergeAt = new Map<number, CellRange>();
   const key = (r: number, c: number) => r * 20000 + c;
@@ -80,13 +96,44 @@ export function makeGrid(sheet: Sheet): Grid {
     const m = mergeOf(r, c);
     return m ? folded(m.top, m.left) : folded(r, c);
   };
+  const mergesByRow = new Map<number, CellRange[]>();
+  for (const m of sheet.merges) {
+    for (let r = m.top; r <= Math.min(m.bottom, m.top + 64); r++) {
+      const list = mergesByRow.get(r) ?? [];
+      list.push(m);
+      mergesByRow.set(r, list);
+    }
+  }
+  const columnCache = new Map<number, number[]>();
+  const columnsOf = (r: number): number[] => {
+    const cached = columnCache.get(r);
+    if (cached) return cached;
+    const set = new Set(filledCols.get(r) ?? []);
+    for (const m of mergesByRow.get(r) ?? []) for (let c = m.left; c <= Math.min(m.right, m.left + MAX_MERGE_COLUMNS); c++) set.add(c);
+    const cols = [...set].sort((a, b) => a - b);
+    columnCache.set(r, cols);
+    return cols;
+  };
+  const rowsFrom = (start: number): number[] => {
+    let lo = 0;
+    let hi = filledRows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (filledRows[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return filledRows.slice(lo);
+  };
   const rowText = (r: number): string => {
     const parts: string[] = [];
     let last = '';
-    for (let c = 1; c <= maxCol; c++) {
+    let lastCol = -1;
+    for (const c of columnsOf(r)) {
       const t = mergedText(r, c);
-      if (t && t !== last) parts.push(t);
+      // The same text again right after is one merged cell, or its repeat in a merged header.
+      if (t && !(t === last && c === lastCol + 1)) parts.push(t);
       last = t;
+      lastCol = c;
     }
     return parts.join(' | ');
   };
@@ -100,6 +147,8 @@ export function makeGrid(sheet: Sheet): Grid {
     folded,
     mergedFolded,
     rowText,
+    rowsFrom,
+    columnsOf,
     mergeOf,
     hiddenRow: (r) => hidden.has(r),
     legacy,
@@ -118,7 +167,7 @@ export function findHeader<R extends string>(
   const last = Math.min(grid.maxRow, opts.scanRows ?? 40);
   for (let r = 1; r <= last; r++) {
     const columns = new Map<R, number>();
-    for (let c = 1; c <= grid.maxCol; c++) {
+    for (const c of grid.columnsOf(r)) {
       const role = classify(grid.folded(r, c));
       if (role && !columns.has(role)) columns.set(role, c);
     }

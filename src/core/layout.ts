@@ -5,7 +5,7 @@ import { Finding, finding } from './findings';
 import { Grid, makeGrid } from './grid';
 import { IndicatorMatcher, cleanLabel } from './mapping';
 import { Sheet, WorkbookModel, cellAddress } from './model';
-import { Reading, formatNumber, readCellNumber } from './numbers';
+import { MAX_FIGURE, Reading, formatNumber, readCellNumber } from './numbers';
 import { Period, ReportDate, parseDate, parsePeriod } from './period';
 import { Rules } from './rules';
 import { fold } from './text';
@@ -76,7 +76,7 @@ const COLUMN_NUMBER = /^\(?\s*(\d{1,2}|[a-h])\s*\)?$/i;
 
 function isColumnNumberRow(grid: Grid, r: number): boolean {
   let seen = 0;
-  for (let c = 1; c <= grid.maxCol; c++) {
+  for (const c of grid.columnsOf(r)) {
     const cell = grid.cell(r, c);
     if (!cell || cell.value === null || cell.value === '') continue;
     const t = typeof cell.value === 'number' ? String(cell.value) : typeof cell.value === 'string' ? cell.value.trim() : '';
@@ -100,7 +100,7 @@ function findReportHeader(grid: Grid): Header | null {
   for (let r = 1; r <= last; r++) {
     const rowRoles = new Map<Role, number>();
     let bottom = r;
-    for (let c = 1; c <= grid.maxCol; c++) {
+    for (const c of grid.columnsOf(r)) {
       const role = classifyReportHeader(grid.folded(r, c));
       if (role && !rowRoles.has(role)) rowRoles.set(role, c);
       const m = grid.mergeOf(r, c);
@@ -114,7 +114,7 @@ function findReportHeader(grid: Grid): Header | null {
     // A second header row without merges: "Thực hiện | Tỷ lệ" under "Kết quả thực hiện".
     while (bottom + 1 <= grid.maxRow && bottom - r < 3 && isSubHeaderRow(grid, bottom + 1)) bottom++;
     const roles = new Map<Role, number>();
-    for (let c = 1; c <= grid.maxCol; c++) {
+    for (const c of headerColumns(grid, r, bottom)) {
       const role = columnRole(grid, r, bottom, c);
       if (role && !roles.has(role)) roles.set(role, c);
     }
@@ -127,13 +127,20 @@ function findReportHeader(grid: Grid): Header | null {
 
 function countTexts(grid: Grid, r: number): number {
   let n = 0;
-  for (let c = 1; c <= grid.maxCol; c++) if (grid.folded(r, c)) n++;
+  for (const c of grid.columnsOf(r)) if (grid.folded(r, c)) n++;
   return n;
+}
+
+/** Every column that holds something in the header rows, in order. */
+function headerColumns(grid: Grid, top: number, bottom: number): number[] {
+  const set = new Set<number>();
+  for (let r = top; r <= bottom; r++) for (const c of grid.columnsOf(r)) set.add(c);
+  return [...set].sort((a, b) => a - b);
 }
 
 function isSubHeaderRow(grid: Grid, r: number): boolean {
   let known = 0;
-  for (let c = 1; c <= grid.maxCol; c++) {
+  for (const c of grid.columnsOf(r)) {
     const cell = grid.cell(r, c);
     if (cell && typeof cell.value === 'number') return false;
     const f = grid.folded(r, c);
@@ -307,7 +314,7 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
   const used = new Set<string>();
   let section: string | null = null;
   let end = grid.maxRow;
-  for (let r = header.start; r <= grid.maxRow; r++) {
+  for (const r of grid.rowsFrom(header.start)) {
     const label = cellText(grid, r, labelCol);
     const stt = cellText(grid, r, roles.get('stt'));
     const foldedLabel = fold(label);
@@ -397,7 +404,7 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, ct
   // An association's own table names it in the title: its columns belong to that section.
   let titleSection: string | null = null;
   for (let r = 1; r < header.top && !titleSection; r++) titleSection = ctx.indicators.sectionIn(grid.rowText(r));
-  for (let c = 1; c <= grid.maxCol; c++) {
+  for (const c of headerColumns(grid, header.top, header.bottom)) {
     if (c === unitCol || c === header.roles.get('stt') || c === header.roles.get('note')) continue;
     let label = '';
     let section: string | null = titleSection;
@@ -428,7 +435,7 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, ct
   const reports: UnitReport[] = [];
   let totalRow: number | null = null;
   let end = grid.maxRow;
-  for (let r = header.start; r <= grid.maxRow; r++) {
+  for (const r of grid.rowsFrom(header.start)) {
     const name = cellText(grid, r, unitCol);
     const f = fold(name);
     if (!name) {
@@ -482,12 +489,12 @@ function checkTotalRow(file: string, sheet: string, grid: Grid, row: number, col
     const ind = rules.byCode.get(code);
     if (!ind || ind.rate) continue;
     const stated = valueCell(grid, row, col)!;
-    if (stated.reading.kind !== 'number') continue;
+    if (stated.reading.kind !== 'number' || Math.abs(stated.reading.value) > MAX_FIGURE) continue;
     let sum = 0;
     let complete = true;
     for (const rep of reports) {
       const v = rep.entries.get(code)?.value.reading;
-      if (v && v.kind === 'number') sum += v.value;
+      if (v && v.kind === 'number' && Math.abs(v.value) <= MAX_FIGURE) sum += v.value;
       else if (v && v.kind !== 'blank' && v.kind !== 'not-applicable') complete = false;
     }
     if (Math.abs(sum - stated.reading.value) > 1e-6) {

@@ -2,6 +2,12 @@
 // "-" means zero, "x" means not applicable, and anything else that is text is not a number.
 import { CellValue, isErrorValue } from './model';
 
+/**
+ * The largest figure taken as one: a thousand trillion. Anything bigger is a typing or file
+ * error, and summing it over thousands of units could overflow to Infinity.
+ */
+export const MAX_FIGURE = 1e15;
+
 export type Reading =
   /** `percent`: typed with "%" or shown with a percent format; `value` is then as typed (99.6 for "99,6%"). */
   | { kind: 'number'; value: number; percent: boolean; fromText: boolean }
@@ -84,7 +90,8 @@ export function readCellNumber(value: CellValue | undefined, numFmt?: string): R
     return { kind: 'number', value, percent: isPercentFormat(numFmt), fromText: false };
   }
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) return { kind: 'text', text: value.toISOString().slice(0, 10) };
+  // A date where a figure is due is not a figure; a number too big for a date reads as an invalid one.
+  if (value instanceof Date) return { kind: 'text', text: Number.isNaN(value.getTime()) ? 'ngày không hợp lệ' : value.toISOString().slice(0, 10) };
   if (isErrorValue(value)) return { kind: 'error', code: value.error };
   const text = value.normalize('NFC').trim();
   if (text === '') return { kind: 'blank' };

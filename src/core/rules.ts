@@ -185,7 +185,7 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
   const indicators: Indicator[] = [];
   const byCode = new Map<string, Indicator>();
   const pendingFormulas: Array<{ ind: Indicator; text: string }> = [];
-  for (let r = header.row + 1; r <= grid.maxRow; r++) {
+  for (const r of grid.rowsFrom(header.row + 1)) {
     const rawCode = at(r, 'code').trim();
     const name = at(r, 'name').trim();
     if (!rawCode && !name) continue;
@@ -296,7 +296,7 @@ function readCrossChecks(wb: WorkbookModel, byCode: Map<string, Indicator>, prob
   const seen = new Set<string>();
   const c = header.columns;
   const at = (r: number, role: CheckColumn) => (c.has(role) ? grid.text(r, c.get(role)!) : '');
-  for (let r = header.row + 1; r <= grid.maxRow; r++) {
+  for (const r of grid.rowsFrom(header.row + 1)) {
     const text = at(r, 'expr').trim();
     const code = (at(r, 'code').trim() || `K${r}`).toUpperCase();
     if (!text) continue;
@@ -334,7 +334,7 @@ function readRoster(wb: WorkbookModel, problems: Finding[]): RosterUnit[] {
   const c = header.columns;
   const out: RosterUnit[] = [];
   const seen = new Map<string, number>();
-  for (let r = header.row + 1; r <= grid.maxRow; r++) {
+  for (const r of grid.rowsFrom(header.row + 1)) {
     const name = grid.text(r, c.get('name')!).trim();
     if (!name) continue;
     const key = fold(name);

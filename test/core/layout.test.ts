@@ -189,3 +189,13 @@ describe('a table that is not a report', () => {
     expect(r.findings[0].message).toMatch(/có bảng ở trang "Phụ lục" nhưng không dòng nào khớp chỉ tiêu/);
   });
 });
+
+describe('a stray cell far away', () => {
+  test('a value at XFD1048576 does not change what is read', () => {
+    const sheet = report([['STT', 'Nội dung', 'ĐVT', 'Kế hoạch', 'Thực hiện']]);
+    sheet.rows[1048576] = [];
+    sheet.rows[1048576]![16384] = { value: 'lạc' };
+    const r = readReportSheet('hl.xlsx', sheet, context())!;
+    expect(codesAt(r)).toEqual(['HND_HV@E6', 'HND_KN@E7', 'CCB_HV@E9', 'CCB_KN@E10']);
+  });
+});
