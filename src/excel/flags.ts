@@ -8,6 +8,9 @@
 // applyFlags, APPLY_FLAGS_SYNCS = 4:
 //   1 sheet names; 2 fills of the flagged cells, existing notes, existing comments, the old
 //   undo record; 3 where those comments sit; 4 undo record first, then fills and notes.
+//   If sync 4 fails after adding the undo sheet but before hiding it (so before any cell was
+//   touched), 2 more syncs delete that unfinished sheet; a sheet that got hidden stays, since
+//   its record covers every cell that may have been filled.
 // clearFlags, CLEAR_FLAGS_SYNCS = 5:
 //   1 sheet names; 2 the stored undo record (when none is passed); 3 current fills, notes,
 //   comments; 4 where those comments sit; 5 restore fills, delete our notes/comments, drop
@@ -85,6 +88,8 @@ export async function applyFlags(context: Excel.RequestContext, flags: CellFlag[
   const withPattern = has(supports, 'fillPattern');
   const notes = has(supports, 'notes');
   const comments = !notes && has(supports, 'comments');
+  /** Sync 4 is to add the undo sheet: after a failure it may be left half-made. */
+  let addsUndoSheet = false;
   try {
     // sync 1
     const wb = context.workbook;
@@ -114,9 +119,19 @@ export async function applyFlags(context: Excel.RequestContext, flags: CellFlag[
       const prev = byKey.get(k);
       const flag = `#${SEVERITY_FILL[w.severity]}`;
       const entry: UndoEntry = { sheet: w.sheet, cell: w.cell, prior: prev?.prior ?? fillState(fills[i], withPattern), flag };
-      if (prev?.added) entry.added = prev.added;
-      else if (notes && noteAt[i].isNullObject) entry.added = { kind: 'note', content: w.message };
-      else if (comments && !commented.has(k)) entry.added = { kind: 'comment', content: w.message };
+      // A note or comment recorded by an earlier run that is not there now (that run failed
+      // before adding it) is added again, with the recorded text.
+      let add = false;
+      if (prev?.added) {
+        entry.added = prev.added;
+        add = prev.added.kind === 'note' ? notes && noteAt[i].isNullObject : comments && !commented.has(k);
+      } else if (notes && noteAt[i].isNullObject) {
+        entry.added = { kind: 'note', content: w.message };
+        add = true;
+      } else if (comments && !commented.has(k)) {
+        entry.added = { kind: 'comment', content: w.message };
+        add = true;
+      }
       byKey.set(k, entry);
       const range = worksheets.getItem(w.sheet).getRange(w.cell);
       const patterned = withPattern && entry.prior.pattern !== 'None' && entry.prior.pattern !== 'Solid';
@@ -124,7 +139,7 @@ export async function applyFlags(context: Excel.RequestContext, flags: CellFlag[
         range.format.fill.color = flag;
         // Setting the colour of a patterned fill keeps the pattern: make the flag solid.
         if (patterned) range.format.fill.pattern = 'Solid';
-        if (entry.added && !prev?.added) {
+        if (entry.added && add) {
           if (entry.added.kind === 'note') worksheets.getItem(w.sheet).notes.add(range, entry.added.content);
           else wb.comments.add(range, entry.added.content);
         }
@@ -132,11 +147,13 @@ export async function applyFlags(context: Excel.RequestContext, flags: CellFlag[
     });
     const record: UndoRecord = { chitieu: 1, saved: new Date().toISOString(), entries: [...byKey.values()] };
     // The record goes first: if the sync dies half way, it already covers every cell touched.
-    queueUndoWrite(wb.worksheets, sheetNames.includes(UNDO_SHEET), record);
+    addsUndoSheet = !sheetNames.includes(UNDO_SHEET);
+    queueUndoWrite(wb.worksheets, !addsUndoSheet, record, stored && !stored.isNullObject ? stored.values.length : 0);
     adds.forEach((f) => f());
     await context.sync();
     return { record, applied: wanted.length, skipped };
   } catch (e) {
+    if (addsUndoSheet) await dropUnfinishedUndoSheet(context).catch(() => undefined);
     throw readableError(e, 'Không đánh dấu được các ô có vấn đề');
   }
 }
@@ -178,8 +195,11 @@ export async function clearFlags(context: Excel.RequestContext, undoRecord?: Und
     const result: ClearResult = { restored: 0, keptUserFill: 0, removedNotes: 0 };
     entries.forEach((e, i) => {
       const fill = worksheets.getItem(e.sheet).getRange(e.cell).format.fill;
-      if (isFlagFill(fills[i], e.flag, withPattern)) {
+      if (isFlagFill(fills[i], e, withPattern)) {
         restoreFill(fill, e.prior, withPattern);
+        result.restored++;
+      } else if (isPriorFill(fills[i], e.prior, withPattern)) {
+        // Already back (a clear that failed half way): restored, not the user's doing.
         result.restored++;
       } else result.keptUserFill++;
       const note = noteAt[i];
@@ -279,9 +299,21 @@ function fillState(fill: Excel.RangeFill, withPattern: boolean): FillState {
   return !color || color === '#FFFFFF' ? { pattern: 'None', color: null } : { pattern: 'Solid', color };
 }
 
-function isFlagFill(fill: Excel.RangeFill, flag: string, withPattern: boolean): boolean {
-  if (withPattern && fill.pattern !== 'Solid') return false;
-  return (fill.color ?? '').toUpperCase() === flag.toUpperCase();
+/** Our mark: the flag colour, solid, or over the cell's own pattern (a flag cut short between its two writes). */
+function isFlagFill(fill: Excel.RangeFill, e: UndoEntry, withPattern: boolean): boolean {
+  if (withPattern && fill.pattern !== 'Solid' && fill.pattern !== e.prior.pattern) return false;
+  return (fill.color ?? '').toUpperCase() === e.flag.toUpperCase();
+}
+
+/** The fill is the one recorded before flagging (the cell was restored already). */
+function isPriorFill(fill: Excel.RangeFill, prior: FillState, withPattern: boolean): boolean {
+  const color = (fill.color ?? '').toUpperCase();
+  const none = !prior.color || prior.pattern === 'None';
+  if (withPattern) {
+    const pattern = String(fill.pattern ?? 'None');
+    return none ? pattern === 'None' : pattern === prior.pattern && color === prior.color!.toUpperCase();
+  }
+  return none ? !color || color === '#FFFFFF' : color === prior.color!.toUpperCase();
 }
 
 function restoreFill(fill: Excel.RangeFill, prior: FillState, withPattern: boolean): void {
@@ -289,11 +321,11 @@ function restoreFill(fill: Excel.RangeFill, prior: FillState, withPattern: boole
     fill.clear();
     return;
   }
+  // Pattern before colour: cut short in between, the cell still reads as our mark (isFlagFill).
+  const patterned = withPattern && prior.pattern !== 'Solid';
+  if (patterned) fill.pattern = prior.pattern as Excel.FillPattern;
   fill.color = prior.color;
-  if (withPattern && prior.pattern !== 'Solid') {
-    fill.pattern = prior.pattern as Excel.FillPattern;
-    if (prior.patternColor) fill.patternColor = prior.patternColor;
-  }
+  if (patterned && prior.patternColor) fill.patternColor = prior.patternColor;
 }
 
 function queueUndoRead(worksheets: Excel.WorksheetCollection, sheetNames: string[]): Excel.Range | null {
@@ -311,15 +343,31 @@ function parseUndo(range: Excel.Range | null): UndoRecord | null {
   }
 }
 
-/** Writes the record as text ("@" first, so a chunk starting "=" stays text) into column A. */
-function queueUndoWrite(worksheets: Excel.WorksheetCollection, exists: boolean, record: UndoRecord): void {
+/**
+ * Writes the record as text ("@" first, so a chunk starting "=" stays text) into column A.
+ * The rows of a longer old record are blanked by the same write, never cleared beforehand:
+ * one write replaces the record, so a sync cut short leaves the old record or the new one.
+ */
+function queueUndoWrite(worksheets: Excel.WorksheetCollection, exists: boolean, record: UndoRecord, oldRows: number): void {
   const json = JSON.stringify(record);
   const chunks: string[][] = [];
   for (let i = 0; i < json.length; i += UNDO_CHUNK) chunks.push([json.slice(i, i + UNDO_CHUNK)]);
+  while (chunks.length < oldRows) chunks.push(['']);
   const ws = exists ? worksheets.getItem(UNDO_SHEET) : worksheets.add(UNDO_SHEET);
-  if (exists) ws.getRange().clear();
   const range = ws.getRange(`A1:A${chunks.length}`);
   range.numberFormat = chunks.map(() => ['@']);
   range.values = chunks;
   ws.visibility = 'VeryHidden';
+}
+
+/**
+ * After a failed sync 4 that was to add the undo sheet: a sheet still visible was never
+ * finished (it is hidden before any cell is filled), so nothing depends on it. 2 syncs.
+ */
+async function dropUnfinishedUndoSheet(context: Excel.RequestContext): Promise<void> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(UNDO_SHEET).load('visibility');
+  await context.sync();
+  if (ws.isNullObject || String(ws.visibility) === 'VeryHidden') return;
+  ws.delete();
+  await context.sync();
 }

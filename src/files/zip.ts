@@ -50,7 +50,8 @@ export async function peekEntry(buf: Uint8Array, e: ZipEntry, maxChars: number):
   const data = buf.subarray(start, Math.min(buf.length, start + e.compressedSize));
   if (e.method === 0) return new TextDecoder().decode(data.subarray(0, maxChars));
   if (e.method !== 8 || typeof DecompressionStream === 'undefined') return '';
-  const stream = new Blob([data.subarray(0, Math.min(data.length, 1 << 20))]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  // A copy (at most 1 MB) so the Blob gets a plain ArrayBuffer, as the DOM typings require.
+  const stream = new Blob([new Uint8Array(data.subarray(0, Math.min(data.length, 1 << 20)))]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   let text = '';

@@ -98,6 +98,8 @@ export interface Strings {
     rollupDone: (names: string[]) => string;
     selected: (sheet: string, cell: string) => string;
     failed: Record<Operation, string>;
+    /** The button of a failure's notice that runs the same operation again. */
+    retry: string;
     dismiss: string;
   };
   errors: {
@@ -240,6 +242,7 @@ const vi: Strings = {
       refresh: 'Không đọc được danh sách trang tính',
       select: 'Không chuyển tới ô được',
     },
+    retry: 'Thử lại',
     dismiss: 'Đóng thông báo',
   },
   errors: {
@@ -372,6 +375,7 @@ const en: Strings = {
       refresh: 'Could not read the sheet list',
       select: 'Could not go to the cell',
     },
+    retry: 'Try again',
     dismiss: 'Dismiss',
   },
   errors: {

@@ -1,10 +1,15 @@
 /** @jest-environment jsdom */
 // The pane's components under jsdom with a fake PaneHost: no Excel, no browser.
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { CellFlag, WorkbookModel } from '../../src/core';
 import { setCell } from '../../src/core/model';
 import { ExcelAdapterError } from '../../src/excel/errors';
+import { applyFlags, clearFlags } from '../../src/excel/flags';
+import { describeWorkbook, insertSheets, selectCell } from '../../src/excel/host';
+import { readWorkbook } from '../../src/excel/readWorkbook';
+import { writePlan } from '../../src/excel/writePlan';
+import { FakeExcel } from '../excel/fakeExcel';
 import { App } from '../../src/taskpane/components/App';
 import { isRulesSheet } from '../../src/taskpane/check';
 import type { PaneHost } from '../../src/taskpane/host';
@@ -224,4 +229,225 @@ test('in English when Office is', async () => {
   await settled(1);
   expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Target check');
   expect(screen.getByTestId('check').textContent).toBe('Check');
+});
+
+describe('a failed operation offers "Thử lại", which runs the same operation again', () => {
+  const fail = (what: string) => new ExcelAdapterError(`${what}: Excel báo lỗi chung. (GeneralException: mất kết nối)`);
+  /** Whatever the operation, its host call fails once, then works. */
+  const cases: Array<{ op: 'check' | 'flag' | 'clear' | 'rollup'; call: 'readSheets' | 'applyFlags' | 'clearFlags' | 'writeRollup'; message: string; done: (h: Fake) => string }> = [
+    {
+      op: 'check',
+      call: 'readSheets',
+      message: 'Không đọc được sổ tính đang mở',
+      done: () => {
+        const c = countsOf(engineCheck({ name: workbook.name, sheets: workbook.sheets.filter((s) => isRulesSheet(s.name)) }, [{ name: workbook.name, sheets: workbook.sheets.filter((s) => !isRulesSheet(s.name)) }]));
+        return vi.summary.done(c.error, c.warning, c.info);
+      },
+    },
+    { op: 'flag', call: 'applyFlags', message: 'Không đánh dấu được các ô có vấn đề', done: (h) => vi.notices.flagged(h.applyFlags.mock.calls[1][0].length, 0) },
+    { op: 'clear', call: 'clearFlags', message: 'Không xoá được các đánh dấu', done: () => vi.notices.cleared(3, 0) },
+    { op: 'rollup', call: 'writeRollup', message: 'Không ghi được bảng tổng hợp; sổ tính đã được trả lại như trước', done: () => vi.notices.rollupDone(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']) },
+  ];
+
+  test.each(cases)('$op: the error says what happened; "Thử lại" runs it again and the success follows', async ({ op, call, message, done }) => {
+    const host = fakeHost(workbook);
+    host[call].mockImplementationOnce(async () => {
+      throw fail(message);
+    });
+    renderPane(host);
+    await settled(1);
+    let n = 1;
+    if (op === 'flag' || op === 'rollup') {
+      fireEvent.click(screen.getByTestId('check'));
+      await settled(++n);
+    }
+    fireEvent.click(screen.getByTestId(op));
+    await settled(++n);
+    expect(notice().getAttribute('data-intent')).toBe('error');
+    expect(notice().textContent).toContain(vi.notices.failed[op]);
+    expect(notice().textContent).toContain(message);
+    const retry = screen.getByRole('button', { name: vi.notices.retry });
+    expect(retry).toBe(screen.getByTestId('retry'));
+    expect(host[call]).toHaveBeenCalledTimes(1);
+    const args = host[call].mock.calls[0];
+
+    fireEvent.click(retry);
+    await settled(++n);
+    expect(host[call]).toHaveBeenCalledTimes(2);
+    // The same operation with the same input.
+    expect(host[call].mock.calls[1]).toEqual(args);
+    expect(notice().getAttribute('data-intent')).not.toBe('error');
+    expect(notice().textContent).toContain(done(host));
+    expect(screen.queryByTestId('retry')).toBeNull();
+  });
+
+  test('a second click during the retry is ignored, and so is any other operation', async () => {
+    const host = fakeHost(workbook);
+    const write = host.writeRollup.getMockImplementation()!;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    host.writeRollup
+      .mockImplementationOnce(async () => {
+        throw fail('Không ghi được bảng tổng hợp; sổ tính đã được trả lại như trước');
+      })
+      .mockImplementationOnce(async (plan: Parameters<typeof write>[0]) => {
+        await gate;
+        return write(plan);
+      });
+    renderPane(host);
+    await settled(1);
+    fireEvent.click(screen.getByTestId('check'));
+    await settled(2);
+    fireEvent.click(screen.getByTestId('rollup'));
+    await settled(3);
+    const retry = screen.getByTestId('retry');
+    // Two clicks land before React renders again (a double click).
+    act(() => {
+      retry.click();
+      retry.click();
+    });
+    await waitFor(() => expect(host.writeRollup).toHaveBeenCalledTimes(2));
+    expect(main().getAttribute('aria-busy')).toBe('true');
+    expect(screen.queryByTestId('retry')).toBeNull();
+    fireEvent.click(screen.getByTestId('rollup'));
+    fireEvent.click(screen.getByTestId('clear'));
+    release();
+    await settled(4);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(finished()).toBe(4);
+    expect(host.writeRollup).toHaveBeenCalledTimes(2);
+    expect(host.clearFlags).not.toHaveBeenCalled();
+    expect(notice().getAttribute('data-intent')).toBe('success');
+  });
+
+  test('the retry button is labelled and keyboard reachable, and focus stays in the message area', async () => {
+    const host = fakeHost(workbook);
+    host.clearFlags.mockRejectedValueOnce(fail('Không xoá được các đánh dấu'));
+    renderPane(host);
+    await settled(1);
+    fireEvent.click(screen.getByTestId('clear'));
+    await settled(2);
+    const retry = screen.getByTestId('retry');
+    // A native, enabled button with its own name, in the Tab order after the toolbar.
+    expect(retry.tagName).toBe('BUTTON');
+    expect(retry.textContent).toBe(vi.notices.retry);
+    expect(retry.hasAttribute('disabled') || retry.getAttribute('aria-disabled') === 'true').toBe(false);
+    expect(retry.tabIndex).toBe(0);
+    const tabbable = Array.from(main().querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]')).filter(
+      (el) => el.tabIndex >= 0 && !el.hasAttribute('disabled'),
+    );
+    // After the toolbar come the notice's own two controls (Fluent puts its close button first).
+    const rollup = tabbable.indexOf(screen.getByTestId('rollup'));
+    expect(tabbable.slice(rollup + 1)).toEqual([screen.getByRole('button', { name: vi.notices.dismiss }), retry]);
+    // The failure is announced at once.
+    expect(screen.getByTestId('notice-region').getAttribute('aria-live')).toBe('assertive');
+    retry.focus();
+    fireEvent.click(retry);
+    await settled(3);
+    expect(host.clearFlags).toHaveBeenCalledTimes(2);
+    // The button is gone with its notice; the focus is on the message area, not lost.
+    expect(document.activeElement).toBe(screen.getByTestId('notice-region'));
+    expect(notice().getAttribute('data-intent')).toBe('success');
+  });
+
+  test('a failed refresh clears its error once the retry works', async () => {
+    const host = fakeHost(workbook);
+    host.describeWorkbook.mockRejectedValueOnce(fail('Không đọc được danh sách trang tính'));
+    renderPane(host);
+    await settled(1);
+    expect(notice().textContent).toContain(vi.notices.failed.refresh);
+    fireEvent.click(screen.getByTestId('retry'));
+    await settled(2);
+    expect(host.describeWorkbook).toHaveBeenCalledTimes(2);
+    expect(screen.queryByTestId('notice')).toBeNull();
+    expect(screen.getByTestId('workbook-name').textContent).toBe(vi.workbook('So.xlsx'));
+  });
+
+  test('no retry where the user must change something first; "Try again" in English', async () => {
+    const host = fakeHost({ ...workbook, sheets: workbook.sheets.filter((s) => !isRulesSheet(s.name)) });
+    renderPane(host);
+    await settled(1);
+    fireEvent.click(screen.getByTestId('check'));
+    await settled(2);
+    expect(notice().textContent).toContain(vi.errors.noRulesFile);
+    expect(screen.queryByTestId('retry')).toBeNull();
+
+    document.body.innerHTML = '';
+    const en = fakeHost(workbook);
+    en.clearFlags.mockRejectedValueOnce(fail('Không xoá được các đánh dấu'));
+    renderPane(en, stringsFor('en-US'));
+    await settled(1);
+    fireEvent.click(screen.getByTestId('clear'));
+    await settled(2);
+    expect(notice().textContent).toContain('Could not clear the marks');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBe(screen.getByTestId('retry'));
+  });
+});
+
+describe('over the real adapter on the fake Excel host', () => {
+  /** The pane's host as src/excel/host.ts builds it, over a fake Excel (as in excelHost.test.ts). */
+  function paneHostOn(excel: FakeExcel): PaneHost {
+    const supports = excel.isSetSupported;
+    return {
+      displayLanguage: 'vi-VN',
+      describeWorkbook: () => describeWorkbook(excel.context()),
+      readSheets: (names) => readWorkbook(excel.context(), { sheets: names, supports }),
+      writeRollup: async (plan) => (await writePlan(excel.context(), plan, { supports })).sheets.map((s) => s.written),
+      applyFlags: async (flags, file) => {
+        const r = await applyFlags(excel.context(), flags, { file, supports });
+        return { applied: r.applied, skipped: r.skipped.length };
+      },
+      clearFlags: async () => {
+        const r = await clearFlags(excel.context(), undefined, { supports });
+        return { restored: r.restored, kept: r.keptUserFill };
+      },
+      selectCell: (sheet, cell) => selectCell(excel.context(), sheet, cell),
+      insertSheets: (sheets) => insertSheets(excel.context(), sheets),
+    };
+  }
+
+  test('a rollup cut short mid-write: the adapter’s message, the workbook as before, then "Thử lại" writes it whole', async () => {
+    const excel = new FakeExcel(cloneModel(workbook));
+    renderPane(paneHostOn(excel));
+    await settled(1);
+    fireEvent.click(screen.getByTestId('check'));
+    await settled(2);
+    const sheets = excel.sheetNames();
+    // writePlan's second sync writes the sheets: a few operations go through, then the connection drops.
+    excel.failOnSync(excel.syncCount + 2, 12);
+    fireEvent.click(screen.getByTestId('rollup'));
+    await settled(3);
+    expect(notice().getAttribute('data-intent')).toBe('error');
+    expect(notice().textContent).toContain(vi.notices.failed.rollup);
+    expect(notice().textContent).toContain('Không ghi được bảng tổng hợp; sổ tính đã được trả lại như trước: Excel báo lỗi chung.');
+    expect(excel.sheetNames()).toEqual(sheets);
+    expect(excel.state.names).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: vi.notices.retry }));
+    await settled(4);
+    expect(notice().getAttribute('data-intent')).toBe('success');
+    expect(excel.sheetNames()).toEqual([...sheets, 'Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
+    expect(excel.state.names.map((n) => n.sheet?.name)).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
+  });
+
+  test('a flag cut short: "Thử lại" finishes it, and one clear gives every cell back', async () => {
+    const excel = new FakeExcel(cloneModel(workbook));
+    const before = excel.sheetNames().map((n) => excel.snapshot(n));
+    renderPane(paneHostOn(excel));
+    await settled(1);
+    fireEvent.click(screen.getByTestId('check'));
+    await settled(2);
+    // applyFlags' last sync writes the undo record, then the fills: half of them go through.
+    excel.failOnSync(excel.syncCount + 4);
+    fireEvent.click(screen.getByTestId('flag'));
+    await settled(3);
+    expect(notice().textContent).toContain('Không đánh dấu được các ô có vấn đề: Excel báo lỗi chung.');
+    fireEvent.click(screen.getByTestId('retry'));
+    await settled(4);
+    expect(notice().getAttribute('data-intent')).toBe('success');
+    fireEvent.click(screen.getByTestId('clear'));
+    await settled(5);
+    expect(notice().textContent).toMatch(/^Đã xóa đánh dấu ở \d+ ô\.$/);
+    expect(excel.sheetNames().map((n) => excel.snapshot(n))).toEqual(before);
+  });
 });

@@ -66,13 +66,17 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
   const busyRef = useRef(false);
   const nextFileId = useRef(1);
 
-  /** Runs one operation; returns without doing anything while another is running. */
+  /**
+   * Runs one operation; returns without doing anything while another is running. A failure's
+   * notice says what happened (the adapter's message) and offers to run the same work again,
+   * unless it is a PaneError: those ask the user to change something first.
+   */
   const act = useCallback(
-    async (op: Operation, work: () => Promise<void>) => {
+    async (op: Operation, work: () => Promise<void>, retrying = false): Promise<void> => {
       if (busyRef.current) return;
       busyRef.current = true;
       setBusy(op);
-      if (op !== 'refresh') setNotice(null);
+      if (op !== 'refresh' || retrying) setNotice(null);
       try {
         await work();
       } catch (e) {
@@ -80,6 +84,7 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
           intent: 'error',
           title: e instanceof PaneError && e.title ? e.title : t.notices.failed[op],
           text: e instanceof PaneError || e instanceof Error ? e.message : t.errors.unexpected(reasonOf(e)),
+          retry: e instanceof PaneError ? undefined : () => void act(op, work, true),
         });
       } finally {
         busyRef.current = false;

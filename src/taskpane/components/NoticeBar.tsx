@@ -1,25 +1,46 @@
-// The one message of the last operation: what was done, or why it could not be.
+// The one message of the last operation: what was done, or why it could not be, and for a
+// failure a "Thử lại" button that runs the same operation again.
+import { useRef } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles } from '@fluentui/react-components';
-import { Dismiss20Regular } from '@fluentui/react-icons';
+import { ArrowClockwise20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import type { Strings } from '../strings';
 
 export interface Notice {
   intent: 'success' | 'info' | 'warning' | 'error';
   title?: string;
   text: string;
+  /** Runs the failed operation again (the pane ignores it while another operation runs). */
+  retry?: () => void;
 }
 
 const useStyles = makeStyles({
   text: { whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
   // A failure's title on its own line: the reason under it is often long.
   title: { display: 'block' },
+  // Focus lands on the region itself while a retry runs (see below); it is not a control.
+  region: { outlineStyle: 'none' },
 });
 
 export function NoticeBar({ t, notice, onDismiss }: { t: Strings; notice: Notice | null; onDismiss: () => void }) {
   const styles = useStyles();
+  const region = useRef<HTMLDivElement>(null);
+  const retry = notice?.retry;
+  const onRetry = () => {
+    // The retry replaces this notice, button and all: keep the keyboard focus in the message
+    // area (not lost to the page) so the next message is read out and Tab goes on from here.
+    region.current?.focus();
+    retry?.();
+  };
   // The live region stays mounted so screen readers announce each new message.
   return (
-    <div aria-live={notice?.intent === 'error' ? 'assertive' : 'polite'} role="status" data-testid="notice-region">
+    <div
+      ref={region}
+      tabIndex={-1}
+      className={styles.region}
+      aria-live={notice?.intent === 'error' ? 'assertive' : 'polite'}
+      role="status"
+      data-testid="notice-region"
+    >
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline" data-testid="notice" data-intent={notice.intent}>
           <MessageBarBody className={styles.text}>
@@ -28,7 +49,13 @@ export function NoticeBar({ t, notice, onDismiss }: { t: Strings; notice: Notice
           </MessageBarBody>
           <MessageBarActions
             containerAction={<Button appearance="transparent" aria-label={t.notices.dismiss} icon={<Dismiss20Regular />} onClick={onDismiss} />}
-          />
+          >
+            {retry && (
+              <Button appearance="primary" icon={<ArrowClockwise20Regular />} onClick={onRetry} data-testid="retry">
+                {t.notices.retry}
+              </Button>
+            )}
+          </MessageBarActions>
         </MessageBar>
       )}
     </div>
