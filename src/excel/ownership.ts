@@ -47,10 +47,18 @@ export function ownEntries(names: Excel.NamedItemCollection): OwnEntry[] {
   return out;
 }
 
-/** Names of the sheets that are still ours: registered, and still under the name we gave. */
+/** Prefix of the temporary name an old output sheet takes while a new rollup is written. */
+export const OWN_TEMP_PREFIX = '~ct';
+
+/**
+ * Names of the sheets that are still ours: registered, and still under the name we gave, or
+ * under the temporary name a rollup gave them before it failed and could not roll back.
+ */
 export function ownSheetNames(entries: OwnEntry[]): Set<string> {
   const own = new Set<string>();
-  for (const e of entries) if (e.current !== null && e.current === e.marker.sheet) own.add(e.current);
+  for (const e of entries) {
+    if (e.current !== null && (e.current === e.marker.sheet || e.current.startsWith(OWN_TEMP_PREFIX))) own.add(e.current);
+  }
   return own;
 }
 

@@ -16,6 +16,7 @@ import { addressLists, packCells, quoteSheet, rangeAddress } from './address';
 import { ExcelAdapterError, messageOf, readableError } from './errors';
 import {
   OWN_NAME_PREFIX,
+  OWN_TEMP_PREFIX,
   OwnEntry,
   UNDO_SHEET,
   markerComment,
@@ -122,7 +123,7 @@ function planRun(plan: OutputPlan, before: string[], entries: OwnEntry[], run: s
     const current = entry.current;
     if (current !== null && own.has(current) && !seen.has(current)) {
       seen.add(current);
-      old.push({ entry, temp: `~ct${run}.${old.length + 1}`.slice(0, MAX_SHEET_NAME) });
+      old.push({ entry, temp: `${OWN_TEMP_PREFIX}${run}.${old.length + 1}`.slice(0, MAX_SHEET_NAME) });
     } else stale.push(entry.item);
   });
   // Names still taken after our old sheets step aside (Excel compares sheet names case-insensitively).
@@ -154,7 +155,8 @@ export function freeName(base: string, taken: Set<string>): string {
 function queueWrite(context: Excel.RequestContext, plan: OutputPlan, st: RunState, supports: Supports, activate: boolean): void {
   const wb = context.workbook;
   const retarget = retargeter(plan.sheets.map((p, i) => [p.name, st.targets[i]] as [string, string]));
-  for (const o of st.old) wb.worksheets.getItem(o.entry.marker.sheet).name = o.temp;
+  // By the name each has now: our own, or a temporary one an earlier failed run left.
+  for (const o of st.old) wb.worksheets.getItem(o.entry.current!).name = o.temp;
   plan.sheets.forEach((p, i) => {
     const ws = wb.worksheets.add(st.targets[i]);
     const item = wb.names.add(
@@ -354,10 +356,10 @@ async function rollback(context: Excel.RequestContext, st: RunState): Promise<'b
     }
   } else {
     // Sheets holding an old sheet's name right now are old ones only if a renaming never happened.
-    const oldAt = new Set(st.old.filter((o) => !now.has(o.temp)).map((o) => o.entry.marker.sheet));
+    const oldAt = new Set(st.old.filter((o) => !now.has(o.temp)).map((o) => o.entry.current!));
     for (const t of st.targets) if (now.has(t) && !oldAt.has(t)) wb.worksheets.getItem(t).delete();
     for (const e of mine) wb.names.getItem(e.item).delete();
-    for (const o of st.old) if (now.has(o.temp)) wb.worksheets.getItem(o.temp).name = o.entry.marker.sheet;
+    for (const o of st.old) if (now.has(o.temp)) wb.worksheets.getItem(o.temp).name = o.entry.current!;
   }
   await context.sync();
   return deleting ? 'forward' : 'back';

@@ -249,3 +249,15 @@ describe('formulas follow a sheet written under another name', () => {
     expect(host.sheet('Tỷ lệ').get(5, 3)!.formula).toBe(`IFERROR('Tổng hợp (2)'!D7/'Tổng hợp (2)'!F7,"")`);
   });
 });
+
+describe('after a rollup whose write and rollback both failed', () => {
+  test('an old output sheet left under its temporary name is ours: the next rollup removes it', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    await writePlan(host.context(), plan(rollup()), { supports: all });
+    // What two faults in a row leave: our old sheet renamed aside, never renamed back.
+    host.sheet('Tổng hợp').name = '~ctabc123.1';
+    await writePlan(host.context(), plan(rollup('Tổng hợp', 'lần 2')), { supports: all });
+    expect(host.sheetNames().filter((n) => n.startsWith('~ct'))).toEqual([]);
+    expect(host.sheet('Tổng hợp').get(1, 1)!.value).toBe('TỔNG HỢP KẾT QUẢ (lần 2)');
+  });
+});
