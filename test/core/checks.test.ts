@@ -119,6 +119,15 @@ describe('checks on a unit', () => {
   });
 });
 
+describe('the largest figure', () => {
+  test('a thousand trillion is a figure; anything above is an invalid value, left out of totals', () => {
+    const r = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, VON: 1e15 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, VON: 1e15 + 1 }));
+    expect(r.findings.filter((f) => f.indicator === 'VON').map((f) => [f.unit, f.kind])).toEqual([['Xã Yên Bình', 'invalid-value']]);
+    expect(r.findings.find((f) => f.indicator === 'VON')!.message).toMatch(/số quá lớn/);
+    expect(r.rollup.totals.get('VON')).toBe(1e15);
+  });
+});
+
 describe('rounding of stated figures', () => {
   test.each([
     [92.12, 187 / 203 * 100, true],

@@ -120,6 +120,8 @@ describe('limits, each on both sides', () => {
   test('a cell of ten million characters is refused with its sheet and cell; Excel\'s own 32,767 is read', async () => {
     const huge = await xlsx([{ name: 'Biểu', rows: [['Tiêu đề'], [null, 'x'.repeat(10_000_000)]] }]);
     expect(await refusal(huge, 'dai.xlsx')).toMatch(/Tệp "dai.xlsx", trang "Biểu", ô B2: chữ dài 10\.000\.000 ký tự, quá giới hạn 32\.767 ký tự/);
+    const over = await xlsx([{ name: 'Biểu', rows: [['Tiêu đề'], [null, 'x'.repeat(32_768)]] }]);
+    expect(await refusal(over, 'a.xlsx')).toMatch(/ô B2: chữ dài 32\.768 ký tự/);
     const max = await xlsx([{ name: 'Biểu', rows: [['Tiêu đề'], [null, 'x'.repeat(32_767)]] }]);
     const m = await readWorkbookBuffer(max, 'a.xlsx');
     expect((m.sheets[0].rows[2]![2]!.value as string).length).toBe(32_767);
