@@ -2,26 +2,14 @@
 // the units' sheets of the open workbook are checked, flagged, cleared and rolled up.
 import path from 'path';
 import { CheckSession, planOutput, readRules } from '../../src/core';
-import type { WorkbookModel } from '../../src/core';
 import { applyFlags, clearFlags, readWorkbook, writePlan, READ_SYNCS, WRITE_SYNCS } from '../../src/excel';
 import { supportsUpTo } from '../../src/excel/requirements';
 import { FakeExcel } from './fakeExcel';
 import { countSyncs } from './helpers';
 import { loadXlsx } from './xlsxModel';
+import { EXAMPLES, officeWorkbook } from './samples';
 
-const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const all = supportsUpTo('1.18');
-
-/** One workbook holding every sample report, one sheet per unit (as an office might keep them). */
-async function officeWorkbook(): Promise<WorkbookModel> {
-  const names = ['BC-DanVan-2023-PhuongHoaLac', 'DongTam_BC_2023', 'PhuThinh_2023_final', 'ThanhSon', 'Yen Binh - bieu 01', 'bao cao dan van nam 2023 - Tan Thanh'];
-  const sheets = [];
-  for (const n of names) {
-    const m = await loadXlsx(path.join(EXAMPLES, 'bao-cao', `${n}.xlsx`));
-    sheets.push({ ...m.sheets[0], name: n.slice(0, 31) });
-  }
-  return { name: 'Báo cáo 2023.xlsx', sheets };
-}
 
 async function check(host: FakeExcel) {
   const { rules } = readRules(await loadXlsx(path.join(EXAMPLES, 'chi-tieu-2023.xlsx')));

@@ -23,8 +23,8 @@ import { isRulesSheet } from '../../src/taskpane/check';
 import { FCell, FSheet, FakeExcel, FakeWorkbookState } from './fakeExcel';
 import { flatten } from './helpers';
 import { loadXlsx } from './xlsxModel';
+import { EXAMPLES, officeWorkbook, withUserMarks } from './samples';
 
-const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const APIS = ['1.18', '1.12', '1.7'] as const;
 type Api = (typeof APIS)[number];
 
@@ -35,17 +35,6 @@ let unitNames: string[];
 let rulesSheets: WorkbookModel['sheets'];
 let plan: OutputPlan;
 let flags: CellFlag[];
-
-/** One workbook holding every sample report, one sheet per unit (as engine.test.ts builds it). */
-async function officeWorkbook(): Promise<WorkbookModel> {
-  const names = ['BC-DanVan-2023-PhuongHoaLac', 'DongTam_BC_2023', 'PhuThinh_2023_final', 'ThanhSon', 'Yen Binh - bieu 01', 'bao cao dan van nam 2023 - Tan Thanh'];
-  const sheets = [];
-  for (const n of names) {
-    const m = await loadXlsx(path.join(EXAMPLES, 'bao-cao', `${n}.xlsx`));
-    sheets.push({ ...m.sheets[0], name: n.slice(0, 31) });
-  }
-  return { name: 'Báo cáo 2023.xlsx', sheets };
-}
 
 beforeAll(async () => {
   model = await officeWorkbook();
@@ -67,16 +56,7 @@ beforeAll(async () => {
  * own, and fills elsewhere.
  */
 function makeHost(api: Api): FakeExcel {
-  const h = new FakeExcel(model, { api });
-  const at = (f: CellFlag) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(f.cell.replace(/\$/g, ''))!;
-    const col = m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return h.sheet(f.sheet).at(Number(m[2]), col);
-  };
-  at(flags[0]).fill = { pattern: 'Solid', color: '#92D050', patternColor: '#000000' };
-  if (api !== '1.7') at(flags[1]).fill = { pattern: 'Gray25', color: '#FFFF00', patternColor: '#FF0000' };
-  if (api === '1.18') h.sheet(flags[2].sheet).notes.set(flags[2].cell, 'Ghi chú của người dùng');
-  if (api === '1.12') h.state.comments.push({ id: 'u1', sheet: h.sheet(flags[2].sheet), cell: flags[2].cell, content: 'Bình luận của người dùng' });
+  const h = withUserMarks(new FakeExcel(model, { api }), flags, api);
   for (const n of unitNames) for (let c = 1; c <= 3; c++) h.sheet(n).at(1, c).fill = { pattern: 'Solid', color: '#D9E1F2', patternColor: '#000000' };
   return h;
 }
