@@ -2,7 +2,7 @@
 // the rollup workbook and ket-qua.json. Exit 0: no error findings; 1: some; 2: could not run.
 import { promises as fs } from 'fs';
 import path from 'path';
-import { CheckSession, ReportReader, RulesError, exitCodeFor, planOutput, readRules, toResultJson } from '../core';
+import { CheckSession, RulesError, exitCodeFor, planOutput, readRules, toResultJson } from '../core';
 import type { CheckResult } from '../core';
 import { ReadError, readWorkbookBuffer } from '../files/read';
 import { writeWorkbookFile } from '../files/write';
@@ -138,7 +138,7 @@ export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; r
     return { code: 2 };
   }
   const progress: Progress = startProgress(files.length, args.progress && io.isTTY && files.length >= 10);
-  await readAll(files, rulesBuf, path.basename(args.rules), new ReportReader(session.rules), { jobs: args.jobs ?? defaultJobs(), force: args.jobs !== undefined }, (f, outcome) => {
+  await readAll(files, rulesBuf, path.basename(args.rules), session.reader, { jobs: args.jobs ?? defaultJobs(), force: args.jobs !== undefined }, (f, outcome) => {
     if ('error' in outcome) session.addFileError(f.name, outcome.error);
     else session.addReading(outcome.reading);
     progress.tick(f.name);

@@ -1,7 +1,7 @@
 // The checks on one unit's figures: values that are not figures, targets per unit and per
 // level, the unit's own plan, cross checks, and stated rates against recomputed ones.
 import { Comparison, describeComparison, judge, periodsCovered, scaleComparison } from './conditions';
-import { compare, evaluate, toText } from './expressions';
+import { codesOf, compare, evaluate, toText } from './expressions';
 import { Finding, finding } from './findings';
 import { IndicatorEntry, UnitReport, ValueCell } from './layout';
 import { MAX_FIGURE, formatNumber, formatPercent, rateAsFraction } from './numbers';
@@ -224,7 +224,7 @@ export function checkUnit(u: UnitFigures, rules: Rules, pace: Pace, findings: Fi
     const r = evaluate(chk.expr.right, lookup);
     if (l === undefined || r === undefined) continue; // a part is missing or invalid: reported there
     if (compare(chk.expr.op, l, r)) continue;
-    const codes = [...new Set([...codesIn(chk.expr.left), ...codesIn(chk.expr.right)])];
+    const codes = codesOf(chk.expr);
     const first = codes[0];
     const entry = report.entries.get(first);
     const values = codes.map((c) => `${c} = ${lookup(c) === undefined ? '?' : formatNumber(lookup(c)!)}`).join(', ');
@@ -243,23 +243,9 @@ export function checkUnit(u: UnitFigures, rules: Rules, pace: Pace, findings: Fi
   }
 }
 
-function codesIn(e: Parameters<typeof toText>[0]): string[] {
-  const out: string[] = [];
-  const walk = (x: typeof e) => {
-    if (x.type === 'code') out.push(x.code);
-    else if (x.type === 'negate') walk(x.arg);
-    else if (x.type === 'arith' || x.type === 'compare') {
-      walk(x.left);
-      walk(x.right);
-    }
-  };
-  walk(e);
-  return out;
-}
-
 function firstPartCell(ind: Indicator, report: UnitReport): string | null {
   if (!ind.formula) return null;
-  for (const c of codesIn(ind.formula)) {
+  for (const c of codesOf(ind.formula)) {
     const e = report.entries.get(c);
     if (e) return e.value.address;
   }

@@ -67,15 +67,17 @@ export function planOutput(result: CheckResult): OutputPlan {
   });
   const summaries = new Map(result.units.map((u) => [u.unit, u]));
   const rowOf = new Map<string, number>();
-  const counted = result.rows.filter((r) => r.roster || !result.rows.some((x) => x.roster));
-  const others = result.rows.filter((r) => !counted.includes(r));
+  // Units the roster does not know stand below the total; without a roster every unit counts.
+  const hasRoster = result.rows.some((x) => x.roster);
+  const counted = result.rows.filter((r) => r.roster || !hasRoster);
+  const others = result.rows.filter((r) => hasRoster && !r.roster);
   let row = 7;
   const unitRow = (r: (typeof result.rows)[number], stt: number) => {
     rowOf.set(r.unit, row);
     const s = summaries.get(r.unit);
     const status = !r.report
       ? 'Chưa gửi báo cáo'
-      : !r.roster && others.includes(r)
+      : !r.roster && hasRoster
         ? 'Không có trong danh sách đơn vị'
         : s && s.errors
           ? `${s.errors} lỗi${s.warnings ? `, ${s.warnings} cảnh báo` : ''}`

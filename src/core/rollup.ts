@@ -30,9 +30,7 @@ export function computeRollup(units: Array<{ unit: string; figures: Map<string, 
     }
     if (any) totals.set(ind.code, sum);
   }
-  const areaFigures = new Map<string, Figure>();
-  for (const [code, value] of totals) areaFigures.set(code, { status: 'ok', value, cell: null });
-  const lookup = makeLookup(areaFigures, rules);
+  const lookup = areaLookup(totals, rules);
   const ratios = new Map<string, number>();
   for (const ind of rules.indicators) {
     if (!ind.formula) continue;
@@ -40,4 +38,11 @@ export function computeRollup(units: Array<{ unit: string; figures: Map<string, 
     if (v !== undefined) ratios.set(ind.code, v);
   }
   return { totals, ratios, incomplete };
+}
+
+/** Values over the area: a count's total, or a rate's formula over the totals of its parts. */
+export function areaLookup(totals: ReadonlyMap<string, number>, rules: Rules): (code: string) => number | undefined {
+  const figures = new Map<string, Figure>();
+  for (const [code, value] of totals) figures.set(code, { status: 'ok', value, cell: null });
+  return makeLookup(figures, rules);
 }

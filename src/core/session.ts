@@ -1,7 +1,7 @@
 // A check run: reports are added one workbook at a time (only their figures are kept, so memory
 // holds one workbook plus the rollup), then `finish` settles duplicates and missing units,
 // checks every unit and the area, and returns the result in a stable order.
-import { Figure, UnitFigures, checkUnit, describeParts, judgeTarget, makeLookup, readFigures, targetFor } from './checks';
+import { Figure, UnitFigures, checkUnit, describeParts, judgeTarget, readFigures, targetFor } from './checks';
 import { codesOf } from './expressions';
 import { Finding, compareFindings, finding } from './findings';
 import { IndicatorMatcher } from './mapping';
@@ -9,7 +9,7 @@ import { Layout, SheetReading, UnitReport, readReportWorkbook } from './layout';
 import { WorkbookModel } from './model';
 import { compareDates, formatDate } from './period';
 import { Severity } from './plan';
-import { Rollup, computeRollup } from './rollup';
+import { Rollup, areaLookup, computeRollup } from './rollup';
 import { RosterUnit, Rules } from './rules';
 import { UnitMatcher } from './units';
 
@@ -81,7 +81,8 @@ export class ReportReader {
 export class CheckSession {
   private reports: UnitReport[] = [];
   private findings: Finding[] = [];
-  private readonly reader: ReportReader;
+  /** Also lent to readers elsewhere (the command line's worker pool reads with it in-thread). */
+  readonly reader: ReportReader;
 
   constructor(
     readonly rules: Rules,
@@ -156,6 +157,7 @@ export class CheckSession {
     const indicatorOrder = (code: string | null) => (code === null ? -1 : (indicatorRank.get(code) ?? rules.indicators.length));
     findings.sort((a, b) => compareFindings(a, b, unitOrder, indicatorOrder));
 
+    const usedSet = new Set(used);
     const submissions: SubmissionInfo[] = this.reports.map((r) => ({
       file: r.file,
       sheet: r.sheet,
@@ -164,7 +166,7 @@ export class CheckSession {
       date: r.date ? formatDate(r.date) : null,
       period: r.period?.label ?? null,
       inRoster: r.inRoster,
-      used: used.includes(r),
+      used: usedSet.has(r),
     }));
     return {
       rules,
@@ -213,14 +215,13 @@ export class CheckSession {
       }
     }
     // Keep the order reports were added in, so output does not depend on map iteration.
-    return this.reports.filter((r) => used.includes(r));
+    const kept = new Set(used);
+    return this.reports.filter((r) => kept.has(r));
   }
 
   private checkArea(rollup: Rollup, pace: { months: number; targetMonths: number }, unitCount: number, findings: Finding[]) {
     const rules = this.rules;
-    const areaFigures = new Map<string, Figure>();
-    for (const [code, value] of rollup.totals) areaFigures.set(code, { status: 'ok', value, cell: null });
-    const lookup = makeLookup(areaFigures, rules);
+    const lookup = areaLookup(rollup.totals, rules);
     for (const ind of rules.indicators) {
       if (ind.scope.kind !== 'area' || !ind.condition) continue;
       const actual = ind.formula ? rollup.ratios.get(ind.code) : rollup.totals.get(ind.code);
@@ -255,9 +256,10 @@ function summarise(rows: UnitRow[], findings: Finding[]): UnitSummary[] {
     c[f.severity]++;
     count.set(f.unit, c);
   }
+  const hasRoster = rows.some((x) => x.roster);
   return rows.map((r) => {
     const c = count.get(r.unit) ?? { error: 0, warning: 0, info: 0 };
-    const status: UnitStatus = !r.report ? 'missing' : !r.roster && rows.some((x) => x.roster) ? 'unknown' : c.error ? 'errors' : c.warning ? 'warnings' : 'ok';
+    const status: UnitStatus = !r.report ? 'missing' : !r.roster && hasRoster ? 'unknown' : c.error ? 'errors' : c.warning ? 'warnings' : 'ok';
     return { unit: r.unit, status, errors: c.error, warnings: c.warning, infos: c.info, file: r.report?.file ?? null, sheet: r.report?.sheet ?? null };
   });
 }

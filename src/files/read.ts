@@ -115,13 +115,10 @@ export async function readWorkbookBuffer(buf: Uint8Array, name: string, limits: 
     throw new ReadError(name, `Tệp "${name}" bị hỏng hoặc không phải .xlsx, không mở được (${shortReason(e)}).`);
   }
   const sheets: Sheet[] = [];
-  wb.eachSheet((ws) => sheets.push(toSheet(ws)));
-  for (const sheet of sheets) {
-    const long = longestText(sheet, limits.maxCellChars);
-    if (long) {
-      throw new ReadError(name, `Tệp "${name}", trang "${sheet.name}", ô ${long.cell}: chữ dài ${formatNumber(long.length)} ký tự, quá giới hạn ${formatNumber(limits.maxCellChars)} ký tự của một ô Excel; tệp không phải do Excel tạo ra như thường, không mở.`);
-    }
-  }
+  const tooLong = (sheet: string, cell: string, length: number): never => {
+    throw new ReadError(name, `Tệp "${name}", trang "${sheet}", ô ${cell}: chữ dài ${formatNumber(length)} ký tự, quá giới hạn ${formatNumber(limits.maxCellChars)} ký tự của một ô Excel; tệp không phải do Excel tạo ra như thường, không mở.`);
+  };
+  wb.eachSheet((ws) => sheets.push(toSheet(ws, limits.maxCellChars, tooLong)));
   if (sheets.length === 0) throw new ReadError(name, `Tệp "${name}" không có trang tính nào.`);
   if (sheets.every((s) => s.rows.length === 0)) throw new ReadError(name, `Tệp "${name}" trống: không trang tính nào có dữ liệu.`);
   return { name, sheets };
@@ -131,24 +128,13 @@ function mb(bytes: number): string {
   return bytes >= 1e15 ? 'hơn 4 GB' : `${Math.round(bytes / 1048576)} MB`;
 }
 
-function longestText(sheet: Sheet, max: number): { cell: string; length: number } | null {
-  for (let r = 0; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c]?.value;
-      if (typeof v === 'string' && v.length > max) return { cell: cellAddress(r, c), length: v.length };
-    }
-  }
-  return null;
-}
-
 function shortReason(e: unknown): string {
   const m = e instanceof Error ? e.message : String(e);
   return m.length > 120 ? m.slice(0, 117) + '…' : m;
 }
 
-function toSheet(ws: ExcelJS.Worksheet): Sheet {
+/** The sheet as the model; a text longer than `maxChars` is refused as the cell is met. */
+function toSheet(ws: ExcelJS.Worksheet, maxChars: number, tooLong: (sheet: string, cell: string, length: number) => never): Sheet {
   const sheet = newSheet(ws.name);
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (row.hidden) sheet.hiddenRows.push(r);
@@ -157,7 +143,9 @@ function toSheet(ws: ExcelJS.Worksheet): Sheet {
       // empty. The model follows Office.js, and readers look through merges explicitly.
       if (c.isMerged && c.master !== c) return;
       const cell = toCell(c);
-      if (cell) setCell(sheet, r, col, cell);
+      if (!cell) return;
+      if (typeof cell.value === 'string' && cell.value.length > maxChars) tooLong(ws.name, cellAddress(r, col), cell.value.length);
+      setCell(sheet, r, col, cell);
     });
   });
   const merges = (ws.model as { merges?: string[] }).merges ?? [];

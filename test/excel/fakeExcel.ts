@@ -1281,3 +1281,11 @@ class CommentP extends P {
   }
 }
 props(CommentP, ['id', 'content'], ['content']);
+
+/** A cell back to all defaults is no different from one never touched. */
+export function isDefaultCell(c: FCell): boolean {
+  return (
+    c.value === null && c.formula === undefined && c.error === undefined && c.numFmt === 'General' && !c.bold && c.font === 'Calibri' && !c.wrap && c.align === 'General' &&
+    c.fill.pattern === 'None' && c.fill.color === '#FFFFFF' && c.fill.patternColor === '#000000'
+  );
+}

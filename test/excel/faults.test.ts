@@ -20,7 +20,7 @@ import type { CellFlag, OutputPlan, PlannedSheet, WorkbookModel } from '../../sr
 import { ExcelAdapterError, UNDO_SHEET, applyFlags, clearFlags, readUndoRecord, readWorkbook, writePlan } from '../../src/excel';
 import { insertSheets } from '../../src/excel/host';
 import { isRulesSheet } from '../../src/taskpane/check';
-import { FCell, FSheet, FakeExcel, FakeWorkbookState } from './fakeExcel';
+import { FSheet, FakeExcel, FakeWorkbookState, isDefaultCell } from './fakeExcel';
 import { flatten } from './helpers';
 import { loadXlsx } from './xlsxModel';
 import { EXAMPLES, officeWorkbook, withUserMarks } from './samples';
@@ -68,18 +68,11 @@ const NO_FILL_JSON = JSON.stringify(NO_FILL);
 /** A blank cell once its fill is left out (see withoutMarks). */
 const BLANK_UNFILLED = JSON.stringify({ value: null, numFmt: 'General', fill: null, bold: false, font: 'Calibri', wrap: false, align: 'General' });
 
-/** A cell back to all defaults is no different from one never touched. */
-function isBlank(c: FCell): boolean {
-  return (
-    c.value === null && c.formula === undefined && c.error === undefined && c.numFmt === 'General' && !c.bold && c.font === 'Calibri' && !c.wrap && c.align === 'General' &&
-    c.fill.pattern === 'None' && c.fill.color === '#FFFFFF' && c.fill.patternColor === '#000000'
-  );
-}
 
 function sheetState(s: FSheet) {
   const cells: Record<string, unknown> = {};
   s.forEach((c, r, k) => {
-    if (isBlank(c)) return;
+    if (isDefaultCell(c)) return;
     const copy: Record<string, unknown> = { value: c.value, numFmt: c.numFmt, fill: { ...c.fill }, bold: c.bold, font: c.font, wrap: c.wrap, align: c.align };
     if (c.formula !== undefined) copy.formula = c.formula;
     if (c.error !== undefined) copy.error = c.error;

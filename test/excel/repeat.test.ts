@@ -12,7 +12,7 @@ import path from 'path';
 import { CheckSession, planOutput, readRules } from '../../src/core';
 import type { CellFlag, CheckResult, OutputPlan, WorkbookModel } from '../../src/core';
 import { UNDO_SHEET, applyFlags, clearFlags, readUndoRecord, readWorkbook, writePlan } from '../../src/excel';
-import { FCell, FSheet, FakeExcel } from './fakeExcel';
+import { FCell, FSheet, FakeExcel, isDefaultCell } from './fakeExcel';
 import { loadXlsx } from './xlsxModel';
 import { EXAMPLES, officeWorkbook, withUserMarks } from './samples';
 
@@ -61,17 +61,11 @@ async function cycle(h: FakeExcel): Promise<CheckResult> {
 
 // ---------------------------------------------------------------- the whole state
 
-function isBlank(c: FCell): boolean {
-  return (
-    c.value === null && c.formula === undefined && c.error === undefined && c.numFmt === 'General' && !c.bold && c.font === 'Calibri' && !c.wrap && c.align === 'General' &&
-    c.fill.pattern === 'None' && c.fill.color === '#FFFFFF' && c.fill.patternColor === '#000000'
-  );
-}
 
 function sheetState(s: FSheet) {
   const cells: Record<string, unknown> = {};
   s.forEach((c, r, k) => {
-    if (!isBlank(c)) cells[`R${r}C${k}`] = { ...c, fill: { ...c.fill } };
+    if (!isDefaultCell(c)) cells[`R${r}C${k}`] = { ...c, fill: { ...c.fill } };
   });
   const base = {
     name: s.name,
