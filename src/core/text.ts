@@ -4,6 +4,9 @@
 // built once at load time and the common cases (ASCII, already-Unicode text) leave early.
 
 import { CP1252_HIGH, TCVN3_TO_UNICODE, VNI_TABLE } from './legacy-tables';
+import { ABBREVIATIONS, PLACE_PREFIXES, PhraseMode, PhraseRule } from './vocabulary';
+
+export { ABBREVIATIONS, PLACE_PREFIXES };
 
 // ---------------------------------------------------------------------------------------------
 // normalizeText
@@ -362,40 +365,6 @@ export function toUnicode(s: string, font?: string): { text: string; encoding: L
 // ---------------------------------------------------------------------------------------------
 // Folding
 
-/** Abbreviations expanded (as whole words) by fold, in folded form. */
-export const ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = Object.freeze(
-  (
-    [
-      ['hnd', 'hoi nong dan'],
-      ['ccb', 'cuu chien binh'],
-      ['lhpn', 'lien hiep phu nu'],
-      ['hlhpn', 'hoi lien hiep phu nu'],
-      ['ldld', 'lien doan lao dong'],
-      ['dtn', 'doan thanh nien'],
-      ['mttq', 'mat tran to quoc'],
-      ['gdvh', 'gia dinh van hoa'],
-      ['kdc', 'khu dan cu'],
-      ['dvtn', 'doan vien thanh nien'],
-      ['cdcs', 'cong doan co so'],
-      ['dvk', 'dan van kheo'],
-      ['ubnd', 'uy ban nhan dan'],
-      ['ddk', 'dai doan ket'],
-      ['tp', 'thanh pho'],
-      ['tx', 'thi xa'],
-      ['tt', 'thi tran'],
-    ] as const
-  ).map((pair) => Object.freeze(pair)),
-);
-
-/**
- * Single-letter place prefixes, expanded only as the first word and only before a name
- * ("P. Hòa Lạc"); elsewhere "x" means "not applicable" and must stay as it is.
- */
-export const PLACE_PREFIXES: ReadonlyArray<readonly [string, string]> = Object.freeze([
-  Object.freeze(['p', 'phuong'] as const),
-  Object.freeze(['x', 'xa'] as const),
-]);
-
 // A Map, not an object: label text such as "constructor" must not hit prototype keys.
 const ABBREVIATION_MAP: ReadonlyMap<string, string> = new Map(ABBREVIATIONS);
 const PREFIX_MAP: ReadonlyMap<string, string> = new Map(PLACE_PREFIXES);
@@ -487,6 +456,12 @@ function bufferToString(buf: Uint16Array, n: number): string {
  * spaces, known abbreviations expanded as whole words.
  */
 export function fold(s: string): string {
+  const plain = foldPlain(s);
+  return plain === '' ? '' : expandAbbreviations(plain);
+}
+
+/** fold without expanding abbreviations: "TT" stays "tt", "P" stays "p". */
+export function foldPlain(s: string): string {
   // Each character folds to at most FOLD_MAX_LENGTH units, plus one space before it. The shared
   // buffer only grows for cell-sized text, so one huge string does not stay allocated.
   const cap = s.length * (FOLD_MAX_LENGTH + 1);
@@ -527,7 +502,7 @@ export function fold(s: string): string {
     }
     for (let j = 0; j < v.length; j++) buf[n++] = v.charCodeAt(j);
   }
-  return n === 0 ? '' : expandAbbreviations(bufferToString(buf, n));
+  return n === 0 ? '' : bufferToString(buf, n);
 }
 
 const SPACE_RE = / /g;
@@ -541,4 +516,42 @@ export function foldCompact(s: string): string {
 export function tokens(s: string): string[] {
   const f = fold(s);
   return f === '' ? [] : f.split(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrase lists (src/core/vocabulary.ts) compiled for folded text
+
+function phraseRegex(folded: readonly string[], mode: PhraseMode): RegExp | null {
+  const alts = folded.filter(Boolean);
+  if (alts.length === 0) return null;
+  // Folded phrases hold only a-z, 0-9 and spaces: nothing to escape.
+  const body = `(?:${alts.join('|')})`;
+  if (mode === 'exact') return new RegExp(`^${body}$`);
+  if (mode === 'starts') return new RegExp(`^${body}(?: |$)`);
+  return new RegExp(`(?:^| )${body}(?: |$)`);
+}
+
+/** A test of folded text against phrases written as people write them. */
+export function phraseTest(phrases: readonly string[], mode: PhraseMode): (folded: string) => boolean {
+  const re = phraseRegex(phrases.map(fold), mode);
+  return (folded) => re !== null && re.test(folded);
+}
+
+/**
+ * Classifies a cell by the first rule whose phrases it matches. A phrase with no letters or
+ * digits ("%") is compared with the cell's text as written.
+ */
+export function phraseClassifier<R extends string>(rules: ReadonlyArray<PhraseRule<R>>): (folded: string, text?: string) => R | null {
+  const compiled = rules.map((r) => ({
+    role: r.role,
+    re: phraseRegex(r.phrases.map(fold), r.mode),
+    literal: new Set(r.phrases.filter((p) => fold(p) === '').map((p) => p.trim())),
+  }));
+  return (folded, text) => {
+    for (const c of compiled) {
+      if (folded && c.re?.test(folded)) return c.role;
+      if (text !== undefined && c.literal.has(text.trim())) return c.role;
+    }
+    return null;
+  };
 }

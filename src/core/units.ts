@@ -1,133 +1,361 @@
-// Naming the unit of a report: the roster names are matched in a header line
-// ("ĐẢNG ỦY PHƯỜNG HÒA LẠC"), a sheet name or a file name ("BC-DanVan-2023-PhuongHoaLac"),
-// ignoring case, diacritics and prefixes ("Phường", "P.", "Xã", "X.").
-import { RosterUnit } from './rules';
-import { fold, foldCompact } from './text';
+// Roster names found in text: header lines, sheet and file names, the unit column of an
+// association's table. A figure credited to the wrong unit is the worst error there is, so a
+// text names a unit only on evidence, and a text that fits two units names neither:
+// - numbers are numbers: "P1", "P.1", "PHƯỜNG 01" are Phường 1, never Phường 10;
+// - diacritics decide between roster names equal without them ("Tân Thành" / "Tân Thạnh"); a
+//   text written without diacritics fits both and is ambiguous;
+// - a level written before a name must be the unit's ("THỊ XÃ HÒA BÌNH" is not "Phường Hòa Bình");
+// - a name followed by more name ("Hòa Lạc Mới") is not the shorter roster name.
+import type { RosterUnit } from './rules';
+import { foldPlain } from './text';
+import { LEVELS, LevelWords, NAME_FOLLOWERS, ORGANISATION_WORDS } from './vocabulary';
 
-const LEVEL_WORDS = ['thi tran', 'thi xa', 'thanh pho', 'phuong', 'xa', 'huyen', 'quan', 'tinh'];
-const PREFIX = /^(?:(?:dang uy|dang bo|chi bo|uy ban nhan dan|ubnd|uy ban mttq|uy ban mat tran to quoc|mat tran to quoc|ban dan van|hoi|cong doan)\s+)*(?:thi tran|thi xa|thanh pho|phuong|xa|huyen|quan|tinh)\s+/;
+// ---------------------------------------------------------------------------------------------
+// Words of a name
 
-/** The distinctive part of a unit name: "Phường Hòa Lạc" → "hoa lac". */
-export function coreName(name: string): string {
-  const f = fold(name);
-  const stripped = f.replace(PREFIX, '');
-  return stripped || f;
+export interface NameToken {
+  /** As written. */
+  word: string;
+  /** Lower case, no diacritics; numbers without leading zeros ("01" → "1"). */
+  folded: string;
+  /** Lower case with its marks, the tone kept apart from where it was typed ("hoà" = "hòa"). */
+  marked: string;
+  /** Whether the word carries any diacritic. */
+  hasMarks: boolean;
+  /** Words in different cells, lines or path parts never make one name. */
+  segment: number;
+  /** Punctuation stands between this word and the one before. */
+  gap: boolean;
+  /** 'upper' "HÒA", 'title' "Hòa", 'lower' "hòa", '' for numbers. */
+  caps: 'upper' | 'title' | 'lower' | '';
 }
 
-function levelOf(unit: RosterUnit): string {
-  const l = fold(unit.level);
-  if (l) return l;
-  const f = fold(unit.name);
-  return LEVEL_WORDS.find((w) => f.startsWith(w + ' ')) ?? '';
+const SEGMENT_SPLIT = /[|\n\r\t/\\]+/;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+
+function canonicalMarks(word: string): string {
+  const d = word.normalize('NFD');
+  const tone = d.match(TONE_MARKS)?.join('') ?? '';
+  return d.replace(TONE_MARKS, '').normalize('NFC') + tone;
 }
 
-interface Key {
+function capsOf(word: string): NameToken['caps'] {
+  if (!/\p{L}/u.test(word)) return '';
+  if (word === word.toLowerCase()) return 'lower';
+  if (word === word.toUpperCase()) return 'upper';
+  return word[0] === word[0].toUpperCase() && word.slice(1) === word.slice(1).toLowerCase() ? 'title' : 'upper';
+}
+
+/**
+ * The words of a text. `camel` also splits run-together words of file names
+ * ("PhuongHoaLac", "P1", "Phuong11"); a single letter after a number stays with it ("12A").
+ */
+export function nameTokens(text: string, opts: { camel?: boolean } = {}): NameToken[] {
+  let s = text.normalize('NFC');
+  if (opts.camel) s = s.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+  s = s.replace(/(\p{L})(\p{N})/gu, '$1 $2').replace(/(\p{N})(\p{L}{2,})/gu, '$1 $2');
+  const out: NameToken[] = [];
+  s.split(SEGMENT_SPLIT).forEach((part, segment) => {
+    let last = 0;
+    for (const m of part.matchAll(WORD)) {
+      const word = m[0];
+      const lower = word.toLowerCase();
+      let folded = foldPlain(lower).replace(/ /g, '');
+      if (/^\d/.test(folded)) folded = folded.replace(/^0+(?=\d)/, '');
+      const marked = canonicalMarks(lower);
+      const between = part.slice(last, m.index);
+      out.push({ word, folded, marked, hasMarks: marked !== folded && !/^\d/.test(folded), segment, gap: /\S/.test(between), caps: capsOf(word) });
+      last = (m.index ?? 0) + word.length;
+    }
+  });
+  return out.filter((t) => t.folded !== '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrases of the vocabulary as folded word lists
+
+const phraseWords = (p: string): string[] => nameTokens(p).map((t) => t.folded);
+
+interface LevelPhrase {
+  level: LevelWords;
+  words: string[];
+  /** A short form ("p", "kp") counts only right before a name. */
+  short: boolean;
+}
+
+const LEVEL_PHRASES: LevelPhrase[] = LEVELS.flatMap((level) => [
+  ...level.committee.map((p) => ({ level, words: phraseWords(p), short: false })),
+  ...level.words.map((p) => ({ level, words: phraseWords(p), short: false })),
+  ...level.short.map((p) => ({ level, words: phraseWords(p), short: true })),
+]).sort((a, b) => b.words.length - a.words.length);
+
+const ORGANISATIONS: string[][] = ORGANISATION_WORDS.map(phraseWords).sort((a, b) => b.length - a.length);
+const FOLLOWERS: string[][] = NAME_FOLLOWERS.map(phraseWords);
+
+function wordsAt(tokens: NameToken[], at: number, words: string[]): boolean {
+  if (at < 0 || at + words.length > tokens.length) return false;
+  const seg = tokens[at].segment;
+  return words.every((w, j) => tokens[at + j].folded === w && tokens[at + j].segment === seg);
+}
+
+/** The level written right before position `at` ("phường" in "ĐẢNG ỦY PHƯỜNG 7"), with where it starts. */
+function levelBefore(tokens: NameToken[], at: number): { level: LevelWords; start: number } | null {
+  for (const p of LEVEL_PHRASES) {
+    const start = at - p.words.length;
+    if (start >= 0 && tokens[start].segment === tokens[at].segment && wordsAt(tokens, start, p.words)) return { level: p.level, start };
+  }
+  return null;
+}
+
+/** A level at the start of a name ("Phường", "P.", "Khu phố"), as in a roster entry. */
+function levelAt(tokens: NameToken[], at: number): { level: LevelWords; next: number } | null {
+  for (const p of LEVEL_PHRASES) {
+    if (wordsAt(tokens, at, p.words) && at + p.words.length < tokens.length) return { level: p.level, next: at + p.words.length };
+  }
+  return null;
+}
+
+function organisationAt(tokens: NameToken[], at: number): number {
+  for (const o of ORGANISATIONS) if (wordsAt(tokens, at, o)) return at + o.length;
+  return at;
+}
+
+function isFollower(tokens: NameToken[], at: number): boolean {
+  return FOLLOWERS.some((f) => wordsAt(tokens, at, f)) || LEVEL_PHRASES.some((p) => !p.short && wordsAt(tokens, at, p.words)) || ORGANISATIONS.some((o) => wordsAt(tokens, at, o));
+}
+
+/** The level a roster's "Cấp" column names ("Phường", "phuong", "P"). */
+export function levelNamed(text: string): LevelWords | null {
+  const words = phraseWords(text);
+  if (words.length === 0) return null;
+  const p = LEVEL_PHRASES.find((x) => x.words.length === words.length && x.words.every((w, i) => w === words[i]));
+  return p ? p.level : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roster names
+
+export interface NameKey {
   unit: RosterUnit;
-  tokens: string[];
-  compact: string;
-  level: string;
+  /** From the roster's "Cấp" column, else from the name's own prefix. */
+  level: LevelWords | null;
+  core: NameToken[];
+  /** "Phường 1", "Khu phố 3": the core is a number, which only counts with its level before it. */
+  numbered: boolean;
 }
+
+/** A roster name taken apart: organisation words and the level in front, then the distinctive words. */
+export function analyseName(unit: RosterUnit, name: string): NameKey | null {
+  const tokens = nameTokens(name);
+  if (tokens.length === 0) return null;
+  // Organisation words count only before a level ("UBND Phường Tân Thành"): "Hội An" is a name.
+  const afterOrg = organisationAt(tokens, 0);
+  const lead = (afterOrg > 0 ? levelAt(tokens, afterOrg) : null) ?? levelAt(tokens, 0);
+  const core = lead ? tokens.slice(lead.next) : tokens;
+  const level = levelNamed(unit.level) ?? lead?.level ?? null;
+  return { unit, level, core, numbered: core.length === 1 && /^\d/.test(core[0].folded) };
+}
+
+/**
+ * Two roster rows are one unit when they are equal after Unicode normalisation, case, the tone's
+ * position and the prefix ("Phường 01" and "P. 1"), at the same level. "Tân Thành" and "Tân Thạnh"
+ * are two units.
+ */
+export function rosterKey(unit: RosterUnit): string {
+  const k = analyseName(unit, unit.name);
+  if (!k) return '';
+  return `${k.level?.name ?? ''}\u0000${k.core.map((t) => (/^\d/.test(t.folded) ? t.folded : t.marked)).join(' ')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+export type NameReading =
+  | { kind: 'unit'; unit: RosterUnit; text: string; rank: number | null }
+  | { kind: 'ambiguous'; units: RosterUnit[]; text: string; why: 'diacritics' | 'level' | 'several'; rank: number | null }
+  | { kind: 'none' };
+
+/**
+ * How a text is read: `line` a header line or date line; `name` a sheet or file name (words may
+ * run together); `cell` a unit column cell, which must hold nothing but the unit's name.
+ */
+export type NameMode = 'line' | 'name' | 'cell';
+
+interface Hit {
+  keys: NameKey[];
+  /** Where the level written before the name starts, else the name. */
+  from: number;
+  start: number;
+  end: number;
+  stated: LevelWords | null;
+}
+
+const NONE: NameReading = { kind: 'none' };
 
 export class UnitMatcher {
-  private keys: Key[] = [];
-  /**
-   * Keys by their first two words (or their only word): a line is looked up word by word, not
-   * against the whole roster, and many names share a first word ("Tân …", "Hòa …").
-   */
-  private byLead = new Map<string, Key[]>();
-  private byFolded = new Map<string, RosterUnit>();
+  private readonly keys: NameKey[] = [];
+  private readonly byFirst = new Map<string, NameKey[]>();
+  /** Keys whose core is at least six letters, for file names written without spaces ("tanthanh"). */
+  private readonly compact: Array<{ key: NameKey; letters: string }> = [];
+  /** The level most of the roster is at: a unit without one is taken to share it. */
+  private readonly usualLevel: LevelWords | null;
 
   constructor(readonly roster: RosterUnit[]) {
+    const counts = new Map<LevelWords, number>();
     for (const unit of roster) {
-      const level = levelOf(unit);
+      const own = analyseName(unit, unit.name);
+      if (own?.level) counts.set(own.level, (counts.get(own.level) ?? 0) + 1);
       for (const n of [unit.name, ...unit.aliases]) {
-        const core = coreName(n);
-        if (!core) continue;
-        const key: Key = { unit, tokens: core.split(' '), compact: core.replace(/ /g, ''), level };
+        const key = n === unit.name ? own : analyseName(unit, n);
+        if (!key || key.core.length === 0) continue;
+        // An alias without a level ("Hòa Lạc") is at its unit's level.
+        if (!key.level) key.level = own?.level ?? null;
         this.keys.push(key);
-        const lead = key.tokens.slice(0, 2).join(' ');
-        const list = this.byLead.get(lead) ?? [];
+        const first = key.core[0].folded;
+        const list = this.byFirst.get(first) ?? [];
         list.push(key);
-        this.byLead.set(lead, list);
-        this.byFolded.set(fold(n), unit);
-        this.byFolded.set(core, unit);
+        this.byFirst.set(first, list);
+        const letters = key.core.map((t) => t.folded).join('');
+        if (!key.numbered && letters.length >= 6) this.compact.push({ key, letters });
       }
     }
+    let usual: LevelWords | null = null;
+    for (const [level, n] of counts) if (!usual || n > (counts.get(usual) ?? 0)) usual = level;
+    this.usualLevel = usual;
   }
 
-  /** A cell that is nothing but a unit name (the unit column of a unit-per-row table). */
-  exact(text: string): RosterUnit | null {
-    const f = fold(text);
-    const direct = this.byFolded.get(f);
-    if (direct) return direct;
-    const unit = this.byFolded.get(coreName(text));
-    if (!unit) return null;
-    // "Phường Yên Bình" is not "Xã Yên Bình": a level written in the cell must agree.
-    const toks = f.split(' ');
-    const core = coreName(text).split(' ');
-    return conflictsWithLevel(toks, toks.length - core.length, levelOf(unit)) ? null : unit;
+  /** What a text says about who wrote it. */
+  read(text: string, mode: NameMode): NameReading {
+    const tokens = nameTokens(text, { camel: mode === 'name' });
+    let hits = this.hits(tokens, mode);
+    if (hits.length === 0 && mode === 'name') hits = this.compactHits(tokens);
+    return decide(hits.map((h) => this.resolve(h, tokens)));
   }
 
-  /** A unit named somewhere inside a line of text; null when none or when two differ. */
-  inText(text: string): RosterUnit | null {
-    const r = this.search(text);
-    return r === 'ambiguous' ? null : r;
-  }
-
-  private search(text: string): RosterUnit | null | 'ambiguous' {
-    const toks = fold(text).split(' ').filter(Boolean);
-    let best: Key | null = null;
-    let tie = false;
-    // Every place a name stands counts: "THỊ XÃ HÒA BÌNH … PHƯỜNG HÒA BÌNH" names the ward at its second.
-    const found = new Set<Key>();
-    const consider = (keys: Key[] | undefined, at: number) => {
-      for (const key of keys ?? []) {
-        if (found.has(key) || at + key.tokens.length > toks.length) continue;
-        if (key.tokens.every((k, j) => toks[at + j] === k) && !conflictsWithLevel(toks, at, key.level)) found.add(key);
+  private hits(tokens: NameToken[], mode: NameMode): Hit[] {
+    const found: Hit[] = [];
+    tokens.forEach((t, at) => {
+      for (const key of this.byFirst.get(t.folded) ?? []) {
+        const end = at + key.core.length;
+        if (!key.core.every((c, j) => tokens[at + j]?.folded === c.folded && tokens[at + j].segment === t.segment)) continue;
+        const before = levelBefore(tokens, at);
+        if (!this.levelAgrees(key, before?.level ?? null)) continue;
+        if (mode !== 'cell' && continuesName(tokens, at, end)) continue;
+        if (mode === 'cell' && !fillsCell(tokens, before ? before.start : at, end)) continue;
+        const same = found.find((h) => h.start === at && h.end === end);
+        if (same) same.keys.push(key);
+        else found.push({ keys: [key], from: before ? before.start : at, start: at, end, stated: before?.level ?? null });
       }
-    };
-    toks.forEach((t, at) => {
-      consider(this.byLead.get(t), at);
-      if (at + 1 < toks.length) consider(this.byLead.get(`${t} ${toks[at + 1]}`), at);
     });
-    for (const key of found) {
-      if (!best || key.tokens.length > best.tokens.length) {
-        best = key;
-        tie = false;
-      } else if (key.tokens.length === best.tokens.length && key.unit !== best.unit) {
-        tie = true;
-      }
-    }
-    if (!best) return null;
-    return tie ? 'ambiguous' : best.unit;
+    // A name inside a longer one found at the same place ("Hòa Lạc" in "Hòa Lạc Mới") is not named.
+    return found.filter((h) => !found.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
   }
 
-  /** A unit named in a file or sheet name, where words may run together ("PhuongHoaLac"). */
-  inName(name: string): RosterUnit | null {
-    const spaced = this.search(name.replace(/([a-zà-ỹđ])([A-ZÀ-ỸĐ])/g, '$1 $2'));
-    if (spaced === 'ambiguous') return null;
-    if (spaced) return spaced;
-    const compact = foldCompact(name);
-    const hits = this.keys.filter((key) => key.compact.length >= 3 && compact.includes(key.compact));
-    // Two different units in one name ("HoaLac-TanThanh") is no answer, unless one name
-    // contains the other ("hoalac" inside "hoalacmoi").
-    const units = new Set(hits.map((h) => h.unit));
-    if (units.size === 1) return hits[0].unit;
-    const longest = hits.reduce<Key | null>((a, h) => (!a || h.compact.length > a.compact.length ? h : a), null);
-    if (longest && hits.every((h) => h.unit === longest.unit || longest.compact.includes(h.compact))) return longest.unit;
-    return null;
+  /** "bctanthanh2023": a roster name of six letters or more, bounded by the ends, digits or document words. */
+  private compactHits(tokens: NameToken[]): Hit[] {
+    const found: Hit[] = [];
+    tokens.forEach((t, at) => {
+      for (const { key, letters } of this.compact) {
+        const i = t.folded.indexOf(letters);
+        if (i < 0) continue;
+        const rest = t.folded.slice(i + letters.length);
+        if (rest && !FOLLOWERS.some((f) => rest === f.join('')) && !/^\d/.test(rest)) continue;
+        const same = found.find((h) => h.start === at);
+        if (same) same.keys.push(key);
+        else found.push({ keys: [key], from: at, start: at, end: at + 1, stated: null });
+      }
+    });
+    return found;
+  }
+
+  private levelAgrees(key: NameKey, stated: LevelWords | null): boolean {
+    if (key.numbered) return stated !== null && (key.level === null || key.level === stated);
+    if (!stated) return true;
+    const level = key.level ?? this.usualLevel;
+    return level === null || level === stated;
+  }
+
+  /** One place in the text: its candidate units, narrowed by the diacritics as written. */
+  private resolve(hit: Hit, tokens: NameToken[]): NameReading {
+    const span = tokens.slice(hit.start, hit.end);
+    const text = tokens.slice(hit.from, hit.end).map((t) => t.word).join(' ');
+    const rank = hit.stated?.rank ?? null;
+    const units = [...new Set(hit.keys.map((k) => k.unit))];
+    if (units.length === 1) return { kind: 'unit', unit: units[0], text, rank };
+    // Twins ("Tân Thành", "Tân Thạnh"): a spelling with diacritics names the one it spells.
+    if (span.some((t) => t.hasMarks)) {
+      const spelled = [...new Set(hit.keys.filter((k) => k.core.every((c, j) => c.marked === span[j].marked)).map((k) => k.unit))];
+      if (spelled.length === 1) return { kind: 'unit', unit: spelled[0], text, rank };
+    }
+    const levels = new Set(hit.keys.map((k) => k.level ?? this.usualLevel));
+    return { kind: 'ambiguous', units, text, why: levels.size > 1 && !hit.stated ? 'level' : 'diacritics', rank };
   }
 }
 
-// "THỊ XÃ HÒA BÌNH" must not name "Phường Hòa Bình": the word before the name says the level.
-function conflictsWithLevel(toks: string[], at: number, level: string): boolean {
-  if (!level) return false;
-  const before2 = toks.slice(Math.max(0, at - 2), at).join(' ');
-  const before1 = at > 0 ? toks[at - 1] : '';
-  const stated = LEVEL_WORDS.find((w) => before2 === w || before2.endsWith(' ' + w) || before1 === w);
-  if (!stated) return false;
-  // "thi xa" ends in "xa": look at the two-word form first.
-  const two = LEVEL_WORDS.find((w) => w.includes(' ') && before2 === w);
-  const said = two ?? stated;
-  return said !== level && !level.startsWith(said) && !said.startsWith(level);
+/** More name right after ("Hòa Lạc Mới"): a word of the same case, no punctuation between, not a document word. */
+function continuesName(tokens: NameToken[], start: number, end: number): boolean {
+  const next = tokens[end];
+  if (!next || next.segment !== tokens[start].segment || next.gap || next.caps === '') return false;
+  if (isFollower(tokens, end)) return false;
+  const last = tokens[end - 1];
+  // "Phường Hòa Lạc báo cáo": a lower-case word after a capitalised name is ordinary text.
+  if ((last.caps === 'title' || last.caps === 'upper') && next.caps === 'lower') return false;
+  return true;
+}
+
+/** A unit column cell holds the name, perhaps after organisation and level words, and nothing else. */
+function fillsCell(tokens: NameToken[], start: number, end: number): boolean {
+  if (end !== tokens.length) return false;
+  let at = 0;
+  while (at < start) {
+    const next = organisationAt(tokens, at);
+    if (next > at) {
+      at = next;
+      continue;
+    }
+    const level = levelAt(tokens, at);
+    if (level && level.next <= start) {
+      at = level.next;
+      continue;
+    }
+    // A row number typed into the name cell ("1. Phường 3").
+    if (at === 0 && /^\d+$/.test(tokens[at].folded) && tokens[at + 1]?.gap) {
+      at++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Several places in one text: one unit when they agree; when they name different units, the one
+ * stated at the deepest level (a header names the levels above a unit before the unit itself),
+ * else nobody.
+ */
+export function decide(readings: NameReading[]): NameReading {
+  const named = readings.filter((r): r is Exclude<NameReading, { kind: 'none' }> => r.kind !== 'none');
+  if (named.length === 0) return NONE;
+  const sure = named.filter((r): r is Extract<NameReading, { kind: 'unit' }> => r.kind === 'unit');
+  const units = new Set(sure.map((r) => r.unit));
+  const unsure = named.filter((r): r is Extract<NameReading, { kind: 'ambiguous' }> => r.kind === 'ambiguous');
+  if (units.size === 1) {
+    const [unit] = units;
+    // An ambiguous place that could not be this unit names someone else too.
+    if (unsure.every((r) => r.units.includes(unit))) return sure[0];
+  }
+  if (units.size > 1) {
+    const deepest = Math.max(...sure.map((r) => r.rank ?? 0));
+    const atDeepest = sure.filter((r) => (r.rank ?? 0) === deepest && deepest > 0);
+    const deepUnits = new Set(atDeepest.map((r) => r.unit));
+    if (deepUnits.size === 1 && unsure.length === 0) return atDeepest[0];
+  }
+  if (units.size === 0 && unsure.length > 0) {
+    const common = unsure[0].units.filter((u) => unsure.every((r) => r.units.includes(u)));
+    if (common.length === 1) return { kind: 'unit', unit: common[0], text: unsure[0].text, rank: unsure[0].rank };
+    if (unsure.length === 1) return unsure[0];
+  }
+  const all = [...new Set([...sure.map((r) => r.unit), ...unsure.flatMap((r) => r.units)])];
+  return { kind: 'ambiguous', units: all, text: named.map((r) => r.text).join(', '), why: 'several', rank: null };
 }

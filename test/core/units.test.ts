@@ -1,4 +1,4 @@
-import { UnitMatcher, coreName } from '../../src/core/units';
+import { NameMode, UnitMatcher, analyseName, rosterKey } from '../../src/core/units';
 import { RosterUnit } from '../../src/core/rules';
 import { fold } from '../../src/core/text';
 
@@ -13,26 +13,48 @@ const ROSTER = [HOA_LAC, TAN_THANH, YEN_BINH, MINH_KHAI, HOA_BINH];
 
 const matcher = new UnitMatcher(ROSTER);
 const nameOf = (u: RosterUnit | null) => (u ? u.name : null);
+const unitIn = (m: UnitMatcher, text: string, mode: NameMode): RosterUnit | null => {
+  const r = m.read(text, mode);
+  return r.kind === 'unit' ? r.unit : null;
+};
 
-describe('coreName', () => {
-  test.each<[string, string]>([
-    ['Phường Hòa Lạc', 'hoa lac'],
-    ['P. Hòa Lạc', 'hoa lac'],
-    ['Xã Yên Bình', 'yen binh'],
-    ['X. Yên Bình', 'yen binh'],
-    ['Thị xã Hòa Bình', 'hoa binh'],
-    ['Thị trấn Liên Quan', 'lien quan'],
-    ['Đảng ủy phường Hòa Lạc', 'hoa lac'],
-    ['ĐẢNG BỘ XÃ MINH KHAI', 'minh khai'],
-    ['UBND Phường Tân Thành', 'tan thanh'],
-    ['Hòa Lạc', 'hoa lac'],
-    ['Phường', 'phuong'], // nothing after the prefix: keep the word rather than return ''
-  ])('%j → %j', (name, core) => {
-    expect(coreName(name)).toBe(core);
+describe('analyseName: a roster name taken apart', () => {
+  test.each<[string, string, string | null, string]>([
+    ['Phường Hòa Lạc', '', 'Phường', 'hoa lac'],
+    ['P. Hòa Lạc', '', 'Phường', 'hoa lac'],
+    ['Xã Yên Bình', '', 'Xã', 'yen binh'],
+    ['X. Yên Bình', '', 'Xã', 'yen binh'],
+    ['Thị xã Hòa Bình', '', 'Thị xã', 'hoa binh'],
+    ['Thị trấn Liên Quan', '', 'Thị trấn', 'lien quan'],
+    ['Đảng ủy phường Hòa Lạc', '', 'Phường', 'hoa lac'],
+    ['ĐẢNG BỘ XÃ MINH KHAI', '', 'Xã', 'minh khai'],
+    ['UBND Phường Tân Thành', '', 'Phường', 'tan thanh'],
+    ['Hòa Lạc', 'Phường', 'Phường', 'hoa lac'],
+    ['Hòa Lạc', '', null, 'hoa lac'],
+    ['Phường 01', '', 'Phường', '1'],
+    ['Khu phố 3', '', 'Khu phố', '3'],
+    ['Tổ dân phố 05', '', 'Tổ dân phố', '5'],
+    ['Quận 5', '', 'Quận', '5'],
+    // "Hội" is an organisation only before a level: "Hội An" is a name.
+    ['Hội An', 'Phường', 'Phường', 'hoi an'],
+    ['Phường', '', null, 'phuong'], // nothing after the prefix: the word is the name
+  ])('%j (Cấp %j) → level %j, core %j', (name, level, expectedLevel, core) => {
+    const key = analyseName({ name, aliases: [], level, order: 0 }, name)!;
+    expect(key.level?.name ?? null).toBe(expectedLevel);
+    expect(key.core.map((t) => t.folded).join(' ')).toBe(core);
+  });
+
+  test('roster keys: equal after normalisation, case, tone position and prefix, at one level', () => {
+    const key = (name: string, level = '') => rosterKey({ name, aliases: [], level, order: 0 });
+    expect(key('Phường Tân Thành')).not.toBe(key('Phường Tân Thạnh'));
+    expect(key('Phường Hòa Lạc')).toBe(key('P. HOÀ LẠC'));
+    expect(key('Phường Hòa Lạc')).toBe(key('Phường Hòa Lạc'.normalize('NFD')));
+    expect(key('Phường 01')).toBe(key('P.1'));
+    expect(key('Phường Long Bình')).not.toBe(key('Xã Long Bình'));
   });
 });
 
-describe('UnitMatcher.inText (header lines)', () => {
+describe('UnitMatcher.read, header lines', () => {
   test.each<[string, RosterUnit | null]>([
     ['ĐẢNG ỦY PHƯỜNG HÒA LẠC', HOA_LAC],
     ['ĐẢNG ỦY PHƯỜNG HÒA LẠC'.normalize('NFD'), HOA_LAC],
@@ -58,35 +80,35 @@ describe('UnitMatcher.inText (header lines)', () => {
     ['BÁO CÁO CÔNG TÁC DÂN VẬN', null],
     ['', null],
   ])('%j → %s', (text, expected) => {
-    expect(nameOf(matcher.inText(text))).toBe(nameOf(expected));
+    expect(nameOf(unitIn(matcher, text, 'line'))).toBe(nameOf(expected));
   });
 
   test('the unit object returned is the roster entry itself', () => {
-    expect(matcher.inText('ĐẢNG ỦY PHƯỜNG HÒA LẠC')).toBe(HOA_LAC);
+    expect(unitIn(matcher, 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', 'line')).toBe(HOA_LAC);
   });
 
   test('a longer name beats a shorter one it contains', () => {
     const m = new UnitMatcher([unit('Phường Hòa', 'Phường', 0), unit('Phường Hòa Lạc', 'Phường', 1)]);
-    expect(nameOf(m.inText('ĐẢNG ỦY PHƯỜNG HÒA LẠC'))).toBe('Phường Hòa Lạc');
-    expect(nameOf(m.inText('ĐẢNG ỦY PHƯỜNG HÒA'))).toBe('Phường Hòa');
+    expect(nameOf(unitIn(m, 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', 'line'))).toBe('Phường Hòa Lạc');
+    expect(nameOf(unitIn(m, 'ĐẢNG ỦY PHƯỜNG HÒA', 'line'))).toBe('Phường Hòa');
   });
 
   test('a roster without levels still matches by name', () => {
     const m = new UnitMatcher([unit('Phường Hòa Lạc', '', 0), unit('Xã Yên Bình', '', 1)]);
-    expect(nameOf(m.inText('ĐẢNG ỦY PHƯỜNG HÒA LẠC'))).toBe('Phường Hòa Lạc');
-    expect(nameOf(m.inText('ĐẢNG ỦY XÃ YÊN BÌNH'))).toBe('Xã Yên Bình');
+    expect(nameOf(unitIn(m, 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', 'line'))).toBe('Phường Hòa Lạc');
+    expect(nameOf(unitIn(m, 'ĐẢNG ỦY XÃ YÊN BÌNH', 'line'))).toBe('Xã Yên Bình');
     // The level is taken from the name's prefix: "xã" before Hòa Lạc contradicts "Phường".
-    expect(m.inText('ĐẢNG ỦY XÃ HÒA LẠC')).toBeNull();
+    expect(unitIn(m, 'ĐẢNG ỦY XÃ HÒA LẠC', 'line')).toBeNull();
   });
 
   // A header cell holding both lines "ĐẢNG BỘ THỊ XÃ HÒA BÌNH" / "ĐẢNG ỦY PHƯỜNG HÒA BÌNH":
   // the first "hoa binh" is the town, the second the ward.
   test('a name after the town of the same name is still found (two-line header cell)', () => {
-    expect(nameOf(matcher.inText('ĐẢNG BỘ THỊ XÃ HÒA BÌNH\nĐẢNG ỦY PHƯỜNG HÒA BÌNH'))).toBe('Phường Hòa Bình');
+    expect(nameOf(unitIn(matcher, 'ĐẢNG BỘ THỊ XÃ HÒA BÌNH\nĐẢNG ỦY PHƯỜNG HÒA BÌNH', 'line'))).toBe('Phường Hòa Bình');
   });
 });
 
-describe('UnitMatcher.inName (file and sheet names)', () => {
+describe('UnitMatcher.read, file and sheet names', () => {
   test.each<[string, RosterUnit | null]>([
     ['BC-DanVan-2023-PhuongHoaLac', HOA_LAC],
     ['BC-DanVan-2023-PhuongHoaLac.xlsx', HOA_LAC],
@@ -101,20 +123,20 @@ describe('UnitMatcher.inName (file and sheet names)', () => {
     ['BaoCao', null],
     ['Sheet1', null],
   ])('%j → %s', (name, expected) => {
-    expect(nameOf(matcher.inName(name))).toBe(nameOf(expected));
+    expect(nameOf(unitIn(matcher, name, 'name'))).toBe(nameOf(expected));
   });
 
   test('two units in one name is ambiguous, as in inText', () => {
-    expect(matcher.inName('HoaLac-TanThanh')).toBeNull();
-    expect(matcher.inName('Hoa Lac va Tan Thanh')).toBeNull();
+    expect(unitIn(matcher, 'HoaLac-TanThanh', 'name')).toBeNull();
+    expect(unitIn(matcher, 'Hoa Lac va Tan Thanh', 'name')).toBeNull();
   });
 });
 
-describe('UnitMatcher.exact (unit column cells)', () => {
+describe('UnitMatcher.read, unit column cells', () => {
   test('a level written in the cell must agree with the roster', () => {
-    expect(matcher.exact('Phường Yên Bình')).toBeNull();
-    expect(nameOf(matcher.exact('Xã Yên Bình'))).toBe('Xã Yên Bình');
-    expect(nameOf(matcher.exact('Yên Bình'))).toBe('Xã Yên Bình');
+    expect(unitIn(matcher, 'Phường Yên Bình', 'cell')).toBeNull();
+    expect(nameOf(unitIn(matcher, 'Xã Yên Bình', 'cell'))).toBe('Xã Yên Bình');
+    expect(nameOf(unitIn(matcher, 'Yên Bình', 'cell'))).toBe('Xã Yên Bình');
   });
 
   test.each<[string, RosterUnit | null]>([
@@ -135,13 +157,114 @@ describe('UnitMatcher.exact (unit column cells)', () => {
     ['Tổng cộng', null],
     ['', null],
   ])('%j → %s', (text, expected) => {
-    expect(nameOf(matcher.exact(text))).toBe(nameOf(expected));
+    expect(nameOf(unitIn(matcher, text, 'cell'))).toBe(nameOf(expected));
   });
 
   test('"Hoà Lạc" (old-style tone placement "oà") folds like "Hòa Lạc" ("òa") and matches', () => {
     expect('Hoà Lạc'.normalize('NFC')).not.toBe('Hòa Lạc'.normalize('NFC')); // really different strings
     expect(fold('Hoà Lạc')).toBe(fold('Hòa Lạc'));
-    expect(matcher.exact('Hoà Lạc')).toBe(HOA_LAC);
-    expect(matcher.exact('Phường Hoà Lạc')).toBe(HOA_LAC);
+    expect(unitIn(matcher, 'Hoà Lạc', 'cell')).toBe(HOA_LAC);
+    expect(unitIn(matcher, 'Phường Hoà Lạc', 'cell')).toBe(HOA_LAC);
+  });
+});
+
+describe('unit identity by evidence: the traps of other offices files', () => {
+  const wards = Array.from({ length: 12 }, (_, i) => unit(`Phường ${i + 1}`, 'Phường', i));
+  const numbered = new UnitMatcher(wards);
+  const read = (m: UnitMatcher, text: string, mode: NameMode) => m.read(text, mode);
+
+  test.each<[string, NameMode, string | null]>([
+    ['P1_BaoCao_6T_2024', 'name', 'Phường 1'],
+    ['P1', 'name', 'Phường 1'],
+    ['P.1 - bao cao', 'name', 'Phường 1'],
+    ['P 01', 'name', 'Phường 1'],
+    ['phuong_03', 'name', 'Phường 3'],
+    ['BC 6 thang Phuong 11', 'name', 'Phường 11'],
+    ['Phuong11', 'name', 'Phường 11'],
+    ['ĐẢNG ỦY PHƯỜNG 01', 'line', 'Phường 1'],
+    ['phuong 1', 'line', 'Phường 1'],
+    ['Phường 10', 'line', 'Phường 10'],
+    ['Phường 012', 'cell', 'Phường 12'],
+    ['P.12', 'cell', 'Phường 12'],
+    // A number alone, or after another level, is no ward.
+    ['QUẬN ỦY QUẬN 5', 'line', null],
+    ['1', 'cell', null],
+    ['Báo cáo 6 tháng năm 2024', 'line', null],
+    ['Khu phố 3', 'line', null],
+    ['Phường 13', 'line', null],
+    ['Phường 1A', 'line', null],
+  ])('%j (%s) → %s', (text, mode, expected) => {
+    const r = read(numbered, text, mode);
+    expect(r.kind === 'unit' ? r.unit.name : null).toBe(expected);
+  });
+
+  test('a header naming the district above the ward: the ward', () => {
+    const r = numbered.read('QUẬN ỦY QUẬN 5\nĐẢNG ỦY PHƯỜNG 07', 'line');
+    expect(r.kind === 'unit' && r.unit.name).toBe('Phường 7');
+  });
+
+  const twins = new UnitMatcher([unit('Phường Tân Thành', 'Phường', 0), unit('Phường Tân Thạnh', 'Phường', 1), unit('Phường Bình Thạnh', 'Phường', 2)]);
+  test.each<[string, NameMode, string | null]>([
+    ['ĐẢNG ỦY PHƯỜNG TÂN THẠNH', 'line', 'Phường Tân Thạnh'],
+    ['ĐẢNG ỦY PHƯỜNG TÂN THÀNH', 'line', 'Phường Tân Thành'],
+    ['Tân Thạnh', 'cell', 'Phường Tân Thạnh'],
+    ['P. Tân Thành', 'cell', 'Phường Tân Thành'],
+    ['Báo cáo Tân Thạnh'.normalize('NFD'), 'name', 'Phường Tân Thạnh'],
+    // A spelling without diacritics fits both twins: nobody.
+    ['tan thanh', 'name', null],
+    ['TAN THANH', 'cell', null],
+    // Without a twin, diacritics do not matter.
+    ['Binh Thanh', 'cell', 'Phường Bình Thạnh'],
+  ])('%j (%s) → %s', (text, mode, expected) => {
+    const r = read(twins, text, mode);
+    expect(r.kind === 'unit' ? r.unit.name : null).toBe(expected);
+  });
+
+  test('an ambiguous spelling says which units it could be and why', () => {
+    const r = twins.read('tan thanh', 'name');
+    expect(r.kind).toBe('ambiguous');
+    if (r.kind !== 'ambiguous') return;
+    expect(r.units.map((u) => u.name)).toEqual(['Phường Tân Thành', 'Phường Tân Thạnh']);
+    expect(r.why).toBe('diacritics');
+  });
+
+  test('one name at two levels: a stated level decides, none is ambiguous', () => {
+    const m = new UnitMatcher([unit('Phường Long Bình', 'Phường', 0), unit('Xã Long Bình', 'Xã', 1)]);
+    expect(nameOf(unitIn(m, 'UBND XÃ LONG BÌNH', 'line'))).toBe('Xã Long Bình');
+    expect(nameOf(unitIn(m, 'P. Long Bình', 'cell'))).toBe('Phường Long Bình');
+    const r = m.read('Long Bình', 'cell');
+    expect(r.kind === 'ambiguous' && r.why).toBe('level');
+  });
+
+  test('a name followed by more name is not the shorter roster name', () => {
+    const short = new UnitMatcher([unit('Xã Hòa Lạc', 'Xã', 0)]);
+    expect(unitIn(short, 'ĐẢNG ỦY XÃ HÒA LẠC MỚI', 'line')).toBeNull();
+    expect(unitIn(short, 'XaHoaLacMoi', 'name')).toBeNull();
+    expect(unitIn(short, 'hoalacmoi', 'name')).toBeNull();
+    expect(unitIn(short, 'Hòa Lạc Mới', 'cell')).toBeNull();
+    // Document words after the name are not more name.
+    expect(nameOf(unitIn(short, 'XÃ HÒA LẠC BÁO CÁO NĂM 2023', 'line'))).toBe('Xã Hòa Lạc');
+    expect(nameOf(unitIn(short, 'Xã Hòa Lạc báo cáo', 'line'))).toBe('Xã Hòa Lạc');
+    expect(nameOf(unitIn(short, 'hoalacbaocao', 'name'))).toBe('Xã Hòa Lạc');
+    const both = new UnitMatcher([unit('Xã Hòa Lạc', 'Xã', 0), unit('Xã Hòa Lạc Mới', 'Xã', 1)]);
+    expect(nameOf(unitIn(both, 'Xã Hòa Lạc mới', 'line'))).toBe('Xã Hòa Lạc Mới');
+    expect(nameOf(unitIn(both, 'Hòa Lạc Mới', 'cell'))).toBe('Xã Hòa Lạc Mới');
+    expect(nameOf(unitIn(both, 'Hòa Lạc', 'cell'))).toBe('Xã Hòa Lạc');
+  });
+
+  test('upper-level names are evidence only when the roster holds them at that level', () => {
+    const town = new UnitMatcher([unit('Thị trấn Chợ Mới', 'Thị trấn', 0), unit('Xã Hòa Bình', 'Xã', 1)]);
+    expect(unitIn(town, 'HUYỆN ỦY CHỢ MỚI', 'line')).toBeNull();
+    expect(unitIn(town, 'ĐẢNG BỘ THỊ XÃ HÒA BÌNH', 'line')).toBeNull();
+    expect(nameOf(unitIn(town, 'HUYỆN ỦY CHỢ MỚI\nĐẢNG ỦY THỊ TRẤN CHỢ MỚI', 'line'))).toBe('Thị trấn Chợ Mới');
+    const districts = new UnitMatcher([unit('Huyện Chợ Mới', 'Huyện', 0), unit('Huyện Châu Thành', 'Huyện', 1)]);
+    expect(nameOf(unitIn(districts, 'HUYỆN ỦY CHỢ MỚI', 'line'))).toBe('Huyện Chợ Mới');
+  });
+
+  test('cells may carry organisation and level words and a row number, nothing else', () => {
+    expect(nameOf(unitIn(numbered, 'Chi hội Phường 3', 'cell'))).toBe('Phường 3');
+    expect(nameOf(unitIn(twins, 'Cơ sở Hội Tân Thạnh', 'cell'))).toBe('Phường Tân Thạnh');
+    expect(nameOf(unitIn(numbered, '1. Phường 3', 'cell'))).toBe('Phường 3');
+    expect(unitIn(numbered, 'Phường 3 (cũ)', 'cell')).toBeNull();
   });
 });

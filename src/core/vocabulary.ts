@@ -1,0 +1,243 @@
+// Every word the reader recognises, in one place, each list with the reason it exists.
+// Phrases are written as people write them (with diacritics); the modules that use a list fold
+// it once when they load, so "also accept «Kết quả đạt được»" is one line added here.
+// Data only: no imports, so every module of the engine can read it.
+
+/** How a folded cell text is compared with a folded phrase. */
+export type PhraseMode = 'exact' | 'starts' | 'contains';
+
+export interface PhraseRule<R extends string> {
+  role: R;
+  mode: PhraseMode;
+  phrases: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report tables
+
+export type ReportColumn = 'stt' | 'label' | 'uom' | 'plan' | 'value' | 'lastYear' | 'planRate' | 'note' | 'unit';
+
+/**
+ * Header words of a unit's report table, tried in this order (the first rule that matches a
+ * header cell gives its column's role). Order matters where phrases overlap: "Chỉ tiêu giao" is
+ * a plan, not the label column "Chỉ tiêu"; "Tỷ lệ % so với KH" is a rate, not a plan.
+ */
+export const REPORT_COLUMNS: ReadonlyArray<PhraseRule<ReportColumn>> = [
+  // The row number column; "TT" is how many templates abbreviate "thứ tự".
+  { role: 'stt', mode: 'exact', phrases: ['STT', 'TT', 'Số TT', 'Số thứ tự'] },
+  // A plan the unit was given, even though it starts with the label column's "Chỉ tiêu".
+  { role: 'plan', mode: 'starts', phrases: ['Chỉ tiêu giao', 'Chỉ tiêu được giao', 'Chỉ tiêu kế hoạch'] },
+  // The indicator names: the column every row of a one-indicator-per-row report is matched by.
+  {
+    role: 'label',
+    mode: 'starts',
+    phrases: ['Nội dung', 'Chỉ tiêu', 'Tên chỉ tiêu', 'Nội dung chỉ tiêu', 'Các chỉ tiêu', 'Danh mục', 'Danh mục chỉ tiêu', 'Nội dung công việc', 'Các nội dung'],
+  },
+  // Unit of measure: read for nothing but recognised so it is not taken for a figure column.
+  { role: 'uom', mode: 'exact', phrases: ['Đơn vị tính', 'ĐVT'] },
+  // Notes: never figures, even when a unit types a number there.
+  { role: 'note', mode: 'starts', phrases: ['Ghi chú'] },
+  // The same period last year ("Cùng kỳ năm trước"): compared, never summed into this year.
+  { role: 'lastYear', mode: 'contains', phrases: ['Cùng kỳ'] },
+  // The rate against the plan that the unit computed itself ("Tỷ lệ (%) so với KH").
+  { role: 'planRate', mode: 'contains', phrases: ['Tỷ lệ', 'So sánh', '%'] },
+  // The unit's own plan for the row; its period may be in the header ("Kế hoạch 9 tháng").
+  { role: 'plan', mode: 'contains', phrases: ['Kế hoạch', 'KH'] },
+  // The figure achieved: the column every check reads.
+  { role: 'value', mode: 'contains', phrases: ['Thực hiện', 'Kết quả', 'Số liệu', 'Ước thực hiện', 'Lũy kế', 'Số lượng'] },
+  // The unit column of an association's table, when its header says so. Tables whose unit
+  // column is headed otherwise (or not at all) are found by their cells naming roster units.
+  {
+    role: 'unit',
+    mode: 'exact',
+    phrases: [
+      'Tên đơn vị', 'Đơn vị', 'Phường, xã', 'Xã, phường', 'Phường xã', 'Cơ sở', 'Tên cơ sở', 'Địa phương', 'Tên phường, xã',
+      'Chi hội', 'Đơn vị cơ sở', 'Đơn vị phường, xã', 'Tên cơ sở Hội', 'Cơ sở Hội',
+    ],
+  },
+];
+
+/** Words that name a plan column's own period ("Kế hoạch năm", "KH 6 tháng", "Kế hoạch quý"). */
+export const PLAN_PERIOD_WORDS = {
+  year: ['năm', 'cả năm'],
+  quarter: ['quý'],
+  months: ['tháng'],
+} as const;
+
+/** The total row of a unit-per-row table: checked against the rows above, never a unit. */
+export const TOTAL_ROW: readonly string[] = [
+  'Tổng cộng', 'Cộng', 'Tổng số', 'Tổng', 'Cộng toàn', 'Toàn huyện', 'Toàn thị xã', 'Toàn thành phố', 'Toàn tỉnh', 'Toàn quận', 'Toàn địa bàn', 'Toàn đơn vị',
+];
+
+/** First words of the signature block under a table: the table ends where they start. */
+export const SIGNATURE_BLOCK: readonly string[] = [
+  'Người lập biểu', 'Người lập', 'Lập biểu', 'Nơi nhận', 'T/M', 'TM', 'Thủ trưởng', 'Bí thư', 'Phó bí thư', 'Chủ tịch', 'Trưởng ban',
+  'Xác nhận', 'Ký tên', 'Ký, ghi rõ họ tên', 'Giám đốc', 'Kế toán',
+];
+
+/**
+ * Units of measure whose figures are whole counts: a fraction there is a typing error.
+ * Anything else ("ha", "tỷ đồng", "%") may hold decimals.
+ */
+export const COUNT_UNITS: readonly string[] = [
+  'người', 'hộ', 'mô hình', 'cuộc', 'lần', 'nhà', 'căn', 'khu', 'cơ sở', 'đơn vị', 'tổ', 'hội viên', 'đoàn viên', 'thành viên', 'công trình',
+  'đội', 'câu lạc bộ', 'CLB', 'chi hội', 'chi đoàn', 'buổi', 'hội nghị', 'lớp', 'lượt', 'thôn', 'tổ dân phố', 'xã', 'phường', 'đảng viên',
+  'hợp tác xã', 'HTX', 'tin', 'bài', 'vụ', 'đơn', 'trường hợp', 'cái', 'chiếc', 'con', 'em', 'trẻ', 'cử tri', 'ý kiến', 'kiến nghị',
+];
+
+// ---------------------------------------------------------------------------------------------
+// The rules workbook
+
+export type TargetColumn = 'code' | 'section' | 'name' | 'aliases' | 'uom' | 'condition' | 'scope' | 'severity' | 'formula';
+export type CheckColumn = 'code' | 'expr' | 'severity' | 'note';
+export type RosterColumn = 'name' | 'aliases' | 'level';
+
+/** Column headers of the "Chỉ tiêu" sheet, compared whole. */
+export const TARGET_COLUMNS: ReadonlyArray<PhraseRule<TargetColumn>> = [
+  { role: 'code', mode: 'exact', phrases: ['Mã', 'Mã chỉ tiêu', 'Mã số', 'Code'] },
+  { role: 'section', mode: 'exact', phrases: ['Nhóm', 'Nhóm chỉ tiêu', 'Lĩnh vực', 'Mục', 'Phần'] },
+  { role: 'name', mode: 'exact', phrases: ['Chỉ tiêu', 'Tên chỉ tiêu', 'Nội dung', 'Nội dung chỉ tiêu', 'Tên'] },
+  { role: 'aliases', mode: 'exact', phrases: ['Tên gọi khác', 'Tên khác', 'Gọi khác', 'Bí danh'] },
+  { role: 'uom', mode: 'exact', phrases: ['Đơn vị tính', 'ĐVT', 'Đơn vị đo'] },
+  { role: 'condition', mode: 'exact', phrases: ['Điều kiện', 'Mục tiêu', 'Yêu cầu', 'Chỉ tiêu cần đạt'] },
+  { role: 'scope', mode: 'exact', phrases: ['Phạm vi', 'Áp dụng cho', 'Đối tượng áp dụng'] },
+  { role: 'severity', mode: 'exact', phrases: ['Mức độ', 'Mức cảnh báo', 'Loại'] },
+  { role: 'formula', mode: 'exact', phrases: ['Công thức', 'Cách tính'] },
+];
+
+/** Column headers of the "Kiểm tra chéo" sheet. */
+export const CHECK_COLUMNS: ReadonlyArray<PhraseRule<CheckColumn>> = [
+  { role: 'code', mode: 'exact', phrases: ['Mã', 'Mã kiểm tra', 'Mã số'] },
+  { role: 'expr', mode: 'exact', phrases: ['Biểu thức', 'Điều kiện', 'Công thức', 'Kiểm tra'] },
+  { role: 'severity', mode: 'exact', phrases: ['Mức độ', 'Loại'] },
+  { role: 'note', mode: 'exact', phrases: ['Ghi chú', 'Diễn giải', 'Mô tả'] },
+];
+
+/** Column headers of the "Đơn vị" sheet (the roster). */
+export const ROSTER_COLUMNS: ReadonlyArray<PhraseRule<RosterColumn>> = [
+  { role: 'name', mode: 'exact', phrases: ['Tên đơn vị', 'Đơn vị', 'Tên', 'Tên phường, xã', 'Phường, xã', 'Cơ sở'] },
+  { role: 'aliases', mode: 'exact', phrases: ['Tên gọi khác', 'Tên khác', 'Gọi khác'] },
+  { role: 'level', mode: 'exact', phrases: ['Cấp', 'Cấp đơn vị', 'Loại đơn vị', 'Loại'] },
+];
+
+/** Words of the "Mức độ" column. */
+export const SEVERITY_WORDS = {
+  error: ['Lỗi', 'Error', 'Nghiêm trọng'],
+  warning: ['Cảnh báo', 'Warning', 'Chú ý'],
+  info: ['Thông tin', 'Info', 'Lưu ý'],
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Unit names
+
+export interface LevelWords {
+  /** The level as the roster's "Cấp" column writes it. */
+  name: string;
+  /**
+   * Depth in the administrative tree: 1 province, 2 district or town, 3 ward or commune, 4 the
+   * quarters and hamlets inside them, 5 an organisation's branches. A header names the levels
+   * above a unit before the unit itself ("QUẬN ỦY QUẬN 5" / "ĐẢNG ỦY PHƯỜNG 7").
+   */
+  rank: number;
+  /** The word as written before a name ("Phường Hòa Lạc", "Khu phố 3"). */
+  words: readonly string[];
+  /** Short forms, only ever taken right before a name ("P. Hòa Lạc", "P1", "KP3", "Q.5"). */
+  short: readonly string[];
+  /** The party committee of that level, written before the name: "HUYỆN ỦY CHỢ MỚI". */
+  committee: readonly string[];
+}
+
+export const LEVELS: readonly LevelWords[] = [
+  { name: 'Tỉnh', rank: 1, words: ['tỉnh'], short: [], committee: ['tỉnh ủy'] },
+  { name: 'Thành phố', rank: 2, words: ['thành phố'], short: ['tp'], committee: ['thành ủy'] },
+  { name: 'Quận', rank: 2, words: ['quận'], short: ['q'], committee: ['quận ủy'] },
+  { name: 'Huyện', rank: 2, words: ['huyện'], short: ['h'], committee: ['huyện ủy'] },
+  { name: 'Thị xã', rank: 2, words: ['thị xã'], short: ['tx'], committee: ['thị ủy'] },
+  { name: 'Đặc khu', rank: 3, words: ['đặc khu'], short: [], committee: [] },
+  { name: 'Phường', rank: 3, words: ['phường'], short: ['p', 'ph'], committee: [] },
+  { name: 'Xã', rank: 3, words: ['xã'], short: ['x'], committee: [] },
+  { name: 'Thị trấn', rank: 3, words: ['thị trấn'], short: ['tt'], committee: [] },
+  { name: 'Khu phố', rank: 4, words: ['khu phố'], short: ['kp'], committee: [] },
+  { name: 'Tổ dân phố', rank: 4, words: ['tổ dân phố'], short: ['tdp'], committee: [] },
+  { name: 'Khu dân cư', rank: 4, words: ['khu dân cư'], short: ['kdc'], committee: [] },
+  { name: 'Tiểu khu', rank: 4, words: ['tiểu khu'], short: [], committee: [] },
+  { name: 'Thôn', rank: 4, words: ['thôn'], short: [], committee: [] },
+  { name: 'Ấp', rank: 4, words: ['ấp'], short: [], committee: [] },
+  { name: 'Bản', rank: 4, words: ['bản'], short: [], committee: [] },
+  { name: 'Khóm', rank: 4, words: ['khóm'], short: [], committee: [] },
+  { name: 'Buôn', rank: 4, words: ['buôn'], short: [], committee: [] },
+  { name: 'Làng', rank: 4, words: ['làng'], short: [], committee: [] },
+  { name: 'Xóm', rank: 4, words: ['xóm'], short: [], committee: [] },
+  { name: 'Khu', rank: 4, words: ['khu'], short: [], committee: [] },
+  { name: 'Tổ', rank: 4, words: ['tổ'], short: [], committee: [] },
+  { name: 'Chi hội', rank: 5, words: ['chi hội'], short: [], committee: [] },
+  { name: 'Chi đoàn', rank: 5, words: ['chi đoàn'], short: [], committee: [] },
+  { name: 'Chi bộ', rank: 5, words: ['chi bộ'], short: [], committee: [] },
+  { name: 'Tổ hội', rank: 5, words: ['tổ hội'], short: [], committee: [] },
+];
+
+/**
+ * Organisations written before a level and a name ("ĐẢNG ỦY PHƯỜNG …", "UBND XÃ …", "Cơ sở
+ * Hội …"): not part of a unit's name, and never a sign that the name is some other unit's.
+ */
+export const ORGANISATION_WORDS: readonly string[] = [
+  'đảng ủy', 'đảng bộ', 'ủy ban nhân dân', 'ubnd', 'hội đồng nhân dân', 'hđnd', 'ủy ban mặt trận tổ quốc việt nam', 'ủy ban mặt trận tổ quốc',
+  'ủy ban mttq việt nam', 'ủy ban mttqvn', 'ủy ban mttq', 'mặt trận tổ quốc', 'mttq', 'ban dân vận', 'ban thường vụ', 'ban chấp hành', 'ban',
+  'ủy ban', 'hội nông dân', 'hội nd', 'hội cựu chiến binh', 'hội ccb', 'hội liên hiệp phụ nữ', 'hội lhpn', 'hội phụ nữ', 'đoàn thanh niên',
+  'đoàn tncs hồ chí minh', 'đoàn tn', 'công đoàn', 'liên đoàn lao động', 'cơ sở hội', 'cơ sở', 'hội', 'đoàn',
+];
+
+/**
+ * Words that may follow a unit's name in a title, a date line or a file name without being part
+ * of the name ("Phường Hòa Lạc báo cáo", "PhuongHoaLac_BC_6T"). Another word right after a name,
+ * with no punctuation between, may be the rest of a longer name that the roster does not hold
+ * ("Hòa Lạc Mới"), so the shorter name is not taken from it.
+ */
+export const NAME_FOLLOWERS: readonly string[] = [
+  'báo cáo', 'bc', 'biểu', 'bieu', 'mẫu', 'bm', 'số liệu', 'kết quả', 'kq', 'tổng hợp', 'th', 'năm', 'tháng', 'quý', 'ngày', 'đầu', 'cuối',
+  'final', 'bản', 'sửa', 'gửi', 'lần', 'dân vận', 'dv', 'công tác', 'về', 'của', 'và', 'tại', 'thuộc', 'kèm theo', 'theo', 'giai đoạn',
+  'nhiệm kỳ', 'đợt', 'copy', 'new', 'v', 'ver', 'xlsx', 'xls',
+];
+
+/**
+ * Abbreviations expanded (as whole words) when labels are folded, in folded form: fold needs them
+ * to expand, so they cannot be folded from a written form by fold itself.
+ */
+export const ABBREVIATIONS: ReadonlyArray<readonly [string, string]> = [
+  ['hnd', 'hoi nong dan'],
+  ['ccb', 'cuu chien binh'],
+  ['lhpn', 'lien hiep phu nu'],
+  ['hlhpn', 'hoi lien hiep phu nu'],
+  ['ldld', 'lien doan lao dong'],
+  ['dtn', 'doan thanh nien'],
+  ['mttq', 'mat tran to quoc'],
+  ['gdvh', 'gia dinh van hoa'],
+  ['kdc', 'khu dan cu'],
+  ['dvtn', 'doan vien thanh nien'],
+  ['cdcs', 'cong doan co so'],
+  ['dvk', 'dan van kheo'],
+  ['ubnd', 'uy ban nhan dan'],
+  ['ddk', 'dai doan ket'],
+  ['tp', 'thanh pho'],
+  ['tx', 'thi xa'],
+  ['tt', 'thi tran'],
+];
+
+/**
+ * Single-letter place prefixes expanded by fold only as the first word and only before a name
+ * ("P. Hòa Lạc"); elsewhere "x" means "not applicable" and must stay as it is.
+ */
+export const PLACE_PREFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['p', 'phuong'],
+  ['x', 'xa'],
+];
+
+// Shared by every reader and worker of a run: frozen so no caller can change a list for the others.
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+for (const list of [REPORT_COLUMNS, PLAN_PERIOD_WORDS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES]) {
+  deepFreeze(list);
+}
