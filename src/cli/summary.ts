@@ -1,4 +1,5 @@
 // The terminal summary: one line per unit (status, errors, warnings), then the area's shortfalls.
+import { areaVerdict, countBySeverity } from '../core';
 import type { CheckResult, UnitStatus } from '../core';
 
 const STATUS: Record<UnitStatus, string> = {
@@ -6,6 +7,7 @@ const STATUS: Record<UnitStatus, string> = {
   warnings: 'Cảnh báo',
   errors: 'Có lỗi',
   missing: 'Chưa gửi',
+  unreadable: 'Không đọc được tệp',
   unknown: 'Không rõ đơn vị',
 };
 
@@ -31,13 +33,9 @@ export function printSummary(result: CheckResult, out: (s: string) => void): voi
   }
   const area = result.findings.filter((f) => f.unit === '*' && f.severity !== 'info');
   out('');
-  if (area.length === 0) out('Toàn địa bàn: đạt mọi chỉ tiêu.');
-  else {
-    out('Toàn địa bàn chưa đạt:');
-    for (const f of area) out(`  - ${f.message}`);
-  }
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of result.findings) c[f.severity]++;
+  out(areaVerdict(result).text);
+  for (const f of area) out(`  - ${f.message}`);
+  const c = countBySeverity(result.findings);
   out('');
   out(`Tổng: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} thông tin.`);
 }

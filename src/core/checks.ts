@@ -1,12 +1,14 @@
 // The checks on one unit's figures: values that are not figures, targets per unit and per
 // level, the unit's own plan, cross checks, and stated rates against recomputed ones.
 import { Comparison, describeComparison, judge, periodsCovered, scaleComparison } from './conditions';
-import { codesOf, compare, evaluate, toText } from './expressions';
-import { Finding, finding } from './findings';
+import { CompareOp, Expr, codesOf, compare, evaluate, toText, toWords } from './expressions';
+import { Finding, Subject, finding } from './findings';
 import { IndicatorEntry, UnitReport, ValueCell } from './layout';
 import { MAX_FIGURE, formatNumber, formatPercent, rateAsFraction } from './numbers';
 import { Indicator, Rules, RosterUnit } from './rules';
-import { fold } from './text';
+import { fold, phraseTest } from './text';
+import { analyseName } from './units';
+import { COUNT_UNITS } from './vocabulary';
 
 /** A figure as the checks and the rollup use it. */
 export type Figure =
@@ -15,11 +17,10 @@ export type Figure =
   | { status: 'missing'; cell: string | null }
   | { status: 'not-applicable'; cell: string | null };
 
-// Units of measure whose figures are whole counts; a fraction there is a typing error.
-const COUNT_UNITS = /^(nguoi|ho|mo hinh|cuoc|lan|nha|khu|co so|don vi|to|hoi vien|doan vien|thanh vien|cong trinh|doi|cau lac bo|clb|chi hoi|chi doan|buoi|hoi nghi|lop|luot|thon|to dan pho|xa|phuong|dang vien|hop tac xa|htx|tin|bai|vu|don|truong hop|cai|chiec|con|em|tre|cu tri|y kien|kien nghi)$/;
+const isCountUnit = phraseTest(COUNT_UNITS, 'exact');
 
 export function isWholeCount(ind: Indicator): boolean {
-  return !ind.rate && COUNT_UNITS.test(fold(ind.unitOfMeasure));
+  return !ind.rate && isCountUnit(fold(ind.unitOfMeasure));
 }
 
 export interface UnitFigures {
@@ -40,6 +41,11 @@ function label(ind: Indicator): string {
   return ind.section ? `${ind.section} – ${ind.name}` : ind.name;
 }
 
+/** An indicator as messages name it, for a unit or for the area. */
+export function subject(ind: Indicator, who: string): Subject {
+  return { who, label: label(ind), rate: ind.rate, uom: ind.rate ? '' : ind.unitOfMeasure };
+}
+
 function show(ind: Indicator, n: number): string {
   return ind.rate ? formatPercent(n) : formatNumber(n);
 }
@@ -55,7 +61,7 @@ export function readFigures(report: UnitReport, rules: Rules, findings: Finding[
       // report does not cover at all (an association's own table) is simply not there.
       if (report.layout === 'indicator-per-row' && !ind.formula && report.sections.has(ind.section)) {
         figures.set(ind.code, { status: 'missing', cell: null });
-        findings.push(finding('missing-value', { unit, indicator: ind.code, ...where(report, null), message: `${unit}: thiếu dòng "${label(ind)}" trong báo cáo.` }));
+        findings.push(finding('missing-value', { unit, indicator: ind.code, ...where(report, null) }, { variant: 'row', subject: subject(ind, unit) }));
       }
       continue;
     }
@@ -65,35 +71,28 @@ export function readFigures(report: UnitReport, rules: Rules, findings: Finding[
 }
 
 function figureOf(ind: Indicator, v: ValueCell, report: UnitReport, findings: Finding[]): Figure {
-  const unit = report.unit;
-  const at = where(report, v.address);
+  const fields = { unit: report.unit, indicator: ind.code, ...where(report, v.address) };
+  const base = { subject: subject(ind, report.unit), cell: v.address };
+  const invalid = (text: string, actual: number | string, p: Parameters<typeof finding<'invalid-value'>>[2]): Figure => {
+    findings.push(finding('invalid-value', { ...fields, actual }, p));
+    return { status: 'invalid', text, cell: v.address };
+  };
   const r = v.reading;
   switch (r.kind) {
     case 'blank':
-      findings.push(finding('missing-value', { unit, indicator: ind.code, ...at, message: `${unit}: "${label(ind)}" để trống (ô ${v.address}).` }));
+      findings.push(finding('missing-value', fields, { variant: 'blank', ...base }));
       return { status: 'missing', cell: v.address };
     case 'not-applicable':
       return { status: 'not-applicable', cell: v.address };
     case 'error':
-      findings.push(finding('invalid-value', { unit, indicator: ind.code, ...at, actual: r.code, message: `${unit}: "${label(ind)}" là ô lỗi ${r.code} (ô ${v.address}), không có số liệu.` }));
-      return { status: 'invalid', text: r.code, cell: v.address };
+      return invalid(r.code, r.code, { variant: 'error', code: r.code, ...base });
     case 'text':
-      findings.push(finding('invalid-value', { unit, indicator: ind.code, ...at, actual: r.text, message: `${unit}: "${label(ind)}" ghi "${r.text}" (ô ${v.address}), không phải số; không tính vào tổng.` }));
-      return { status: 'invalid', text: r.text, cell: v.address };
+      return invalid(r.text, r.text, { variant: 'text', text: r.text, ...base });
     case 'number': {
       const value = ind.rate ? rateAsFraction(r) : r.value;
-      if (Math.abs(r.value) > MAX_FIGURE) {
-        findings.push(finding('invalid-value', { unit, indicator: ind.code, ...at, actual: String(r.value), message: `${unit}: "${label(ind)}" là số quá lớn (${String(r.value)}, ô ${v.address}); không tính vào tổng.` }));
-        return { status: 'invalid', text: String(r.value), cell: v.address };
-      }
-      if (value < 0) {
-        findings.push(finding('invalid-value', { unit, indicator: ind.code, ...at, actual: r.value, message: `${unit}: "${label(ind)}" là số âm ${formatNumber(r.value)} (ô ${v.address}); không tính vào tổng.` }));
-        return { status: 'invalid', text: String(r.value), cell: v.address };
-      }
-      if (isWholeCount(ind) && !Number.isInteger(value)) {
-        findings.push(finding('invalid-value', { unit, indicator: ind.code, ...at, actual: r.value, message: `${unit}: "${label(ind)}" là ${formatNumber(r.value, 4)} ${ind.unitOfMeasure} (ô ${v.address}), phải là số nguyên; không tính vào tổng.` }));
-        return { status: 'invalid', text: String(r.value), cell: v.address };
-      }
+      if (Math.abs(r.value) > MAX_FIGURE) return invalid(String(r.value), String(r.value), { variant: 'too-large', value: r.value, ...base });
+      if (value < 0) return invalid(String(r.value), r.value, { variant: 'negative', value: r.value, ...base });
+      if (isWholeCount(ind) && !Number.isInteger(value)) return invalid(String(r.value), r.value, { variant: 'fraction', value: r.value, ...base });
       return { status: 'ok', value, cell: v.address };
     }
   }
@@ -136,9 +135,10 @@ export function targetFor(ind: Indicator, pace: Pace): { comparison: Comparison;
 function appliesTo(ind: Indicator, roster: RosterUnit | null, report: UnitReport): boolean {
   if (ind.scope.kind === 'area') return false;
   if (ind.scope.kind === 'each') return true;
-  const level = ind.scope.level;
-  const unitLevel = fold(roster?.level ?? '') || fold(report.unit).split(' ')[0];
-  return unitLevel === level || fold(roster?.name ?? report.unit).startsWith(level + ' ');
+  // "Mỗi phường": the unit's level from the roster's "Cấp" or its name's prefix ("P. Hòa Lạc").
+  const unit = roster ?? { name: report.unit, aliases: [], level: '', order: 0 };
+  const level = analyseName(unit, unit.name)?.level;
+  return !!level && fold(level.name) === ind.scope.level;
 }
 
 export interface TargetJudgement {
@@ -150,26 +150,23 @@ export interface TargetJudgement {
 }
 
 /** Judges one actual figure against a target and returns the finding, if any. */
-export function judgeTarget(j: TargetJudgement, unit: string, loc: { file: string | null; sheet: string | null; cell: string | null }, who: string): Finding | null {
+export function judgeTarget(
+  j: TargetJudgement,
+  unit: string,
+  loc: { file: string | null; sheet: string | null; cell: string | null },
+  who: string,
+  incomplete?: string[],
+): Finding | null {
   const { ind, actual, comparison, prorated } = j;
   const v = judge(comparison, actual);
-  const target = describeComparison(comparison, ind.rate);
-  const uom = ind.rate ? '' : ind.unitOfMeasure ? ` ${ind.unitOfMeasure}` : '';
-  const parts = j.parts ? ` (${j.parts})` : '';
   const base = { unit, indicator: ind.code, ...loc, actual, against: 'target' as const };
+  const p = { ...subject(ind, who), actual, target: describeComparison(comparison, ind.rate), parts: j.parts, incomplete };
   if (v.status === 'short') {
-    const gap = ind.rate ? `thiếu ${formatNumber(v.gap * 100)} điểm %` : `thiếu ${formatNumber(v.gap)}`;
-    if (prorated) {
-      return finding('behind-pace', { ...base, severity: 'warning', expected: v.required, message: `${who}: ${label(ind)} đến nay đạt ${show(ind, actual)}${uom}${parts}, theo tiến độ cần ${target}${uom} (chỉ tiêu cả kỳ: ${ind.condition!.text}), ${gap}.` });
-    }
-    return finding('shortfall', { ...base, severity: ind.severity, expected: v.required, message: `${who}: ${label(ind)} đạt ${show(ind, actual)}${uom}${parts}, chỉ tiêu ${target}${uom}, ${gap}.` });
+    if (prorated) return finding('behind-pace', { ...base, severity: 'warning', expected: v.required }, { variant: 'target', ...p, gap: v.gap, wholePeriod: ind.condition!.text });
+    return finding('shortfall', { ...base, severity: ind.severity, expected: v.required }, { variant: 'target', ...p, gap: v.gap });
   }
-  if (v.status === 'over-limit') {
-    return finding('shortfall', { ...base, severity: ind.severity, expected: v.limit, message: `${who}: ${label(ind)} là ${show(ind, actual)}${uom}${parts}, vượt mức cho phép ${target}${uom}.` });
-  }
-  if (v.status === 'exceeded') {
-    return finding('exceeded', { ...base, severity: 'info', expected: v.max, message: `${who}: ${label(ind)} đạt ${show(ind, actual)}${uom}${parts}, vượt chỉ tiêu ${target}${uom}.` });
-  }
+  if (v.status === 'over-limit') return finding('shortfall', { ...base, severity: ind.severity, expected: v.limit }, { variant: 'over-limit', ...p, gap: v.excess });
+  if (v.status === 'exceeded') return finding('exceeded', { ...base, severity: 'info', expected: v.max }, { ...p, gap: v.excess });
   return null;
 }
 
@@ -224,23 +221,32 @@ export function checkUnit(u: UnitFigures, rules: Rules, pace: Pace, findings: Fi
     const r = evaluate(chk.expr.right, lookup);
     if (l === undefined || r === undefined) continue; // a part is missing or invalid: reported there
     if (compare(chk.expr.op, l, r)) continue;
-    const codes = codesOf(chk.expr);
-    const first = codes[0];
+    const first = codesOf(chk.expr)[0];
     const entry = report.entries.get(first);
-    const values = codes.map((c) => `${c} = ${lookup(c) === undefined ? '?' : formatNumber(lookup(c)!)}`).join(', ');
     findings.push(
-      finding('inconsistent', {
-        unit,
-        indicator: first ?? null,
-        check: chk.code,
-        severity: chk.severity,
-        ...where(report, entry?.value.address ?? null),
-        actual: l,
-        expected: r,
-        message: `${unit}: kiểm tra ${chk.code} (${toText(chk.expr)}) không đúng: ${values}${chk.note ? ` – ${chk.note}` : ''}.`,
-      }),
+      finding(
+        'inconsistent',
+        { unit, indicator: first ?? null, check: chk.code, severity: chk.severity, ...where(report, entry?.value.address ?? null), actual: l, expected: r },
+        { variant: 'cross-check', who: unit, sentence: crossCheckSentence(chk.expr, rules, lookup, l, r), check: chk.code, expression: toText(chk.expr), note: chk.note },
+      ),
     );
   }
+}
+
+/** What a failed comparison says, as a sentence: "… 12 khác Mô hình tập thể 8 + Mô hình cá nhân 3 = 11". */
+const BROKEN: Record<CompareOp, string> = { '=': 'khác', '<>': 'bằng', '<': 'không nhỏ hơn', '<=': 'lớn hơn', '>': 'không lớn hơn', '>=': 'nhỏ hơn' };
+
+function crossCheckSentence(expr: Extract<Expr, { type: 'compare' }>, rules: Rules, lookup: (code: string) => number | undefined, l: number, r: number): string {
+  const word = (code: string) => {
+    const ind = rules.byCode.get(code)!;
+    const v = lookup(code);
+    return `${ind.name} ${v === undefined ? '?' : show(ind, v)}`;
+  };
+  const side = (e: Expr, value: number) => {
+    const words = toWords(e, word, (n) => formatNumber(n));
+    return e.type === 'code' || e.type === 'number' ? words : `${words} = ${formatNumber(value)}`;
+  };
+  return `${side(expr.left, l)} ${BROKEN[expr.op]} ${side(expr.right, r)}`;
 }
 
 function firstPartCell(ind: Indicator, report: UnitReport): string | null {
@@ -259,44 +265,49 @@ function checkPlan(ind: Indicator, entry: IndicatorEntry, fig: Figure | undefine
   const planValue = ind.rate ? rateAsFraction(plan) : plan.value;
   if (planValue <= 0 || Math.abs(plan.value) > MAX_FIGURE) return 'none';
   const unit = report.unit;
-  const prorated = !ind.rate && pace.months < pace.targetMonths && !ind.condition?.per;
-  const required = prorated ? (planValue * pace.months) / pace.targetMonths : planValue;
+  // A plan is for the period its header names ("Kế hoạch 9 tháng"); one that names none is taken
+  // to be for the targets' period, as plans usually are, and the message says so.
+  const planMonths = entry.planMonths ?? null;
+  const covers = planMonths ?? pace.targetMonths;
+  const prorated = !ind.rate && pace.months < covers;
+  const required = prorated ? (planValue * pace.months) / covers : planValue;
   const short = fig.value + 1e-9 < required;
   if (short) {
-    const gap = required - fig.value;
-    const uom = ind.rate || !ind.unitOfMeasure ? '' : ` ${ind.unitOfMeasure}`;
+    const kind = prorated ? 'behind-pace' : 'shortfall';
+    const paced = prorated
+      ? `${planMonths === null ? `cột kế hoạch không ghi kỳ, coi là kế hoạch ${periodWords(covers)}` : `kế hoạch ${periodWords(covers)}`}, chia theo tiến độ ${pace.months}/${covers} tháng`
+      : undefined;
     findings.push(
-      finding(prorated ? 'behind-pace' : 'shortfall', {
-        unit,
-        indicator: ind.code,
-        against: 'plan',
-        severity: prorated ? 'warning' : ind.condition ? ind.severity : 'warning',
-        ...where(report, entry.value.address),
-        actual: fig.value,
-        expected: required,
-        message: `${unit}: ${label(ind)} đạt ${show(ind, fig.value)}/${show(ind, required)}${uom} theo kế hoạch của đơn vị${prorated ? ' (chia theo tiến độ)' : ''}, thiếu ${ind.rate ? formatNumber(gap * 100) + ' điểm %' : formatNumber(gap)}.`,
-      }),
+      finding(
+        kind,
+        { unit, indicator: ind.code, against: 'plan', severity: prorated ? 'warning' : ind.condition ? ind.severity : 'warning', ...where(report, entry.value.address), actual: fig.value, expected: required },
+        { variant: 'plan', ...subject(ind, unit), actual: fig.value, required, gap: required - fig.value, paced },
+      ),
     );
   }
-  const stated = entry.planRate?.reading;
-  if (stated && stated.kind === 'number' && !ind.rate) {
-    const computed = (fig.value / planValue) * 100;
-    const typed = stated.percent && !stated.fromText ? stated.value * 100 : stated.value;
-    if (!matchesRounded(typed, computed)) {
-      findings.push(
-        finding('inconsistent', {
-          unit,
-          indicator: ind.code,
-          severity: 'warning',
-          ...where(report, entry.planRate!.address),
-          actual: typed,
-          expected: computed,
-          message: `${unit}: ${label(ind)} ghi tỷ lệ so với kế hoạch ${formatNumber(typed)}% (ô ${entry.planRate!.address}), tính lại ${formatNumber(fig.value)}/${formatNumber(planValue)} = ${formatNumber(computed)}%.`,
-        }),
-      );
-    }
-  }
+  checkPlanRate(ind, entry, fig.value, planValue, report, findings);
   return short ? 'short' : 'met';
+}
+
+function periodWords(months: number): string {
+  return months === 12 ? 'năm' : months === 3 ? 'quý' : `${months} tháng`;
+}
+
+/** The "Tỷ lệ % so với KH" the unit wrote, against actual / plan. */
+function checkPlanRate(ind: Indicator, entry: IndicatorEntry, actual: number, planValue: number, report: UnitReport, findings: Finding[]) {
+  const stated = entry.planRate?.reading;
+  if (!stated || stated.kind !== 'number' || ind.rate || Math.abs(stated.value) > MAX_FIGURE) return;
+  const computed = (actual / planValue) * 100;
+  const typed = stated.percent && !stated.fromText ? stated.value * 100 : stated.value;
+  if (matchesRounded(typed, computed)) return;
+  const cell = entry.planRate!.address;
+  findings.push(
+    finding(
+      'inconsistent',
+      { unit: report.unit, indicator: ind.code, severity: 'warning', ...where(report, cell), actual: typed, expected: computed },
+      { variant: 'plan-rate', subject: subject(ind, report.unit), stated: typed, cell, actual, plan: planValue, computed },
+    ),
+  );
 }
 
 /**
@@ -320,24 +331,19 @@ function decimalsOf(n: number): number {
 function checkStatedRate(ind: Indicator, entry: IndicatorEntry | undefined, computed: number | undefined, lookup: (c: string) => number | undefined, report: UnitReport, findings: Finding[]) {
   if (!entry || computed === undefined) return;
   const r = entry.value.reading;
-  if (r.kind !== 'number') return;
+  // A figure too large to be one is an invalid value already; no rate is compared with it.
+  if (r.kind !== 'number' || Math.abs(r.value) > MAX_FIGURE) return;
   const statedFraction = rateAsFraction(r);
   const statedPoints = r.percent && !r.fromText ? r.value * 100 : r.value;
   if (matchesRounded(statedPoints, computed * 100)) return;
   // 0,996 typed into a cell without a percent format is still a fraction, not 0,996%.
   if (!r.percent && r.value <= 1 && matchesRounded(r.value, computed)) return;
-  const unit = report.unit;
   const parts = describeParts(ind, lookup);
-  const tenTimes = Math.abs(statedFraction * 10 - computed) < 0.01 ? ' (có lẽ gõ thiếu một chữ số hoặc sai vị trí dấu phẩy)' : '';
   findings.push(
-    finding('inconsistent', {
-      unit,
-      indicator: ind.code,
-      severity: 'error',
-      ...where(report, entry.value.address),
-      actual: statedFraction,
-      expected: computed,
-      message: `${unit}: ${label(ind)} ghi ${formatNumber(statedPoints)}% (ô ${entry.value.address}) nhưng tính lại từ số liệu${parts ? ` ${parts}` : ''} được ${formatPercent(computed)}${tenTimes}.`,
-    }),
+    finding(
+      'inconsistent',
+      { unit: report.unit, indicator: ind.code, severity: 'error', ...where(report, entry.value.address), actual: statedFraction, expected: computed },
+      { variant: 'stated-rate', subject: subject(ind, report.unit), stated: statedPoints, cell: entry.value.address, computed, parts, tenTimes: Math.abs(statedFraction * 10 - computed) < 0.01 },
+    ),
   );
 }

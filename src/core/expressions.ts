@@ -190,29 +190,47 @@ export function compare(op: CompareOp, l: number, r: number): boolean {
 
 const PRECEDENCE: Record<ArithOp, number> = { '+': 1, '-': 1, '*': 2, '/': 2 };
 
-/** Prints the expression as an Excel formula, codes replaced by `ref(code)` (a cell address). */
-export function toExcelFormula(expr: Expr, ref: (code: string) => string): string {
-  const print = (e: Expr, parentPrec: number, rightSide: boolean): string => {
+interface Printer {
+  ref: (code: string) => string;
+  number: (n: number) => string;
+  /** Operators between spaces, for people to read. */
+  spaced: boolean;
+}
+
+function print(expr: Expr, how: Printer): string {
+  const op = (o: string) => (how.spaced ? ` ${o} ` : o);
+  const walk = (e: Expr, parentPrec: number, rightSide: boolean): string => {
     switch (e.type) {
       case 'number':
-        return String(e.value);
+        return how.number(e.value);
       case 'code':
-        return ref(e.code);
+        return how.ref(e.code);
       case 'negate':
-        return `-${print(e.arg, 3, false)}`;
+        return `-${walk(e.arg, 3, false)}`;
       case 'arith': {
         const p = PRECEDENCE[e.op];
-        const body = `${print(e.left, p, false)}${e.op}${print(e.right, p, true)}`;
+        const body = `${walk(e.left, p, false)}${op(e.op)}${walk(e.right, p, true)}`;
         const needs = p < parentPrec || (rightSide && p === parentPrec);
         return needs ? `(${body})` : body;
       }
       case 'compare':
-        return `${print(e.left, 0, false)}${e.op}${print(e.right, 0, true)}`;
+        return `${walk(e.left, 0, false)}${op(e.op)}${walk(e.right, 0, true)}`;
     }
   };
-  return print(expr, 0, false);
+  return walk(expr, 0, false);
 }
 
+/** Prints the expression as an Excel formula, codes replaced by `ref(code)` (a cell address). */
+export function toExcelFormula(expr: Expr, ref: (code: string) => string): string {
+  return print(expr, { ref, number: String, spaced: false });
+}
+
+/** The expression as the rules workbook writes it: "DVK_TONG = DVK_TAPTHE + DVK_CANHAN". */
 export function toText(expr: Expr): string {
-  return toExcelFormula(expr, (c) => c).replace(/([+\-*/]|<>|<=|>=|[=<>])/g, ' $1 ').replace(/\s+/g, ' ').trim();
+  return print(expr, { ref: (c) => c, number: String, spaced: true });
+}
+
+/** The expression in words for a message, each code as `word(code)` ("Mô hình tập thể 8"). */
+export function toWords(expr: Expr, word: (code: string) => string, number: (n: number) => string): string {
+  return print(expr, { ref: word, number, spaced: true });
 }

@@ -1,5 +1,8 @@
-// The catalogue of findings. Each kind has a code, a default severity and a one-line meaning;
-// the message of each finding is written where it is found, in words a clerk understands.
+// The catalogue of findings: each kind with its label, default severity, meaning and message
+// template, in one place, so the command line, the rollup and the pane word a finding the same
+// way and nothing rewrites a message afterwards. Messages lead with the plain sentence a clerk
+// reads; codes and cell addresses come last. Severity counting and ranking live here too.
+import { formatNumber, formatPercent } from './numbers';
 import { Severity } from './plan';
 
 export type FindingKind =
@@ -12,6 +15,7 @@ export type FindingKind =
   | 'missing-unit'
   | 'duplicate-unit'
   | 'unknown-unit'
+  | 'unit-mismatch'
   | 'unmapped-row'
   | 'no-table'
   | 'unreadable-file'
@@ -35,31 +39,297 @@ export interface Finding {
   message: string;
 }
 
-export const FINDING_KINDS: Record<FindingKind, { label: string; severity: Severity; meaning: string }> = {
-  shortfall: { label: 'Không đạt chỉ tiêu', severity: 'warning', meaning: 'Thấp hơn chỉ tiêu (của địa bàn, của đơn vị, hoặc kế hoạch đơn vị tự đặt).' },
-  'behind-pace': { label: 'Chậm tiến độ', severity: 'warning', meaning: 'Báo cáo một phần năm: thấp hơn chỉ tiêu đã chia theo số tháng.' },
-  exceeded: { label: 'Vượt chỉ tiêu', severity: 'info', meaning: 'Cao hơn đầu trên của khoảng chỉ tiêu.' },
-  inconsistent: { label: 'Không khớp', severity: 'error', meaning: 'Kiểm tra chéo sai, tỷ lệ ghi khác tỷ lệ tính lại, hoặc dòng Tổng cộng khác tổng các dòng.' },
-  'invalid-value': { label: 'Giá trị không hợp lệ', severity: 'error', meaning: 'Chữ không phải số, số âm, số lẻ ở chỗ phải là số nguyên, ô lỗi.' },
-  'missing-value': { label: 'Thiếu số liệu', severity: 'warning', meaning: 'Ô để trống hoặc thiếu dòng ở chỗ cần số liệu.' },
-  'missing-unit': { label: 'Chưa gửi báo cáo', severity: 'error', meaning: 'Đơn vị trong danh sách không gửi báo cáo.' },
-  'duplicate-unit': { label: 'Gửi trùng', severity: 'warning', meaning: 'Một đơn vị gửi hai lần; dùng bản có ngày muộn hơn.' },
-  'unknown-unit': { label: 'Không rõ đơn vị', severity: 'error', meaning: 'Không nhận ra báo cáo của đơn vị nào trong danh sách.' },
-  'unmapped-row': { label: 'Dòng không khớp', severity: 'info', meaning: 'Dòng không khớp chỉ tiêu nào; thêm tên vào "Tên gọi khác" nếu cần.' },
-  'no-table': { label: 'Không thấy bảng', severity: 'error', meaning: 'Trang tính không có bảng số liệu nhận ra được.' },
-  'unreadable-file': { label: 'Không đọc được tệp', severity: 'error', meaning: 'Tệp hỏng, không phải .xlsx, có mật khẩu hoặc trống.' },
-  'invalid-rule': { label: 'Lỗi tệp chỉ tiêu', severity: 'error', meaning: 'Một dòng của tệp chỉ tiêu không đọc được.' },
+// ---------------------------------------------------------------------------------------------
+// What each message is made of
+
+/** An indicator as a message names it: "Hội Nông dân – Kết nạp hội viên mới", in its unit of measure. */
+export interface Subject {
+  /** Who the figure is about: a unit's name, or "Toàn địa bàn (5/7 đơn vị)". */
+  who: string;
+  label: string;
+  rate: boolean;
+  /** Unit of measure, '' for rates. */
+  uom: string;
+}
+
+/** A figure in words: "1.250 hội viên", "93,45%". */
+function amount(s: Subject, n: number): string {
+  return s.rate ? formatPercent(n) : `${formatNumber(n)}${s.uom ? ` ${s.uom}` : ''}`;
+}
+
+function gapText(s: Subject, gap: number): string {
+  return s.rate ? `${formatNumber(gap * 100)} điểm %` : formatNumber(gap);
+}
+
+const parts = (p?: string) => (p ? ` (${p})` : '');
+const left = (units?: string[]) => (units && units.length ? ` Tổng chưa đủ: chưa tính số liệu không hợp lệ hoặc thiếu của ${units.join(', ')}.` : '');
+
+export type TargetParams = Subject & {
+  actual: number;
+  /** The target in words, "≥ 200", "1–2", "≥ 95%". */
+  target: string;
+  gap: number;
+  /** "1.850/1.980" for a rate from its parts. */
+  parts?: string;
+  /** Units whose invalid or missing figures the area total leaves out. */
+  incomplete?: string[];
 };
 
-export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
+export type PlanParams = Subject & {
+  actual: number;
+  required: number;
+  gap: number;
+  /** How the plan was brought to the report's months, if it was: "kế hoạch năm, chia theo tiến độ 9/12 tháng". */
+  paced?: string;
+};
 
-export function finding(
-  kind: FindingKind,
-  fields: Partial<Omit<Finding, 'kind' | 'message'>> & { message: string },
-): Finding {
+export type ShortfallParams =
+  | ({ variant: 'target' } & TargetParams)
+  | ({ variant: 'over-limit' } & TargetParams)
+  | ({ variant: 'plan' } & PlanParams);
+
+export type BehindPaceParams = ({ variant: 'target'; wholePeriod: string } & TargetParams) | ({ variant: 'plan' } & PlanParams);
+
+export type InconsistentParams =
+  | { variant: 'cross-check'; who: string; sentence: string; check: string; expression: string; note: string }
+  | { variant: 'stated-rate'; subject: Subject; stated: number; cell: string; computed: number; parts?: string; tenTimes: boolean }
+  | { variant: 'total-row'; column: string; cell: string; stated: number; sum: number; complete: boolean }
+  | { variant: 'plan-rate'; subject: Subject; stated: number; cell: string; actual: number; plan: number; computed: number };
+
+export type InvalidValueParams = { subject: Subject; cell: string } & (
+  | { variant: 'error'; code: string }
+  | { variant: 'text'; text: string }
+  | { variant: 'too-large'; value: number }
+  | { variant: 'negative'; value: number }
+  | { variant: 'fraction'; value: number }
+);
+
+export type MissingValueParams = { variant: 'blank'; subject: Subject; cell: string } | { variant: 'row'; subject: Subject };
+
+export interface DuplicateParams {
+  unit: string;
+  count: number;
+  /** Each report: file, sheet and its date as written ("" when undated). */
+  reports: Array<{ file: string; sheet: string; date: string }>;
+  used: { file: string; sheet: string };
+  sameDate: boolean;
+}
+
+export type UnknownUnitParams = { file: string; sheet: string; name: string; where: string } & (
+  | { variant: 'none' }
+  | { variant: 'ambiguous'; candidates: string[]; why: 'diacritics' | 'level' | 'several' }
+  | { variant: 'unlisted'; suggested: string; suggestedWhere: string }
+);
+
+export interface UnitMismatchParams {
+  file: string;
+  sheet: string;
+  used: { unit: string; where: string; text: string };
+  other: { unit: string; where: string; text: string };
+}
+
+export type UnmappedParams = { variant: 'row'; row: number; label: string; candidates: string[] } | { variant: 'column'; label: string; cell: string; candidates: string[] };
+
+export type NoTableParams = { file: string } & (
+  | { variant: 'no-sheets' }
+  | { variant: 'no-table'; sheets: string[] }
+  | { variant: 'no-match'; sheets: string[] }
+  | { variant: 'sheet-skipped'; sheet: string }
+);
+
+// ---------------------------------------------------------------------------------------------
+// The catalogue
+
+interface KindInfo<P> {
+  label: string;
+  severity: Severity;
+  meaning: string;
+  message: (p: P) => string;
+}
+
+export interface MessageParams {
+  shortfall: ShortfallParams;
+  'behind-pace': BehindPaceParams;
+  exceeded: TargetParams;
+  inconsistent: InconsistentParams;
+  'invalid-value': InvalidValueParams;
+  'missing-value': MissingValueParams;
+  'missing-unit': { unit: string };
+  'duplicate-unit': DuplicateParams;
+  'unknown-unit': UnknownUnitParams;
+  'unit-mismatch': UnitMismatchParams;
+  'unmapped-row': UnmappedParams;
+  'no-table': NoTableParams;
+  /** The reader's own sentence: it names the file and says what to do. */
+  'unreadable-file': { reason: string };
+  'invalid-rule': { sheet: string; row: number | null; problem: string };
+}
+
+const planSentence = (p: PlanParams) =>
+  `${p.who}: ${p.label} đạt ${p.rate ? formatPercent(p.actual) : formatNumber(p.actual)}/${amount(p, p.required)} theo kế hoạch của đơn vị${p.paced ? ` (${p.paced})` : ''}, thiếu ${gapText(p, p.gap)}.`;
+
+const WHY_AMBIGUOUS = {
+  diacritics: 'tên viết không dấu (hoặc dấu không khớp) nên hợp với nhiều đơn vị',
+  level: 'không ghi cấp (phường, xã…) nên hợp với nhiều đơn vị cùng tên',
+  several: 'báo cáo nêu tên nhiều đơn vị',
+} as const;
+
+export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } = {
+  shortfall: {
+    label: 'Không đạt chỉ tiêu',
+    severity: 'warning',
+    meaning: 'Thấp hơn chỉ tiêu (của địa bàn, của đơn vị, hoặc kế hoạch đơn vị tự đặt).',
+    message: (p) =>
+      p.variant === 'plan'
+        ? planSentence(p)
+        : p.variant === 'over-limit'
+          ? `${p.who}: ${p.label} là ${amount(p, p.actual)}${parts(p.parts)}, vượt mức cho phép ${p.target}${p.rate || !p.uom ? '' : ` ${p.uom}`}.${left(p.incomplete)}`
+          : `${p.who}: ${p.label} đạt ${amount(p, p.actual)}${parts(p.parts)}, chỉ tiêu ${p.target}${p.rate || !p.uom ? '' : ` ${p.uom}`}, thiếu ${gapText(p, p.gap)}.${left(p.incomplete)}`,
+  },
+  'behind-pace': {
+    label: 'Chậm tiến độ',
+    severity: 'warning',
+    meaning: 'Báo cáo một phần năm: thấp hơn chỉ tiêu hoặc kế hoạch đã chia theo số tháng.',
+    message: (p) =>
+      p.variant === 'plan'
+        ? planSentence(p)
+        : `${p.who}: ${p.label} đến nay đạt ${amount(p, p.actual)}${parts(p.parts)}, theo tiến độ cần ${p.target}${p.rate || !p.uom ? '' : ` ${p.uom}`} (chỉ tiêu cả kỳ: ${p.wholePeriod}), thiếu ${gapText(p, p.gap)}.${left(p.incomplete)}`,
+  },
+  exceeded: {
+    label: 'Vượt chỉ tiêu',
+    severity: 'info',
+    meaning: 'Cao hơn đầu trên của khoảng chỉ tiêu.',
+    message: (p) => `${p.who}: ${p.label} đạt ${amount(p, p.actual)}${parts(p.parts)}, vượt chỉ tiêu ${p.target}${p.rate || !p.uom ? '' : ` ${p.uom}`}.${left(p.incomplete)}`,
+  },
+  inconsistent: {
+    label: 'Không khớp',
+    severity: 'error',
+    meaning: 'Kiểm tra chéo sai, tỷ lệ ghi khác tỷ lệ tính lại, hoặc dòng Tổng cộng khác tổng các dòng.',
+    message: (p) => {
+      switch (p.variant) {
+        case 'cross-check':
+          return `${p.who}: ${p.sentence}${p.note ? ` – ${p.note}` : ''} (kiểm tra ${p.check}: ${p.expression}).`;
+        case 'stated-rate':
+          return `${p.subject.who}: ${p.subject.label} ghi ${formatNumber(p.stated)}% nhưng tính lại từ số liệu${p.parts ? ` ${p.parts}` : ''} được ${formatPercent(p.computed)}${p.tenTimes ? ' (có lẽ gõ thiếu một chữ số hoặc sai vị trí dấu phẩy)' : ''} (ô ${p.cell}).`;
+        case 'total-row':
+          return `Dòng Tổng cộng, cột "${p.column}" ghi ${formatNumber(p.stated)} nhưng cộng các dòng trên được ${formatNumber(p.sum)}${p.complete ? '' : ' (chưa tính các ô không hợp lệ)'} (ô ${p.cell}).`;
+        case 'plan-rate':
+          return `${p.subject.who}: ${p.subject.label} ghi tỷ lệ so với kế hoạch ${formatNumber(p.stated)}%, tính lại ${formatNumber(p.actual)}/${formatNumber(p.plan)} = ${formatNumber(p.computed)}% (ô ${p.cell}).`;
+      }
+    },
+  },
+  'invalid-value': {
+    label: 'Giá trị không hợp lệ',
+    severity: 'error',
+    meaning: 'Chữ không phải số, số âm, số lẻ ở chỗ phải là số nguyên, ô lỗi.',
+    message: (p) => {
+      const s = `${p.subject.who}: "${p.subject.label}"`;
+      switch (p.variant) {
+        case 'error':
+          return `${s} là ô lỗi ${p.code}, không có số liệu (ô ${p.cell}).`;
+        case 'text':
+          return `${s} ghi "${p.text}", không phải số; không tính vào tổng (ô ${p.cell}).`;
+        case 'too-large':
+          return `${s} là số quá lớn (${String(p.value)}); không tính vào tổng (ô ${p.cell}).`;
+        case 'negative':
+          return `${s} là số âm ${formatNumber(p.value)}; không tính vào tổng (ô ${p.cell}).`;
+        case 'fraction':
+          return `${s} là ${formatNumber(p.value, 4)} ${p.subject.uom}, phải là số nguyên; không tính vào tổng (ô ${p.cell}).`;
+      }
+    },
+  },
+  'missing-value': {
+    label: 'Thiếu số liệu',
+    severity: 'warning',
+    meaning: 'Ô để trống hoặc thiếu dòng ở chỗ cần số liệu.',
+    message: (p) => (p.variant === 'blank' ? `${p.subject.who}: "${p.subject.label}" để trống (ô ${p.cell}).` : `${p.subject.who}: thiếu dòng "${p.subject.label}" trong báo cáo.`),
+  },
+  'missing-unit': {
+    label: 'Chưa gửi báo cáo',
+    severity: 'error',
+    meaning: 'Đơn vị trong danh sách không gửi báo cáo.',
+    message: (p) => `${p.unit}: chưa gửi báo cáo (không có tệp nào của đơn vị này).`,
+  },
+  'duplicate-unit': {
+    label: 'Gửi trùng',
+    severity: 'warning',
+    meaning: 'Một đơn vị gửi hai lần; dùng bản có ngày muộn hơn.',
+    message: (p) =>
+      `${p.unit} gửi ${p.count} báo cáo: ${p.reports.map((r) => `"${r.file}" (trang "${r.sheet}"${r.date ? `, ngày ${r.date}` : ', không ghi ngày'})`).join(', ')}. Dùng "${p.used.file}" (trang "${p.used.sheet}") vì ${p.sameDate ? 'cùng ngày hoặc không ghi ngày, lấy tệp xếp sau cùng theo tên' : 'có ngày báo cáo muộn nhất'}.`,
+  },
+  'unknown-unit': {
+    label: 'Không rõ đơn vị',
+    severity: 'error',
+    meaning: 'Không nhận ra báo cáo của đơn vị nào trong danh sách.',
+    message: (p) => {
+      const head = `Tệp "${p.file}", trang "${p.sheet}"`;
+      const after = 'Báo cáo vẫn được kiểm tra nhưng không cộng vào tổng.';
+      if (p.variant === 'ambiguous') {
+        return `${head}: "${p.name}" (${p.where}) có thể là ${p.candidates.join(' hoặc ')}; ${WHY_AMBIGUOUS[p.why]}, nên không tự chọn. ${after} Ghi rõ tên đơn vị (có dấu, có cấp) trong tiêu đề báo cáo.`;
+      }
+      if (p.variant === 'unlisted') {
+        return `${head}: ${p.where} ghi "${p.name}", không có trong danh sách đơn vị, trong khi ${p.suggestedWhere} gợi ý ${p.suggested}; không tự chọn. ${after} Nếu đúng là ${p.suggested}, thêm "${p.name}" vào cột "Tên gọi khác" của trang "Đơn vị".`;
+      }
+      return `${head}: không nhận ra "${p.name}" (${p.where}) là đơn vị nào trong danh sách đơn vị. ${after} Nếu đúng là một đơn vị, thêm tên này vào cột "Tên gọi khác" của trang "Đơn vị".`;
+    },
+  },
+  'unit-mismatch': {
+    label: 'Tên đơn vị không khớp',
+    severity: 'warning',
+    meaning: 'Tiêu đề, tên trang tính và tên tệp chỉ các đơn vị khác nhau; đã dùng tiêu đề và nói rõ.',
+    message: (p) =>
+      `Tệp "${p.file}", trang "${p.sheet}": ${p.used.where} ghi "${p.used.text}" (${p.used.unit}) nhưng ${p.other.where} ghi "${p.other.text}" (${p.other.unit}). Đã tính cho ${p.used.unit} theo ${p.used.where}, vì ${p.used.where === 'tiêu đề' ? 'tiêu đề là phần đơn vị tự ghi trong báo cáo' : 'tên trang tính đứng cùng số liệu'}; nếu sai, sửa lại rồi kiểm tra lần nữa.`,
+  },
+  'unmapped-row': {
+    label: 'Dòng không khớp',
+    severity: 'info',
+    meaning: 'Dòng không khớp chỉ tiêu nào; thêm tên vào "Tên gọi khác" nếu cần.',
+    message: (p) => {
+      const why = p.candidates.length ? ` (có thể là ${p.candidates.join(', ')}; không rõ thuộc nhóm nào)` : '';
+      return p.variant === 'row'
+        ? `Dòng ${p.row} "${p.label}" không khớp chỉ tiêu nào${why}; nếu là một chỉ tiêu, thêm tên này vào cột "Tên gọi khác" của tệp chỉ tiêu.`
+        : `Cột "${p.label}" không khớp chỉ tiêu nào${why}; nếu là một chỉ tiêu, thêm tên này vào cột "Tên gọi khác" của tệp chỉ tiêu (ô ${p.cell}).`;
+    },
+  },
+  'no-table': {
+    label: 'Không thấy bảng',
+    severity: 'error',
+    meaning: 'Trang tính không có bảng số liệu nhận ra được.',
+    message: (p) => {
+      switch (p.variant) {
+        case 'no-sheets':
+          return `Tệp "${p.file}" không có trang tính nào.`;
+        case 'no-match':
+          return `Tệp "${p.file}": có bảng ở ${p.sheets.map((s) => `trang "${s}"`).join(', ')} nhưng không dòng nào khớp chỉ tiêu của tệp chỉ tiêu. Kiểm tra đúng tệp chỉ tiêu, hoặc thêm tên các dòng vào cột "Tên gọi khác".`;
+        case 'no-table':
+          return `Tệp "${p.file}": không thấy bảng số liệu nào (đã xem ${p.sheets.map((n) => `"${n}"`).join(', ')}). Bảng cần có dòng tiêu đề với cột "Nội dung" và cột "Thực hiện" hoặc "Kế hoạch", hoặc một cột ghi tên các đơn vị và các cột chỉ tiêu.`;
+        case 'sheet-skipped':
+          return `Tệp "${p.file}", trang "${p.sheet}": có bảng nhưng không dòng nào khớp chỉ tiêu; trang này bị bỏ qua.`;
+      }
+    },
+  },
+  'unreadable-file': {
+    label: 'Không đọc được tệp',
+    severity: 'error',
+    meaning: 'Tệp hỏng, không phải .xlsx, có mật khẩu hoặc trống.',
+    message: (p) => p.reason,
+  },
+  'invalid-rule': {
+    label: 'Lỗi tệp chỉ tiêu',
+    severity: 'error',
+    meaning: 'Một dòng của tệp chỉ tiêu không đọc được.',
+    message: (p) => `Tệp chỉ tiêu, trang "${p.sheet}"${p.row === null ? '' : `, dòng ${p.row}`}: ${p.problem}`,
+  },
+};
+
+export type FindingFields = Partial<Omit<Finding, 'kind' | 'message'>>;
+
+/** A finding of `kind`, its message written from the catalogue's template. */
+export function finding<K extends FindingKind>(kind: K, fields: FindingFields, params: MessageParams[K]): Finding {
+  const info = FINDING_KINDS[kind] as KindInfo<MessageParams[K]>;
   return {
     kind,
-    severity: fields.severity ?? FINDING_KINDS[kind].severity,
+    severity: fields.severity ?? info.severity,
     unit: fields.unit ?? '',
     indicator: fields.indicator ?? null,
     check: fields.check ?? null,
@@ -69,17 +339,36 @@ export function finding(
     file: fields.file ?? null,
     sheet: fields.sheet ?? null,
     cell: fields.cell ?? null,
-    message: fields.message,
+    message: info.message(params),
   };
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+// ---------------------------------------------------------------------------------------------
+// Severity: labels, ranking and counting, for every adapter
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
+
+/** Higher is worse. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export function countBySeverity(findings: Iterable<Pick<Finding, 'severity'>>): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** Worst first. */
+export function byWorst<T extends Pick<Finding, 'severity'>>(a: T, b: T): number {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
+}
 
 /** A stable order, so the same inputs always give byte-identical output. */
 export function compareFindings(a: Finding, b: Finding, unitOrder: (u: string) => number, indicatorOrder: (code: string | null) => number): number {
   return (
     unitOrder(a.unit) - unitOrder(b.unit) ||
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    byWorst(a, b) ||
     indicatorOrder(a.indicator) - indicatorOrder(b.indicator) ||
     (a.file ?? '').localeCompare(b.file ?? '') ||
     (a.sheet ?? '').localeCompare(b.sheet ?? '') ||

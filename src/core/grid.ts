@@ -1,5 +1,6 @@
-// A text view of a sheet: every cell decoded (TCVN3/VNI by font), normalised and folded once,
-// merged ranges resolved to their top-left cell so a header spanning columns reads in each.
+// A text view of a sheet: every cell decoded (TCVN3/VNI by font), normalised and folded once
+// when the grid is built, merged ranges resolved to their top-left cell so a header spanning
+// columns reads in each.
 import { Cell, CellRange, Sheet, getCell } from './model';
 import { fold, toUnicode } from './text';
 
@@ -16,6 +17,10 @@ export interface Grid {
   mergedFolded(r: number, c: number): string;
   /** Text of the whole row, cells joined by " | ". */
   rowText(r: number): string;
+  /** Folded text of the whole row, cells joined by a space. */
+  rowFolded(r: number): string;
+  /** The row's text cells (a merged cell once), with where each stands. */
+  rowCells(r: number): Array<{ col: number; text: string; folded: string }>;
   /** Rows holding something, from `start` on, in order: a stray cell far below costs nothing. */
   rowsFrom(start: number): number[];
   /** Columns of row r holding something or covered by a merge, in order. */
@@ -61,36 +66,26 @@ export function makeGrid(sheet: Sheet): Grid {
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) mergeAt.set(key(r, c), m);
   }
   const hidden = new Set(sheet.hiddenRows);
-  const textCache = new Map<number, string>();
-  const foldCache = new Map<number, string>();
+  // Every text cell is decoded, normalised and folded here, once; the reader's later stages
+  // (headers, labels, unit names, totals, signatures) all take these.
+  const textAt = new Map<number, string>();
+  const foldedAt = new Map<number, string>();
   const legacy = new Set<string>();
-
-  const text = (r: number, c: number): string => {
-    const k = key(r, c);
-    const cached = textCache.get(k);
-    if (cached !== undefined) return cached;
-    const cell = getCell(sheet, r, c);
-    let t = '';
-    if (cell && typeof cell.value === 'string') {
+  sheet.rows.forEach((row, r) => {
+    row?.forEach((cell, c) => {
+      if (!cell || typeof cell.value !== 'string') return;
       const u = toUnicode(cell.value, cell.font);
       if (u.encoding !== 'unicode') legacy.add(u.encoding);
-      t = u.text;
-    }
-    textCache.set(k, t);
-    return t;
-  };
+      textAt.set(key(r, c), u.text);
+      foldedAt.set(key(r, c), fold(u.text));
+    });
+  });
+  const text = (r: number, c: number): string => textAt.get(key(r, c)) ?? '';
+  const folded = (r: number, c: number): string => foldedAt.get(key(r, c)) ?? '';
   const mergeOf = (r: number, c: number) => mergeAt.get(key(r, c));
   const mergedText = (r: number, c: number): string => {
     const m = mergeOf(r, c);
     return m ? text(m.top, m.left) : text(r, c);
-  };
-  const folded = (r: number, c: number): string => {
-    const k = key(r, c);
-    const cached = foldCache.get(k);
-    if (cached !== undefined) return cached;
-    const f = fold(text(r, c));
-    foldCache.set(k, f);
-    return f;
   };
   const mergedFolded = (r: number, c: number): string => {
     const m = mergeOf(r, c);
@@ -124,19 +119,28 @@ export function makeGrid(sheet: Sheet): Grid {
     }
     return filledRows.slice(lo);
   };
-  const rowText = (r: number): string => {
-    const parts: string[] = [];
+  const rowCells = (r: number): Array<{ col: number; text: string; folded: string }> => {
+    const parts: Array<{ col: number; text: string; folded: string }> = [];
     let last = '';
     let lastCol = -1;
     for (const c of columnsOf(r)) {
       const t = mergedText(r, c);
       // The same text again right after is one merged cell, or its repeat in a merged header.
-      if (t && !(t === last && c === lastCol + 1)) parts.push(t);
+      if (t && !(t === last && c === lastCol + 1)) parts.push({ col: c, text: t, folded: mergedFolded(r, c) });
       last = t;
       lastCol = c;
     }
-    return parts.join(' | ');
+    return parts;
   };
+  const rowText = (r: number): string =>
+    rowCells(r)
+      .map((p) => p.text)
+      .join(' | ');
+  const rowFolded = (r: number): string =>
+    rowCells(r)
+      .map((p) => p.folded)
+      .filter(Boolean)
+      .join(' ');
   return {
     sheet,
     maxRow,
@@ -147,6 +151,8 @@ export function makeGrid(sheet: Sheet): Grid {
     folded,
     mergedFolded,
     rowText,
+    rowFolded,
+    rowCells,
     rowsFrom,
     columnsOf,
     mergeOf,
@@ -161,14 +167,14 @@ export function makeGrid(sheet: Sheet): Grid {
  */
 export function findHeader<R extends string>(
   grid: Grid,
-  classify: (folded: string) => R | null,
+  classify: (folded: string, text?: string) => R | null,
   opts: { minHits: number; required?: R[]; scanRows?: number },
 ): { row: number; columns: Map<R, number> } | null {
   const last = Math.min(grid.maxRow, opts.scanRows ?? 40);
   for (let r = 1; r <= last; r++) {
     const columns = new Map<R, number>();
     for (const c of grid.columnsOf(r)) {
-      const role = classify(grid.folded(r, c));
+      const role = classify(grid.folded(r, c), grid.text(r, c));
       if (role && !columns.has(role)) columns.set(role, c);
     }
     if (columns.size >= opts.minHits && (opts.required ?? []).every((q) => columns.has(q))) return { row: r, columns };

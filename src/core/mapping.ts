@@ -2,7 +2,7 @@
 // in the section it stands under. "Tổng số hội viên" under "HỘI NÔNG DÂN" is HND_HV, under
 // "HỘI CỰU CHIẾN BINH" it is CCB_HV, and with no section at all it is ambiguous, so unmapped.
 import { Indicator, Rules } from './rules';
-import { fold } from './text';
+import { fold, tokens } from './text';
 
 export type MatchResult =
   | { status: 'matched'; indicator: Indicator; score: number }
@@ -20,6 +20,23 @@ const ENUMERATOR = /^(?:(?:\d+(?:\.\d+)*\.?|[a-zđ][).]|[ivxlc]+[.)]|[-+•*–�
 
 export function cleanLabel(label: string): string {
   return label.replace(ENUMERATOR, '').trim();
+}
+
+/**
+ * A row label ready to match: as written without its enumerator, and folded. `folded` is the
+ * grid's fold of the whole cell; only the enumerator's few characters are folded again, to know
+ * how many words to drop, so the label itself is folded once.
+ */
+export interface Label {
+  text: string;
+  folded: string;
+}
+
+export function labelOf(text: string, folded: string): Label {
+  const m = ENUMERATOR.exec(text);
+  if (!m || m[0].length === 0) return { text: text.trim(), folded };
+  const drop = tokens(m[0]).length;
+  return { text: text.slice(m[0].length).trim(), folded: folded.split(' ').slice(drop).join(' ') };
 }
 
 function dice(a: Set<string>, b: Set<string>): number {
@@ -56,9 +73,9 @@ export class IndicatorMatcher {
     }
   }
 
-  /** The rules section a section heading names ("I. HỘI NÔNG DÂN" → "Hội Nông dân"), or null. */
-  section(heading: string): string | null {
-    const f = fold(heading).replace(/^(?:(?:[ivxlc]+|[a-h]|\d+|phan|muc)\s+)+/, '');
+  /** The rules section a (folded) section heading names ("I. HỘI NÔNG DÂN" → "Hội Nông dân"), or null. */
+  section(folded: string): string | null {
+    const f = folded.replace(/^(?:(?:[ivxlc]+|[a-h]|\d+|phan|muc)\s+)+/, '');
     if (!f) return null;
     const toks = new Set(f.split(' '));
     let best: { name: string; score: number } | null = null;
@@ -69,9 +86,9 @@ export class IndicatorMatcher {
     return best && best.score >= 0.6 ? best.name : null;
   }
 
-  /** A section named anywhere in a title line ("BẢNG TỔNG HỢP HỘI VIÊN HỘI NÔNG DÂN NĂM 2023"). */
-  sectionIn(line: string): string | null {
-    const toks = fold(line).split(' ');
+  /** A section named anywhere in a (folded) title line ("BẢNG TỔNG HỢP HỘI VIÊN HỘI NÔNG DÂN NĂM 2023"). */
+  sectionIn(folded: string): string | null {
+    const toks = folded.split(' ');
     let best: { name: string; len: number } | null = null;
     for (const s of this.sections) {
       const need = s.folded.split(' ');
@@ -86,8 +103,8 @@ export class IndicatorMatcher {
     return best ? best.name : null;
   }
 
-  match(label: string, section: string | null, used?: ReadonlySet<string>): MatchResult {
-    const f = fold(cleanLabel(label));
+  /** Matches a folded label (see labelOf) in the section it stands under. */
+  match(f: string, section: string | null, used?: ReadonlySet<string>): MatchResult {
     if (!f) return { status: 'none' };
     // Most rows are the template's own wording: one exact name in the row's section settles it
     // without scoring every name.

@@ -2,15 +2,26 @@
 // row of SUM formulas), "Tỷ lệ" (rates as live formulas over "Tổng hợp"), "Kết quả kiểm tra"
 // (one row per finding) and the flags for the units' own cells.
 import { toExcelFormula } from './expressions';
-import { FINDING_KINDS, Finding, SEVERITY_LABEL } from './findings';
+import { FINDING_KINDS, Finding, SEVERITY_LABEL, byWorst } from './findings';
+import { describeEvidence } from './identity';
 import { cellAddress, columnLetter } from './model';
 import { CellFlag, OutputPlan, PlannedCell, PlannedSheet, PlannedValue, SEVERITY_FILL, Severity } from './plan';
 import { Indicator } from './rules';
-import { CheckResult } from './session';
+import { CheckResult, UnitStatus } from './session';
+import { areaVerdict } from './verdict';
 
 export const SHEET_NAMES = { rollup: 'Tổng hợp', rates: 'Tỷ lệ', findings: 'Kết quả kiểm tra' } as const;
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+/** The rollup's status column, per unit status. */
+const STATUS_TEXT: Record<UnitStatus, (errors: number, warnings: number) => string> = {
+  ok: () => 'Đạt',
+  warnings: (_, w) => `${w} cảnh báo`,
+  errors: (e, w) => `${e} lỗi${w ? `, ${w} cảnh báo` : ''}`,
+  missing: () => 'Chưa gửi báo cáo',
+  unreadable: () => 'Không đọc được tệp',
+  unknown: () => 'Không có trong danh sách đơn vị',
+};
+
 const text = (t: string): PlannedValue => ({ text: t });
 const num = (n: number): PlannedValue => ({ number: n });
 
@@ -28,7 +39,7 @@ function worstByCell(findings: Finding[]): Map<string, Finding[]> {
     list.push(f);
     m.set(key, list);
   }
-  for (const list of m.values()) list.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  for (const list of m.values()) list.sort(byWorst);
   return m;
 }
 
@@ -75,15 +86,7 @@ export function planOutput(result: CheckResult): OutputPlan {
   const unitRow = (r: (typeof result.rows)[number], stt: number) => {
     rowOf.set(r.unit, row);
     const s = summaries.get(r.unit);
-    const status = !r.report
-      ? 'Chưa gửi báo cáo'
-      : !r.roster && hasRoster
-        ? 'Không có trong danh sách đơn vị'
-        : s && s.errors
-          ? `${s.errors} lỗi${s.warnings ? `, ${s.warnings} cảnh báo` : ''}`
-          : s && s.warnings
-            ? `${s.warnings} cảnh báo`
-            : 'Đạt';
+    const status = STATUS_TEXT[s?.status ?? 'missing'](s?.errors ?? 0, s?.warnings ?? 0);
     rollup.cells.push({ row, col: 1, value: num(stt) }, { row, col: 2, value: text(r.unit) });
     rollup.cells.push({ row, col: 3, value: text(status), ...(r.report ? {} : { fill: SEVERITY_FILL.error }) });
     columns.forEach((ind, i) => {
@@ -102,7 +105,7 @@ export function planOutput(result: CheckResult): OutputPlan {
   const lastUnitRow = row - 1;
   const totalRow = row;
   rollup.cells.push({ row: totalRow, col: 2, value: text('Tổng cộng'), bold: true });
-  rollup.cells.push({ row: totalRow, col: 3, value: text(`${counted.filter((r) => r.report).length}/${counted.length} đơn vị đã gửi`), bold: true });
+  rollup.cells.push({ row: totalRow, col: 3, value: text(`${result.coverage.read}/${counted.length} đơn vị đọc được`), bold: true, ...(areaVerdict(result).status === 'met' || areaVerdict(result).status === 'short' ? {} : { note: areaVerdict(result).text }) });
   columns.forEach((ind, i) => {
     const col = FIRST + i;
     if (ind.rate) return;
@@ -170,7 +173,7 @@ export function planOutput(result: CheckResult): OutputPlan {
       if (r.targets.checked > 0) rateSheet.cells.push({ row: rr, col: achieved, value: num(r.targets.met / r.targets.checked), numFmt: '0%', note: `${r.targets.met}/${r.targets.checked} chỉ tiêu và kế hoạch đạt` });
       rateRow(r.unit, r.unit, rowOf.get(r.unit)!, false, i + 1);
     } else {
-      rateSheet.cells.push({ row: rr, col: 1, value: num(i + 1) }, { row: rr, col: 2, value: text(r.unit) }, { row: rr, col: 3, value: text('Chưa gửi báo cáo'), fill: SEVERITY_FILL.error });
+      rateSheet.cells.push({ row: rr, col: 1, value: num(i + 1) }, { row: rr, col: 2, value: text(r.unit) }, { row: rr, col: 3, value: text(STATUS_TEXT[summaries.get(r.unit)?.status ?? 'missing'](0, 0)), fill: SEVERITY_FILL.error });
       rr++;
     }
   });
@@ -214,9 +217,29 @@ export function planOutput(result: CheckResult): OutputPlan {
     );
   });
   fsheet.autoFilter = `A1:K${Math.max(1, result.findings.length + 1)}`;
+  submissionsBlock(result, fsheet, result.findings.length + 3, header);
 
   const flags: CellFlag[] = result.findings
     .filter((f) => f.file && f.sheet && f.cell && f.kind !== 'unmapped-row')
     .map((f) => ({ file: f.file!, sheet: f.sheet!, cell: f.cell!, severity: f.severity, message: f.message }));
   return { sheets: [rollup, rateSheet, fsheet], flags };
+}
+
+/** Below the findings: each report read, and how its unit was recognised, so every attribution can be checked. */
+function submissionsBlock(result: CheckResult, sheet: PlannedSheet, top: number, header: (row: number, col: number, t: string) => PlannedCell) {
+  sheet.cells.push({ row: top, col: 1, value: text('Báo cáo đã đọc và cách nhận ra đơn vị'), bold: true });
+  ['STT', 'Đơn vị', 'Nhận ra theo', 'Nội dung ghi', 'Tệp', 'Trang tính', 'Dùng'].forEach((h, i) => sheet.cells.push(header(top + 1, i + 1, h)));
+  result.submissions.forEach((s, i) => {
+    const r = top + 2 + i;
+    const e = s.unitEvidence;
+    sheet.cells.push(
+      { row: r, col: 1, value: num(i + 1) },
+      { row: r, col: 2, value: text(s.inRoster ? s.unit : `${s.unit} (không có trong danh sách)`) },
+      { row: r, col: 3, value: e ? text(describeEvidence(e)) : { empty: true } },
+      { row: r, col: 4, value: e ? text(e.text) : { empty: true }, wrap: true },
+      { row: r, col: 5, value: text(s.file) },
+      { row: r, col: 6, value: text(s.sheet) },
+      { row: r, col: 7, value: text(s.used ? 'Có' : 'Không (bản trùng cũ hơn)') },
+    );
+  });
 }

@@ -1,7 +1,8 @@
 // ket-qua.json: the check's result for other programs. Keys built from indicator codes use
 // Object.fromEntries, which defines own properties, so a code such as "__proto__" stays data.
-import { Finding } from './findings';
-import { CheckResult, SubmissionInfo, UnitSummary } from './session';
+import { Finding, countBySeverity } from './findings';
+import { CheckResult, Coverage, SubmissionInfo, UnitSummary } from './session';
+import { VerdictStatus, areaVerdict } from './verdict';
 
 export interface ResultJson {
   period: { label: string; year: number | null; months: number };
@@ -14,11 +15,15 @@ export interface ResultJson {
   /** Totals that leave out invalid or missing values, with the units left out. */
   incomplete: Record<string, string[]>;
   counts: { error: number; warning: number; info: number };
+  /** Which units the figures rest on. */
+  coverage: Coverage;
+  /** The area's verdict as the summary words it. */
+  verdict: { status: VerdictStatus; text: string };
 }
 
 export function toResultJson(result: CheckResult): ResultJson {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of result.findings) counts[f.severity]++;
+  const counts = countBySeverity(result.findings);
+  const verdict = areaVerdict(result);
   const order = (m: ReadonlyMap<string, unknown>) => result.rules.indicators.map((i) => i.code).filter((c) => m.has(c));
   return {
     period: result.period,
@@ -36,9 +41,12 @@ export function toResultJson(result: CheckResult): ResultJson {
     ratios: Object.fromEntries(order(result.rollup.ratios).map((c) => [c, result.rollup.ratios.get(c)!])),
     incomplete: Object.fromEntries(order(result.rollup.incomplete).map((c) => [c, result.rollup.incomplete.get(c)!])),
     counts,
+    coverage: result.coverage,
+    verdict: { status: verdict.status, text: verdict.text },
   };
 }
 
+/** 1 when some finding is an error, and when no report could be read: nothing checked is no pass. */
 export function exitCodeFor(result: CheckResult): 0 | 1 {
-  return result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return result.coverage.read === 0 || result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

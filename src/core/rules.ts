@@ -8,7 +8,9 @@ import { Grid, findHeader, makeGrid } from './grid';
 import { WorkbookModel, cellAddress } from './model';
 import { Period, parsePeriod } from './period';
 import { Severity } from './plan';
-import { fold } from './text';
+import { fold, phraseClassifier, phraseTest } from './text';
+import { rosterKey } from './units';
+import { CHECK_COLUMNS, CheckColumn, ROSTER_COLUMNS, SEVERITY_WORDS, TARGET_COLUMNS, TargetColumn } from './vocabulary';
 
 export type Scope =
   | { kind: 'area'; label: string }
@@ -62,45 +64,15 @@ export interface Rules {
 
 export class RulesError extends Error {}
 
-type TargetColumn = 'code' | 'section' | 'name' | 'aliases' | 'uom' | 'condition' | 'scope' | 'severity' | 'formula';
-type CheckColumn = 'code' | 'expr' | 'severity' | 'note';
-type RosterColumn = 'name' | 'aliases' | 'level';
-
-function classifyTarget(f: string): TargetColumn | null {
-  if (/^(ma|ma chi tieu|ma so|code)$/.test(f)) return 'code';
-  if (/^(nhom|nhom chi tieu|linh vuc|muc|phan)$/.test(f)) return 'section';
-  if (/^(chi tieu|ten chi tieu|noi dung|noi dung chi tieu|ten)$/.test(f)) return 'name';
-  if (/^(ten goi khac|ten khac|goi khac|bi danh)$/.test(f)) return 'aliases';
-  if (/^(don vi tinh|dvt|don vi do)$/.test(f)) return 'uom';
-  if (/^(dieu kien|muc tieu|yeu cau|chi tieu can dat)$/.test(f)) return 'condition';
-  if (/^(pham vi|ap dung cho|doi tuong ap dung)$/.test(f)) return 'scope';
-  if (/^(muc do|muc canh bao|loai)$/.test(f)) return 'severity';
-  if (/^(cong thuc|cach tinh)$/.test(f)) return 'formula';
-  return null;
-}
-
-function classifyCheck(f: string): CheckColumn | null {
-  if (/^(ma|ma kiem tra|ma so)$/.test(f)) return 'code';
-  if (/^(bieu thuc|dieu kien|cong thuc|kiem tra)$/.test(f)) return 'expr';
-  if (/^(muc do|loai)$/.test(f)) return 'severity';
-  if (/^(ghi chu|dien giai|mo ta)$/.test(f)) return 'note';
-  return null;
-}
-
-function classifyRoster(f: string): RosterColumn | null {
-  if (/^(ten don vi|don vi|ten|ten phuong xa|phuong xa|co so)$/.test(f)) return 'name';
-  if (/^(ten goi khac|ten khac|goi khac)$/.test(f)) return 'aliases';
-  if (/^(cap|cap don vi|loai don vi|loai)$/.test(f)) return 'level';
-  return null;
-}
+const classifyTarget = phraseClassifier(TARGET_COLUMNS);
+const classifyCheck = phraseClassifier(CHECK_COLUMNS);
+const classifyRoster = phraseClassifier(ROSTER_COLUMNS);
+const SEVERITY_TESTS = (Object.keys(SEVERITY_WORDS) as Severity[]).map((sev) => [sev, phraseTest(SEVERITY_WORDS[sev], 'exact')] as const);
 
 export function parseSeverity(text: string, fallback: Severity): Severity | null {
   const f = fold(text);
   if (f === '') return fallback;
-  if (/^(loi|error|nghiem trong)$/.test(f)) return 'error';
-  if (/^(canh bao|warning|chu y)$/.test(f)) return 'warning';
-  if (/^(thong tin|info|luu y)$/.test(f)) return 'info';
-  return null;
+  return SEVERITY_TESTS.find(([, test]) => test(f))?.[0] ?? null;
 }
 
 export function parseScope(text: string): Scope | null {
@@ -179,8 +151,9 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
   };
   const { title, period } = readTitle(grid, header.row);
   const rulePeriod: Period = period ?? { label: 'Cả năm', year: null, months: 12 };
-  const problem = (sheet: string, r: number, c: number | undefined, message: string) =>
-    problems.push(finding('invalid-rule', { file, sheet, cell: c ? cellAddress(r, c) : `A${r}`, message: `Tệp chỉ tiêu, trang "${sheet}", dòng ${r}: ${message}` }));
+  // A problem on an indicator's row names that indicator, so it can be found from the indicator.
+  const problem = (sheet: string, r: number, c: number | undefined, message: string, indicator: string | null = null) =>
+    problems.push(finding('invalid-rule', { file, sheet, cell: c ? cellAddress(r, c) : `A${r}`, indicator }, { sheet, row: r, problem: message }));
 
   const indicators: Indicator[] = [];
   const byCode = new Map<string, Indicator>();
@@ -199,16 +172,16 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
     }
     const code = rawCode.toUpperCase();
     if (byCode.has(code)) {
-      problem(targetSheet.name, r, col.get('code'), `mã "${code}" bị trùng với dòng ${byCode.get(code)!.row}; dòng này bị bỏ qua.`);
+      problem(targetSheet.name, r, col.get('code'), `mã "${code}" bị trùng với dòng ${byCode.get(code)!.row}; dòng này bị bỏ qua.`, code);
       continue;
     }
     const uom = at(r, 'uom').trim();
     const formulaText = at(r, 'formula').trim();
     const rate = uom === '%' || /^(ty le|phan tram)$/.test(fold(uom)) || formulaText !== '';
     const severity = parseSeverity(at(r, 'severity'), 'warning');
-    if (!severity) problem(targetSheet.name, r, col.get('severity'), `mức độ "${at(r, 'severity')}" không hiểu (dùng "Lỗi", "Cảnh báo" hoặc "Thông tin"); tạm coi là "Cảnh báo".`);
+    if (!severity) problem(targetSheet.name, r, col.get('severity'), `mức độ "${at(r, 'severity')}" không hiểu (dùng "Lỗi", "Cảnh báo" hoặc "Thông tin"); tạm coi là "Cảnh báo".`, code);
     const scope = parseScope(at(r, 'scope'));
-    if (!scope) problem(targetSheet.name, r, col.get('scope'), `phạm vi "${at(r, 'scope')}" không hiểu (dùng "Toàn địa bàn", "Mỗi đơn vị", "Mỗi phường", "Mỗi xã"…); tạm coi là toàn địa bàn.`);
+    if (!scope) problem(targetSheet.name, r, col.get('scope'), `phạm vi "${at(r, 'scope')}" không hiểu (dùng "Toàn địa bàn", "Mỗi đơn vị", "Mỗi phường", "Mỗi xã"…); tạm coi là toàn địa bàn.`, code);
     const ind: Indicator = {
       code,
       section: at(r, 'section').trim(),
@@ -227,7 +200,7 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
     if (condText) {
       const parsed = parseCondition(condText, { rate });
       if (parsed.ok) ind.condition = parsed.condition;
-      else problem(targetSheet.name, r, col.get('condition'), `không đọc được điều kiện "${condText}" của chỉ tiêu ${code}: ${parsed.reason}. Chỉ tiêu này chưa được kiểm tra.`);
+      else problem(targetSheet.name, r, col.get('condition'), `không đọc được điều kiện "${condText}" của chỉ tiêu ${code}: ${parsed.reason}. Chỉ tiêu này chưa được kiểm tra.`, code);
     }
     if (formulaText) pendingFormulas.push({ ind, text: formulaText });
     indicators.push(ind);
@@ -238,17 +211,17 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
     const parsed = parseExpression(text);
     const formulaCol = col.get('formula');
     if (!parsed.ok || isComparison(parsed.expr)) {
-      problem(targetSheet.name, ind.row, formulaCol, `công thức "${text}" của ${ind.code} không đọc được: ${parsed.ok ? 'công thức không được chứa phép so sánh' : parsed.reason}.`);
+      problem(targetSheet.name, ind.row, formulaCol, `công thức "${text}" của ${ind.code} không đọc được: ${parsed.ok ? 'công thức không được chứa phép so sánh' : parsed.reason}.`, ind.code);
       continue;
     }
     const unknown = codesOf(parsed.expr).filter((c) => !byCode.has(c));
     if (unknown.length) {
-      problem(targetSheet.name, ind.row, formulaCol, `công thức của ${ind.code} dùng mã chưa có: ${unknown.join(', ')}.`);
+      problem(targetSheet.name, ind.row, formulaCol, `công thức của ${ind.code} dùng mã chưa có: ${unknown.join(', ')}.`, ind.code);
       continue;
     }
     ind.formula = parsed.expr;
   }
-  dropFormulaCycles(indicators, (ind) => problem(targetSheet.name, ind.row, col.get('formula'), `công thức của ${ind.code} tự tham chiếu vòng tròn.`));
+  dropFormulaCycles(indicators, (ind) => problem(targetSheet.name, ind.row, col.get('formula'), `công thức của ${ind.code} tự tham chiếu vòng tròn.`, ind.code));
 
   const crossChecks = readCrossChecks(wb, byCode, problems);
   const roster = readRoster(wb, problems);
@@ -289,7 +262,7 @@ function readCrossChecks(wb: WorkbookModel, byCode: Map<string, Indicator>, prob
   const grid = makeGrid(sheet);
   const header = findHeader(grid, classifyCheck, { minHits: 2, required: ['expr'] });
   if (!header) {
-    problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell: 'A1', message: `Tệp chỉ tiêu, trang "${sheet.name}": không thấy cột "Biểu thức"; bỏ qua kiểm tra chéo.` }));
+    problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell: 'A1' }, { sheet: sheet.name, row: null, problem: 'không thấy cột "Biểu thức"; bỏ qua kiểm tra chéo.' }));
     return [];
   }
   const out: CrossCheck[] = [];
@@ -300,20 +273,20 @@ function readCrossChecks(wb: WorkbookModel, byCode: Map<string, Indicator>, prob
     const text = at(r, 'expr').trim();
     const code = (at(r, 'code').trim() || `K${r}`).toUpperCase();
     if (!text) continue;
-    const where = `Tệp chỉ tiêu, trang "${sheet.name}", dòng ${r}`;
+    const problem = (at: string, text: string) => problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell: at }, { sheet: sheet.name, row: r, problem: text }));
     const cell = cellAddress(r, c.get('expr')!);
     const parsed = parseExpression(text);
     if (!parsed.ok || !isComparison(parsed.expr)) {
-      problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell, message: `${where}: biểu thức "${text}" không đọc được: ${parsed.ok ? 'cần một phép so sánh (=, <>, <, <=, >, >=)' : parsed.reason}.` }));
+      problem(cell, `biểu thức "${text}" không đọc được: ${parsed.ok ? 'cần một phép so sánh (=, <>, <, <=, >, >=)' : parsed.reason}.`);
       continue;
     }
     const unknown = codesOf(parsed.expr).filter((x) => !byCode.has(x));
     if (unknown.length) {
-      problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell, message: `${where}: biểu thức "${text}" dùng mã chưa có trong trang "Chỉ tiêu": ${unknown.join(', ')}.` }));
+      problem(cell, `biểu thức "${text}" dùng mã chưa có trong trang "Chỉ tiêu": ${unknown.join(', ')}.`);
       continue;
     }
     if (seen.has(code)) {
-      problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell: c.has('code') ? cellAddress(r, c.get('code')!) : cell, message: `${where}: mã kiểm tra "${code}" bị trùng; dòng này bị bỏ qua.` }));
+      problem(c.has('code') ? cellAddress(r, c.get('code')!) : cell, `mã kiểm tra "${code}" bị trùng; dòng này bị bỏ qua.`);
       continue;
     }
     seen.add(code);
@@ -328,27 +301,30 @@ function readRoster(wb: WorkbookModel, problems: Finding[]): RosterUnit[] {
   const grid = makeGrid(sheet);
   const header = findHeader(grid, classifyRoster, { minHits: 1, required: ['name'] });
   if (!header) {
-    problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell: 'A1', message: `Tệp chỉ tiêu, trang "${sheet.name}": không thấy cột "Tên đơn vị"; không kiểm tra được đơn vị thiếu.` }));
+    problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell: 'A1' }, { sheet: sheet.name, row: null, problem: 'không thấy cột "Tên đơn vị"; không kiểm tra được đơn vị thiếu.' }));
     return [];
   }
   const c = header.columns;
   const out: RosterUnit[] = [];
+  // Two rows are one unit only when equal after normalisation, case and prefix ("Phường 01",
+  // "P. 1"): "Tân Thành" and "Tân Thạnh" are two wards, as are "Phường Long Bình" and "Xã Long Bình".
   const seen = new Map<string, number>();
   for (const r of grid.rowsFrom(header.row + 1)) {
     const name = grid.text(r, c.get('name')!).trim();
     if (!name) continue;
-    const key = fold(name);
-    if (seen.has(key)) {
-      problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell: cellAddress(r, c.get('name')!), message: `Tệp chỉ tiêu, trang "${sheet.name}", dòng ${r}: đơn vị "${name}" bị trùng với dòng ${seen.get(key)}.` }));
-      continue;
-    }
-    seen.set(key, r);
-    out.push({
+    const unit: RosterUnit = {
       name,
       aliases: c.has('aliases') ? splitList(grid.text(r, c.get('aliases')!)) : [],
       level: c.has('level') ? grid.text(r, c.get('level')!).trim() : '',
       order: out.length,
-    });
+    };
+    const key = rosterKey(unit);
+    if (seen.has(key)) {
+      problems.push(finding('invalid-rule', { file: wb.name, sheet: sheet.name, cell: cellAddress(r, c.get('name')!) }, { sheet: sheet.name, row: r, problem: `đơn vị "${name}" bị trùng với dòng ${seen.get(key)}.` }));
+      continue;
+    }
+    seen.set(key, r);
+    out.push(unit);
   }
   return out;
 }

@@ -3,12 +3,12 @@
 // checks every unit and the area, and returns the result in a stable order.
 import { Figure, UnitFigures, checkUnit, describeParts, judgeTarget, readFigures, targetFor } from './checks';
 import { codesOf } from './expressions';
-import { Finding, compareFindings, finding } from './findings';
+import { Finding, compareFindings, countBySeverity, finding } from './findings';
+import { UnitEvidence, describeEvidence, identifyReport } from './identity';
 import { IndicatorMatcher } from './mapping';
 import { Layout, SheetReading, UnitReport, readReportWorkbook } from './layout';
 import { WorkbookModel } from './model';
 import { compareDates, formatDate } from './period';
-import { Severity } from './plan';
 import { Rollup, areaLookup, computeRollup } from './rollup';
 import { RosterUnit, Rules } from './rules';
 import { UnitMatcher } from './units';
@@ -24,9 +24,12 @@ export interface SubmissionInfo {
   inRoster: boolean;
   /** False for the earlier of two reports from one unit. */
   used: boolean;
+  /** What named the unit: a header line, the sheet or file name, or a unit column cell. */
+  unitEvidence: UnitEvidence | null;
 }
 
-export type UnitStatus = 'ok' | 'warnings' | 'errors' | 'missing' | 'unknown';
+/** `unreadable`: the unit sent something, but no file of it could be read. */
+export type UnitStatus = 'ok' | 'warnings' | 'errors' | 'missing' | 'unreadable' | 'unknown';
 
 export interface UnitSummary {
   unit: string;
@@ -36,6 +39,23 @@ export interface UnitSummary {
   infos: number;
   file: string | null;
   sheet: string | null;
+  unitEvidence: UnitEvidence | null;
+}
+
+/** Which units the result rests on: an area verdict is only as good as the units read. */
+export interface Coverage {
+  /** Roster units; 0 without a roster, when every report read is a unit. */
+  roster: number;
+  /** Units whose figures were read and counted. */
+  read: number;
+  /** Roster units that sent files none of which could be read. */
+  unreadable: string[];
+  /** Roster units that sent nothing. */
+  missing: string[];
+  /** Reports that name no roster unit: checked, not counted. */
+  unknown: number;
+  /** Files that could not be read at all, whether or not their name gives a unit. */
+  unreadableFiles: number;
 }
 
 export interface UnitRow {
@@ -56,6 +76,7 @@ export interface CheckResult {
   /** Roster units in roster order (sent or not), then units the roster does not know. */
   rows: UnitRow[];
   units: UnitSummary[];
+  coverage: Coverage;
 }
 
 /**
@@ -75,6 +96,11 @@ export class ReportReader {
     const r = readReportWorkbook(wb, { rules: this.rules, indicators: this.indicators, units: this.units });
     if (this.rules.roster.length === 0) for (const rep of r.reports) rep.inRoster = true;
     return r;
+  }
+
+  /** The roster unit a file's name gives, if it gives one. */
+  nameOfFile(file: string): string | null {
+    return identifyReport(this.units, [], '', file).unit?.name ?? null;
   }
 }
 
@@ -102,9 +128,13 @@ export class CheckSession {
     this.findings.push(...r.findings);
   }
 
-  /** A file that could not be opened at all: the message names it and says why. */
+  /**
+   * A file that could not be opened at all: the message names it and says why. The unit its name
+   * gives did send something, so it is "unreadable", never "not sent".
+   */
   addFileError(file: string, message: string): void {
-    this.findings.push(finding('unreadable-file', { file, message }));
+    const named = this.reader.nameOfFile(file);
+    this.findings.push(finding('unreadable-file', { unit: named ?? '', file }, { reason: message }));
   }
 
   finish(): CheckResult {
@@ -118,17 +148,7 @@ export class CheckSession {
     const rosterByName = new Map(rules.roster.map((u) => [u.name, u]));
     for (const report of used) {
       const roster = rosterByName.get(report.unit) ?? null;
-      if (rules.roster.length > 0 && !report.inRoster) {
-        findings.push(
-          finding('unknown-unit', {
-            unit: report.unit,
-            file: report.file,
-            sheet: report.sheet,
-            cell: report.nameCell,
-            message: `Tệp "${report.file}", trang "${report.sheet}": không nhận ra "${report.unit}" là đơn vị nào trong danh sách đơn vị; báo cáo vẫn được kiểm tra nhưng không cộng vào tổng. Nếu đúng là một đơn vị, thêm tên này vào cột "Tên gọi khác" của trang "Đơn vị".`,
-          }),
-        );
-      }
+      if (rules.roster.length > 0 && !report.inRoster) findings.push(unknownUnit(report));
       const figures = readFigures(report, rules, findings);
       const u: UnitFigures = { report, roster, figures, derived: new Map(), targets: { checked: 0, met: 0 } };
       // Each report is paced by the months it says it covers; the area by the most common.
@@ -136,18 +156,29 @@ export class CheckSession {
       byUnit.set(report.unit, u);
     }
 
+    // A unit whose files could not be read sent something: unreadable, not missing.
+    const failedFiles = findings.filter((f) => f.severity === 'error' && (f.kind === 'unreadable-file' || f.kind === 'no-table'));
+    const unreadable = new Set(failedFiles.map((f) => f.unit).filter(Boolean));
     const rows: UnitRow[] = [];
     for (const r of rules.roster) {
       const u = byUnit.get(r.name);
       rows.push({ unit: r.name, roster: r, report: u?.report ?? null, figures: u?.figures ?? new Map(), derived: u?.derived ?? new Map(), targets: u?.targets ?? { checked: 0, met: 0 } });
-      if (!u) findings.push(finding('missing-unit', { unit: r.name, message: `${r.name}: chưa gửi báo cáo (không có tệp nào của đơn vị này).` }));
+      if (!u && !unreadable.has(r.name)) findings.push(finding('missing-unit', { unit: r.name }, { unit: r.name }));
     }
     const unknown = [...byUnit.values()].filter((u) => !rosterByName.has(u.report.unit)).sort((a, b) => a.report.unit.localeCompare(b.report.unit, 'vi'));
     for (const u of unknown) rows.push({ unit: u.report.unit, roster: null, report: u.report, figures: u.figures, derived: u.derived, targets: u.targets });
 
     const counted = rules.roster.length > 0 ? rows.filter((r) => r.roster && r.report) : rows;
+    const coverage: Coverage = {
+      roster: rules.roster.length,
+      read: counted.length,
+      unreadable: rules.roster.filter((r) => !byUnit.has(r.name) && unreadable.has(r.name)).map((r) => r.name),
+      missing: rules.roster.filter((r) => !byUnit.has(r.name) && !unreadable.has(r.name)).map((r) => r.name),
+      unknown: rules.roster.length > 0 ? unknown.length : 0,
+      unreadableFiles: failedFiles.length,
+    };
     const rollup = computeRollup(counted, rules);
-    this.checkArea(rollup, pace, counted.length, findings);
+    this.checkArea(rollup, pace, coverage, findings);
 
     const order = new Map<string, number>([['', -1]]);
     rows.forEach((r, i) => order.set(r.unit, i));
@@ -167,6 +198,7 @@ export class CheckSession {
       period: r.period?.label ?? null,
       inRoster: r.inRoster,
       used: usedSet.has(r),
+      unitEvidence: r.identity.evidence,
     }));
     return {
       rules,
@@ -175,7 +207,8 @@ export class CheckSession {
       findings,
       rollup,
       rows,
-      units: summarise(rows, findings),
+      units: summarise(rows, findings, unreadable),
+      coverage,
     };
   }
 
@@ -198,14 +231,18 @@ export class CheckSession {
       const winner = sorted[sorted.length - 1];
       const sameDate = compareDates(sorted[sorted.length - 2].date, winner.date) === 0;
       used.push(winner);
-      const list = sorted.map((r) => `"${r.file}" (trang "${r.sheet}"${r.date ? `, ngày ${formatDate(r.date)}` : ', không ghi ngày'})`).join(', ');
       findings.push(
-        finding('duplicate-unit', {
-          unit: winner.unit,
-          file: winner.file,
-          sheet: winner.sheet,
-          message: `${winner.unit} gửi ${g.length} báo cáo: ${list}. Dùng "${winner.file}" (trang "${winner.sheet}") vì ${sameDate ? 'cùng ngày hoặc không ghi ngày, lấy tệp xếp sau cùng theo tên' : 'có ngày báo cáo muộn nhất'}.`,
-        }),
+        finding(
+          'duplicate-unit',
+          { unit: winner.unit, file: winner.file, sheet: winner.sheet },
+          {
+            unit: winner.unit,
+            count: g.length,
+            reports: sorted.map((r) => ({ file: r.file, sheet: r.sheet, date: r.date ? formatDate(r.date) : '' })),
+            used: { file: winner.file, sheet: winner.sheet },
+            sameDate,
+          },
+        ),
       );
       const dropped = new Set(sorted.slice(0, -1).map((r) => `${r.file}|${r.sheet}`));
       // Rows of a dropped report are not the unit's figures any more; their notes go with them.
@@ -219,9 +256,10 @@ export class CheckSession {
     return this.reports.filter((r) => kept.has(r));
   }
 
-  private checkArea(rollup: Rollup, pace: { months: number; targetMonths: number }, unitCount: number, findings: Finding[]) {
+  private checkArea(rollup: Rollup, pace: { months: number; targetMonths: number }, coverage: Coverage, findings: Finding[]) {
     const rules = this.rules;
     const lookup = areaLookup(rollup.totals, rules);
+    const who = coverage.roster > 0 ? `Toàn địa bàn (${coverage.read}/${coverage.roster} đơn vị)` : `Toàn địa bàn (${coverage.read} đơn vị)`;
     for (const ind of rules.indicators) {
       if (ind.scope.kind !== 'area' || !ind.condition) continue;
       const actual = ind.formula ? rollup.ratios.get(ind.code) : rollup.totals.get(ind.code);
@@ -230,14 +268,20 @@ export class CheckSession {
       if (!target) continue;
       const left = new Set<string>();
       for (const code of ind.formula ? codesOf(ind.formula) : [ind.code]) for (const u of rollup.incomplete.get(code) ?? []) left.add(u);
-      const who = `Toàn địa bàn (${unitCount} đơn vị)`;
-      const f = judgeTarget({ ind, actual, ...target, parts: describeParts(ind, lookup) }, '*', { file: null, sheet: null, cell: null }, who);
-      if (f) {
-        if (left.size) f.message += ` Tổng chưa đủ: chưa tính số liệu không hợp lệ hoặc thiếu của ${[...left].join(', ')}.`;
-        findings.push(f);
-      }
+      const f = judgeTarget({ ind, actual, ...target, parts: describeParts(ind, lookup) }, '*', { file: null, sheet: null, cell: null }, who, [...left]);
+      if (f) findings.push(f);
     }
   }
+}
+
+/** A report naming no roster unit, or fitting several: why, and what the staff can do. */
+function unknownUnit(report: UnitReport): Finding {
+  const id = report.identity;
+  const fields = { unit: report.unit, file: report.file, sheet: report.sheet, cell: report.nameCell };
+  const base = { file: report.file, sheet: report.sheet, name: report.unit, where: id.evidence ? describeEvidence(id.evidence) : 'tên tệp' };
+  if (id.candidates.length) return finding('unknown-unit', fields, { ...base, variant: 'ambiguous', candidates: id.candidates, why: id.why ?? 'several' });
+  if (id.unlisted) return finding('unknown-unit', fields, { ...base, variant: 'unlisted', suggested: id.unlisted.suggested, suggestedWhere: describeEvidence(id.unlisted.evidence) });
+  return finding('unknown-unit', fields, { ...base, variant: 'none' });
 }
 
 function commonMonths(reports: UnitReport[], fallback: number): number {
@@ -249,17 +293,27 @@ function commonMonths(reports: UnitReport[], fallback: number): number {
   return best;
 }
 
-function summarise(rows: UnitRow[], findings: Finding[]): UnitSummary[] {
-  const count = new Map<string, Record<Severity, number>>();
+function summarise(rows: UnitRow[], findings: Finding[], unreadable: ReadonlySet<string>): UnitSummary[] {
+  const byUnit = new Map<string, Finding[]>();
   for (const f of findings) {
-    const c = count.get(f.unit) ?? { error: 0, warning: 0, info: 0 };
-    c[f.severity]++;
-    count.set(f.unit, c);
+    const list = byUnit.get(f.unit) ?? [];
+    list.push(f);
+    byUnit.set(f.unit, list);
   }
   const hasRoster = rows.some((x) => x.roster);
   return rows.map((r) => {
-    const c = count.get(r.unit) ?? { error: 0, warning: 0, info: 0 };
-    const status: UnitStatus = !r.report ? 'missing' : !r.roster && hasRoster ? 'unknown' : c.error ? 'errors' : c.warning ? 'warnings' : 'ok';
-    return { unit: r.unit, status, errors: c.error, warnings: c.warning, infos: c.info, file: r.report?.file ?? null, sheet: r.report?.sheet ?? null };
+    const c = countBySeverity(byUnit.get(r.unit) ?? []);
+    const status: UnitStatus = !r.report
+      ? unreadable.has(r.unit)
+        ? 'unreadable'
+        : 'missing'
+      : !r.roster && hasRoster
+        ? 'unknown'
+        : c.error
+          ? 'errors'
+          : c.warning
+            ? 'warnings'
+            : 'ok';
+    return { unit: r.unit, status, errors: c.error, warnings: c.warning, infos: c.info, file: r.report?.file ?? null, sheet: r.report?.sheet ?? null, unitEvidence: r.report?.identity.evidence ?? null };
   });
 }

@@ -91,7 +91,21 @@ const LEVEL_PHRASES: LevelPhrase[] = LEVELS.flatMap((level) => [
 ]).sort((a, b) => b.words.length - a.words.length);
 
 const ORGANISATIONS: string[][] = ORGANISATION_WORDS.map(phraseWords).sort((a, b) => b.length - a.length);
-const FOLLOWERS: string[][] = NAME_FOLLOWERS.map(phraseWords);
+const FOLLOWERS: NameToken[][] = NAME_FOLLOWERS.map((p) => nameTokens(p));
+
+/**
+ * Document words are compared with their diacritics when the text has them: "đầu" (in "6 tháng
+ * đầu năm") follows a name, "Đâu" may be one. Written without diacritics, they fold alike.
+ */
+function followerAt(tokens: NameToken[], at: number): boolean {
+  return FOLLOWERS.some((f) => {
+    if (at + f.length > tokens.length) return false;
+    return f.every((w, j) => {
+      const t = tokens[at + j];
+      return t.segment === tokens[at].segment && (t.hasMarks ? t.marked === w.marked : t.folded === w.folded);
+    });
+  });
+}
 
 function wordsAt(tokens: NameToken[], at: number, words: string[]): boolean {
   if (at < 0 || at + words.length > tokens.length) return false;
@@ -122,7 +136,7 @@ function organisationAt(tokens: NameToken[], at: number): number {
 }
 
 function isFollower(tokens: NameToken[], at: number): boolean {
-  return FOLLOWERS.some((f) => wordsAt(tokens, at, f)) || LEVEL_PHRASES.some((p) => !p.short && wordsAt(tokens, at, p.words)) || ORGANISATIONS.some((o) => wordsAt(tokens, at, o));
+  return followerAt(tokens, at) || LEVEL_PHRASES.some((p) => !p.short && wordsAt(tokens, at, p.words)) || ORGANISATIONS.some((o) => wordsAt(tokens, at, o));
 }
 
 /** The level a roster's "Cấp" column names ("Phường", "phuong", "P"). */
@@ -199,7 +213,7 @@ export class UnitMatcher {
   /** Keys whose core is at least six letters, for file names written without spaces ("tanthanh"). */
   private readonly compact: Array<{ key: NameKey; letters: string }> = [];
   /** The level most of the roster is at: a unit without one is taken to share it. */
-  private readonly usualLevel: LevelWords | null;
+  readonly usualLevel: LevelWords | null;
 
   constructor(readonly roster: RosterUnit[]) {
     const counts = new Map<LevelWords, number>();
@@ -260,7 +274,7 @@ export class UnitMatcher {
         const i = t.folded.indexOf(letters);
         if (i < 0) continue;
         const rest = t.folded.slice(i + letters.length);
-        if (rest && !FOLLOWERS.some((f) => rest === f.join('')) && !/^\d/.test(rest)) continue;
+        if (rest && !FOLLOWERS.some((f) => rest === f.map((w) => w.folded).join('')) && !/^\d/.test(rest)) continue;
         const same = found.find((h) => h.start === at);
         if (same) same.keys.push(key);
         else found.push({ keys: [key], from: at, start: at, end: at + 1, stated: null });
@@ -358,4 +372,31 @@ export function decide(readings: NameReading[]): NameReading {
   }
   const all = [...new Set([...sure.map((r) => r.unit), ...unsure.flatMap((r) => r.units)])];
   return { kind: 'ambiguous', units: all, text: named.map((r) => r.text).join(', '), why: 'several', rank: null };
+}
+
+/**
+ * A unit a line names by its level, whether the roster holds it or not ("ĐẢNG ỦY XÃ HÒA LẠC MỚI"
+ * → "Xã Hòa Lạc Mới"): the name a report goes by when it names no roster unit. Levels above
+ * `minRank` (the district over a ward) are passed over.
+ */
+export function writtenUnit(text: string, minRank: number): { name: string; rank: number } | null {
+  const tokens = nameTokens(text);
+  for (let at = 0; at < tokens.length; at++) {
+    // The longest level written here: "thị xã" is a town even though it ends in "xã".
+    const lead = LEVEL_PHRASES.find((p) => !p.short && wordsAt(tokens, at, p.words));
+    if (!lead) continue;
+    if (lead.level.rank < minRank || lead.level.committee.some((c) => phraseWords(c).join(' ') === lead.words.join(' '))) {
+      at += lead.words.length - 1;
+      continue;
+    }
+    const words: string[] = [];
+    let i = at + lead.words.length;
+    while (i < tokens.length && tokens[i].segment === tokens[at].segment && (words.length === 0 || !tokens[i].gap) && !isFollower(tokens, i)) {
+      const t = tokens[i];
+      words.push(/^\d/.test(t.folded) ? t.folded : t.word[0].toLocaleUpperCase('vi') + t.word.slice(1).toLocaleLowerCase('vi'));
+      i++;
+    }
+    if (words.length) return { name: `${lead.level.name} ${words.join(' ')}`, rank: lead.level.rank };
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 // One check run as the pane does it: the rules from this workbook's rules sheets or from a
 // file, the reports from this workbook's sheets and/or files read in the pane (never
 // inserted into the workbook), then the engine's result and output plan.
-import { CheckSession, RulesError, planOutput, readRules } from '../core';
+import { CheckSession, RulesError, countBySeverity, planOutput, readRules } from '../core';
 import type { CheckResult, OutputPlan, Severity, WorkbookModel } from '../core';
 import { rulesSheetRole } from '../core/rules';
 import { ReadError, readWorkbookBuffer } from '../files/read';
@@ -106,8 +106,7 @@ export async function runCheck(host: PaneHost, request: CheckRequest, t: Strings
   progress({ done: total, total, name: '' });
 
   const result = session.finish();
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of result.findings) counts[f.severity]++;
+  const counts = countBySeverity(result.findings);
   return { result, plan: planOutput(result), workbook: workbook.name || info.name, counts, info };
 }
 

@@ -2,8 +2,13 @@
 // English. Messages of findings come from the engine and stay Vietnamese in both: they quote
 // the units' own reports.
 import type { FindingKind } from '../core/findings';
+import { describeEvidence } from '../core/identity';
+import type { EvidenceSource, UnitEvidence } from '../core/identity';
 import type { Severity } from '../core/plan';
-import type { UnitStatus } from '../core/session';
+import type { Coverage, UnitStatus } from '../core/session';
+import type { AreaVerdict } from '../core/verdict';
+
+const EVIDENCE_EN: Record<EvidenceSource, string> = { header: 'report heading', sheet: 'sheet name', file: 'file name', 'unit-column': 'unit column' };
 
 export type Operation = 'check' | 'flag' | 'clear' | 'rollup' | 'insert' | 'refresh' | 'select';
 
@@ -62,6 +67,9 @@ export interface Strings {
     rulesFrom: (file: string) => string;
     checked: (n: number) => string;
     missing: (n: number) => string;
+    unreadable: (n: number) => string;
+    /** The area's verdict, from the coverage the check rests on. */
+    verdict: (v: AreaVerdict, c: Coverage, short: number) => string;
     severityCount: Record<Severity, (n: number) => string>;
     done: (errors: number, warnings: number, infos: number) => string;
   };
@@ -69,6 +77,8 @@ export interface Strings {
     heading: string;
     status: Record<UnitStatus, string>;
     counts: (errors: number, warnings: number, infos: number) => string;
+    /** How the unit was recognised: "theo tiêu đề, ô A2: ĐẢNG ỦY PHƯỜNG 01". */
+    evidence: (e: UnitEvidence) => string;
     none: string;
   };
   findings: {
@@ -170,6 +180,9 @@ const vi: Strings = {
     rulesFrom: (file) => `Chỉ tiêu: ${file}`,
     checked: (n) => `${n} đơn vị đã kiểm tra`,
     missing: (n) => `${n} chưa gửi báo cáo`,
+    unreadable: (n) => `${n} không đọc được tệp`,
+    // The engine's own sentence, so the pane and the command line say the same.
+    verdict: (v) => v.text.replace(/:$/, '.'),
     severityCount: {
       error: (n) => `${n} lỗi`,
       warning: (n) => `${n} cảnh báo`,
@@ -184,9 +197,11 @@ const vi: Strings = {
       warnings: 'Có cảnh báo',
       errors: 'Có lỗi',
       missing: 'Chưa gửi báo cáo',
+      unreadable: 'Không đọc được tệp',
       unknown: 'Không có trong danh sách',
     },
     counts: (e, w, i) => [e && `${e} lỗi`, w && `${w} cảnh báo`, i && `${i} thông tin`].filter(Boolean).join(' · ') || 'Không có phát hiện',
+    evidence: (e) => `Nhận ra theo ${describeEvidence(e)}: ${e.text}`,
     none: 'Không có đơn vị nào.',
   },
   findings: {
@@ -218,6 +233,7 @@ const vi: Strings = {
     'missing-unit': 'Chưa gửi báo cáo',
     'duplicate-unit': 'Gửi trùng',
     'unknown-unit': 'Không rõ đơn vị',
+    'unit-mismatch': 'Tên đơn vị không khớp',
     'unmapped-row': 'Dòng không khớp',
     'no-table': 'Không thấy bảng',
     'unreadable-file': 'Không đọc được tệp',
@@ -311,6 +327,15 @@ const en: Strings = {
     rulesFrom: (file) => `Targets: ${file}`,
     checked: (n) => `${n} unit${n === 1 ? '' : 's'} checked`,
     missing: (n) => `${n} not reported`,
+    unreadable: (n) => `${n} unreadable`,
+    verdict: ({ status }, c, short) => {
+      const gaps = [c.unreadableFiles && `${c.unreadableFiles} unreadable file${c.unreadableFiles === 1 ? '' : 's'}`, c.missing.length && `${c.missing.length} not reported`, c.unknown && `${c.unknown} unknown unit${c.unknown === 1 ? '' : 's'}`].filter(Boolean);
+      const basis = `${c.roster ? `${c.read}/${c.roster} units` : `${c.read} reports`}${gaps.length ? `: ${gaps.join(', ')}` : ''}`;
+      if (status === 'nothing-read') return `Nothing was checked: no report could be read (${basis}).`;
+      if (status === 'short') return `The area misses ${short} target${short === 1 ? '' : 's'} (based on ${basis}).`;
+      if (status === 'met') return `The area meets every target (${basis}).`;
+      return `No verdict for the whole area yet: the units read meet every target, but this rests on ${basis} only.`;
+    },
     severityCount: {
       error: (n) => `${n} error${n === 1 ? '' : 's'}`,
       warning: (n) => `${n} warning${n === 1 ? '' : 's'}`,
@@ -320,8 +345,9 @@ const en: Strings = {
   },
   units: {
     heading: 'Units',
-    status: { ok: 'On target', warnings: 'Warnings', errors: 'Errors', missing: 'Not reported', unknown: 'Not in the roster' },
+    status: { ok: 'On target', warnings: 'Warnings', errors: 'Errors', missing: 'Not reported', unreadable: 'Unreadable file', unknown: 'Not in the roster' },
     counts: (e, w, i) => [e && `${e} errors`, w && `${w} warnings`, i && `${i} info`].filter(Boolean).join(' · ') || 'No findings',
+    evidence: (e) => `Recognised by the ${EVIDENCE_EN[e.source]}${e.cell ? ` (cell ${e.cell})` : ''}: ${e.text}`,
     none: 'No units.',
   },
   findings: {
@@ -353,6 +379,7 @@ const en: Strings = {
     'missing-unit': 'Not reported',
     'duplicate-unit': 'Sent twice',
     'unknown-unit': 'Unknown unit',
+    'unit-mismatch': 'Unit names disagree',
     'unmapped-row': 'Unmatched row',
     'no-table': 'No table found',
     'unreadable-file': 'Unreadable file',

@@ -32,7 +32,7 @@ describe('chitieu check on the bundled samples', () => {
     expect(res.code).toBe(1);
     expect(res.out).toMatch(/Xã Minh Khai\s+Chưa gửi/);
     expect(res.out).toMatch(/Phường Hòa Lạc\s+Đạt\s+0\s+0/);
-    expect(res.out).toContain('Toàn địa bàn chưa đạt:');
+    expect(res.out).toContain('Toàn địa bàn chưa đạt 6 chỉ tiêu (dựa trên 6/7 đơn vị: 1 đơn vị chưa gửi):');
     expect(res.out).toContain('Tỷ lệ tập hợp thu hút hội viên đạt 84,98% (990/1.165)');
   });
 

@@ -68,9 +68,9 @@ describe('checks on a unit', () => {
     const msgs = r.findings.map((f) => f.message);
     expect(msgs).toEqual(
       expect.arrayContaining([
-        'Phường Hòa Lạc: "Hội Nông dân – Tổng số hội viên" là số âm -5 (ô E5); không tính vào tổng.',
-        'Phường Hòa Lạc: "Hội Nông dân – Kết nạp hội viên mới" là 10,5 hội viên (ô E6), phải là số nguyên; không tính vào tổng.',
-        'Phường Hòa Lạc: "Hội Nông dân – Số nông dân trong độ tuổi" ghi "đang tổng hợp" (ô E7), không phải số; không tính vào tổng.',
+        'Phường Hòa Lạc: "Hội Nông dân – Tổng số hội viên" là số âm -5; không tính vào tổng (ô E5).',
+        'Phường Hòa Lạc: "Hội Nông dân – Kết nạp hội viên mới" là 10,5 hội viên, phải là số nguyên; không tính vào tổng (ô E6).',
+        'Phường Hòa Lạc: "Hội Nông dân – Số nông dân trong độ tuổi" ghi "đang tổng hợp", không phải số; không tính vào tổng (ô E7).',
         'Phường Hòa Lạc: "Mặt trận – Số cuộc giám sát" để trống (ô E9).',
       ]),
     );
@@ -79,7 +79,7 @@ describe('checks on a unit', () => {
     // The area total leaves the invalid value out and says so.
     const area = r.findings.find((f) => f.unit === '*')!;
     expect(area.actual).toBe(100);
-    expect(area.message).toBe('Toàn địa bàn (2 đơn vị): Hội Nông dân – Kết nạp hội viên mới đạt 100 hội viên, chỉ tiêu ≥ 200 hội viên, thiếu 100. Tổng chưa đủ: chưa tính số liệu không hợp lệ hoặc thiếu của Phường Hòa Lạc.');
+    expect(area.message).toBe('Toàn địa bàn (2/2 đơn vị): Hội Nông dân – Kết nạp hội viên mới đạt 100 hội viên, chỉ tiêu ≥ 200 hội viên, thiếu 100. Tổng chưa đủ: chưa tính số liệu không hợp lệ hoặc thiếu của Phường Hòa Lạc.');
   });
 
   test('per-unit rate from its parts, range exceeded (information), per-level frequency', () => {
@@ -103,7 +103,8 @@ describe('checks on a unit', () => {
     const r = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, KN: 800 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, HV: null }));
     const k = r.findings.filter((f) => f.check === 'K1');
     expect(k.map((f) => [f.unit, f.indicator, f.severity, f.cell])).toEqual([['Phường Hòa Lạc', 'KN', 'error', 'E6']]);
-    expect(k[0].message).toBe('Phường Hòa Lạc: kiểm tra K1 (KN <= HV) không đúng: KN = 800, HV = 700 – Kết nạp không quá tổng số.');
+    // The plain sentence first, with the indicators' names and figures; the check's code last.
+    expect(k[0].message).toBe('Phường Hòa Lạc: Kết nạp hội viên mới 800 lớn hơn Tổng số hội viên 700 – Kết nạp không quá tổng số (kiểm tra K1: KN <= HV).');
   });
 
   test('a six-month report: cumulative targets prorated to behind-pace, frequencies for 6 months', () => {
@@ -114,7 +115,7 @@ describe('checks on a unit', () => {
     const res = s.finish();
     expect(brief(res)).toEqual(['Xã Yên Bình|DT2|shortfall', '*|KN|behind-pace']);
     expect(res.findings.find((f) => f.kind === 'behind-pace')!.message).toBe(
-      'Toàn địa bàn (2 đơn vị): Hội Nông dân – Kết nạp hội viên mới đến nay đạt 80 hội viên, theo tiến độ cần ≥ 100 hội viên (chỉ tiêu cả kỳ: từ 200 hội viên trở lên), thiếu 20.',
+      'Toàn địa bàn (2/2 đơn vị): Hội Nông dân – Kết nạp hội viên mới đến nay đạt 80 hội viên, theo tiến độ cần ≥ 100 hội viên (chỉ tiêu cả kỳ: từ 200 hội viên trở lên), thiếu 20.',
     );
   });
 });

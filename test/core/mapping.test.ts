@@ -1,4 +1,8 @@
-import { IndicatorMatcher, MatchResult, cleanLabel } from '../../src/core/mapping';
+import { IndicatorMatcher, MatchResult, cleanLabel, labelOf } from '../../src/core/mapping';
+import { fold } from '../../src/core/text';
+
+/** A label as the reader hands it over: without its enumerator, folded once. */
+const lab = (text: string) => labelOf(text, fold(text)).folded;
 import { WorkbookModel, newSheet, setCell } from '../../src/core/model';
 import { Rules, readRules } from '../../src/core/rules';
 
@@ -103,7 +107,7 @@ describe('IndicatorMatcher.section', () => {
     ['', null],
     ['I.', null],
   ])('%j → %j', (heading, expected) => {
-    expect(m.section(heading)).toBe(expected);
+    expect(m.section(fold(heading))).toBe(expected);
   });
 });
 
@@ -142,51 +146,51 @@ describe('IndicatorMatcher.match', () => {
     ['1.', null, null],
     ['(1)', null, null],
   ])('%j under %j → %j', (label, section, expected) => {
-    expect(outcome(m.match(label, section))).toBe(expected);
+    expect(outcome(m.match(lab(label), section))).toBe(expected);
   });
 
   test('"Tổng số hội viên" without a section is ambiguous, not guessed', () => {
-    const r = m.match('Tổng số hội viên', null);
+    const r = m.match(lab('Tổng số hội viên'), null);
     expect(r.status).toBe('ambiguous');
     if (r.status === 'ambiguous') expect([...r.candidates].sort()).toEqual(['CCB_HV', 'HND_HV']);
   });
 
   test('"Số hội viên kết nạp mới" without a section is ambiguous between the two associations', () => {
-    expect(outcome(m.match('Số hội viên kết nạp mới', null))).toBe('?CCB_KN,HND_KN');
+    expect(outcome(m.match(lab('Số hội viên kết nạp mới'), null))).toBe('?CCB_KN,HND_KN');
   });
 
   test('a heading resolved with section() then used for match()', () => {
-    const sec = m.section('II. HỘI CỰU CHIẾN BINH');
-    expect(outcome(m.match('Tổng số hội viên', sec))).toBe('CCB_HV');
+    const sec = m.section(fold('II. HỘI CỰU CHIẾN BINH'));
+    expect(outcome(m.match(lab('Tổng số hội viên'), sec))).toBe('CCB_HV');
   });
 
   test('an exact match scores 1, plus the section bonus under its own section', () => {
-    const plain = m.match('Tổng số đoàn viên', null);
-    const inSection = m.match('Tổng số đoàn viên', 'Đoàn Thanh niên');
+    const plain = m.match(lab('Tổng số đoàn viên'), null);
+    const inSection = m.match(lab('Tổng số đoàn viên'), 'Đoàn Thanh niên');
     expect(plain.status === 'matched' && plain.score).toBe(1);
     expect(inSection.status === 'matched' && inSection.score).toBeGreaterThan(1);
   });
 
   describe('used codes', () => {
     test('a used code is skipped: the other section-less candidate wins', () => {
-      expect(outcome(m.match('Tổng số hội viên', null, new Set(['HND_HV'])))).toBe('CCB_HV');
-      expect(outcome(m.match('Tổng số hội viên', null, new Set(['CCB_HV'])))).toBe('HND_HV');
+      expect(outcome(m.match(lab('Tổng số hội viên'), null, new Set(['HND_HV'])))).toBe('CCB_HV');
+      expect(outcome(m.match(lab('Tổng số hội viên'), null, new Set(['CCB_HV'])))).toBe('HND_HV');
     });
 
     test('a used code is not returned again', () => {
-      expect(outcome(m.match('Mô hình tập thể', DVK, new Set(['DVK_TAPTHE'])))).not.toBe('DVK_TAPTHE');
-      expect(outcome(m.match('Tổng số đoàn viên', null, new Set(['DTN_DV'])))).not.toBe('DTN_DV');
+      expect(outcome(m.match(lab('Mô hình tập thể'), DVK, new Set(['DVK_TAPTHE'])))).not.toBe('DVK_TAPTHE');
+      expect(outcome(m.match(lab('Tổng số đoàn viên'), null, new Set(['DTN_DV'])))).not.toBe('DTN_DV');
     });
 
     test('unused codes are unaffected by the used set', () => {
-      expect(outcome(m.match('Tổng số hội viên', 'Hội Nông dân', new Set(['CCB_HV'])))).toBe('HND_HV');
+      expect(outcome(m.match(lab('Tổng số hội viên'), 'Hội Nông dân', new Set(['CCB_HV'])))).toBe('HND_HV');
     });
 
     // The threshold applies to the words alone (0.72); the section bonus only ranks. With HND_HV
     // used, a second "Tổng số hội viên" under HỘI NÔNG DÂN must not become HND_KN through its
     // alias "Số hội viên kết nạp mới" (Dice 0.6), nor CCB_HV of another section.
     test('a used code does not push the row onto a weakly similar indicator of the same section', () => {
-      expect(outcome(m.match('Tổng số hội viên', 'Hội Nông dân', new Set(['HND_HV'])))).toBeNull();
+      expect(outcome(m.match(lab('Tổng số hội viên'), 'Hội Nông dân', new Set(['HND_HV'])))).toBeNull();
     });
   });
 });

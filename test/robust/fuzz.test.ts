@@ -43,6 +43,7 @@ import {
   OracleError,
   Run,
   checkAccounted,
+  checkClaims,
   checkAll,
   checkJsonNumbersFinite,
   checkPlan,
@@ -223,6 +224,19 @@ describe('the oracles can fail', () => {
     const badKind: Run = { ...run, json: JSON.parse(run.text) };
     (badKind.json.findings[0] as { kind: string }).kind = 'toString';
     expect(() => checkAccounted(badKind, [report], [])).toThrow(/FINDING_KINDS/);
+  });
+
+  test('the claims oracle notices success claimed on what was not read', () => {
+    const { rules, report, run } = tiny();
+    expect(() => checkClaims(run)).not.toThrow();
+    const nothing = runCheck(rules, [], [{ file: 'hoa-lac.xlsx', message: 'Tệp "hoa-lac.xlsx" hỏng.' }]);
+    expect(nothing.json.verdict.status).toBe('nothing-read');
+    expect(() => checkClaims(nothing)).not.toThrow();
+    const lying: Run = { ...nothing, json: { ...nothing.json, verdict: { status: 'met', text: 'Toàn địa bàn: đạt mọi chỉ tiêu (1/1 đơn vị).' } } };
+    expect(() => checkClaims(lying)).toThrow(OracleError);
+    const ok = runCheck(rules, [report]);
+    const unreadUnit: Run = { ...ok, json: { ...ok.json, units: ok.json.units.map((u) => ({ ...u, status: 'unreadable' as const })) } };
+    expect(() => checkClaims(unreadUnit)).toThrow(OracleError);
   });
 
   test('the prototype oracle notices a polluted or changed prototype', () => {

@@ -1,7 +1,7 @@
 // What must hold after every fuzzed check, as plain functions that throw an OracleError naming
 // what broke (fast-check then shrinks the input and prints it). The fuzz test also feeds each
 // oracle a broken result once, so none of them can pass vacuously.
-import { CheckSession, FINDING_KINDS, SHEET_NAMES, planOutput, readRules, toResultJson } from '../../src/core';
+import { CheckSession, FINDING_KINDS, SHEET_NAMES, exitCodeFor, planOutput, readRules, toResultJson } from '../../src/core';
 import type { CheckResult, OutputPlan, ResultJson, Rules, WorkbookModel } from '../../src/core';
 
 export class OracleError extends Error {}
@@ -41,7 +41,7 @@ export function runCheck(rulesModel: WorkbookModel, reports: WorkbookModel[], fi
 // (b) every input is accounted for, every finding is well formed
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
-const STATUSES = new Set(['ok', 'warnings', 'errors', 'missing', 'unknown']);
+const STATUSES = new Set(['ok', 'warnings', 'errors', 'missing', 'unreadable', 'unknown']);
 /** A letter only Vietnamese uses (or a d with stroke): the message is in Vietnamese. */
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 const LEAKED = /\bundefined\b|\[object Object\]|\[object Map\]|function\s*\(/;
@@ -74,6 +74,35 @@ export function checkAccounted(run: Run, reports: WorkbookModel[], fileErrors: F
   for (const f of json.findings) counts[f.severity]++;
   if (JSON.stringify(counts) !== JSON.stringify(json.counts)) fail(`counts ${JSON.stringify(json.counts)} do not match the findings ${JSON.stringify(counts)}`);
   for (const u of json.units) if (!STATUSES.has(u.status)) fail(`unit "${u.unit}" has status "${u.status}"`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// (f) never claims success on what it did not read
+
+const ALL_MET = /đạt mọi chỉ tiêu/;
+
+export function checkClaims(run: Run): void {
+  const { json } = run;
+  const read = json.units.filter((u) => u.status !== 'missing' && u.status !== 'unreadable' && u.status !== 'unknown').length;
+  const unread = json.units.filter((u) => u.status === 'missing' || u.status === 'unreadable');
+  const failedFiles = json.findings.filter((f) => f.severity === 'error' && (f.kind === 'unreadable-file' || f.kind === 'no-table')).length;
+  if (json.coverage.read !== read && json.rules.units > 0) fail(`coverage says ${json.coverage.read} units read, the statuses say ${read}`);
+  if (json.coverage.read === 0) {
+    if (exitCodeFor(run.result) !== 1) fail('nothing was read, yet the exit code says success');
+    if (json.verdict.status !== 'nothing-read') fail(`nothing was read, yet the verdict is "${json.verdict.status}"`);
+  }
+  if (ALL_MET.test(json.verdict.text) && !/^Chưa thể kết luận/.test(json.verdict.text)) {
+    if (unread.length) fail(`the verdict says every target is met while ${unread.map((u) => `${u.unit} (${u.status})`).join(', ')} was not read`);
+    if (failedFiles) fail(`the verdict says every target is met while ${failedFiles} file(s) could not be read`);
+    if (json.coverage.read === 0) fail('the verdict says every target is met while nothing was read');
+  }
+  // The rollup's status column never says "Đạt" for a unit that was not read.
+  const rollup = run.plan.sheets.find((s) => s.name === SHEET_NAMES.rollup);
+  for (const u of unread) {
+    const nameCell = rollup?.cells.find((c) => c.col === 2 && 'text' in c.value && c.value.text === u.unit);
+    const status = nameCell && rollup!.cells.find((c) => c.row === nameCell.row && c.col === 3);
+    if (status && 'text' in status.value && status.value.text === 'Đạt') fail(`the rollup says "Đạt" for ${u.unit}, which was not read`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,6 +248,7 @@ export function checkJsonNumbersFinite(json: ResultJson): void {
 /** Every per-run property: (b), (d), (e). (a) is that `runCheck` returned at all. */
 export function checkAll(run: Run, reports: WorkbookModel[], fileErrors: FileError[], before: PrototypeSnapshot): void {
   checkAccounted(run, reports, fileErrors);
+  checkClaims(run);
   checkPrototypes(before);
   checkResultKeys(run);
   checkPlan(run.plan);

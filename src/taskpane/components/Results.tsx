@@ -14,6 +14,7 @@ import {
 import type { Finding, FindingKind } from '../../core/findings';
 import type { Severity } from '../../core/plan';
 import type { UnitStatus } from '../../core/session';
+import { areaVerdict } from '../../core/verdict';
 import type { CheckOutcome } from '../check';
 import type { Strings } from '../strings';
 
@@ -89,6 +90,8 @@ function statusIcon(s: UnitStatus, styles: Styles): ReactElement {
       return <ErrorCircle20Filled className={styles.iconError} aria-hidden />;
     case 'missing':
       return <DocumentDismiss20Filled className={styles.iconMuted} aria-hidden />;
+    case 'unreadable':
+      return <DocumentDismiss20Filled className={styles.iconError} aria-hidden />;
     default:
       return <QuestionCircle20Filled className={styles.iconMuted} aria-hidden />;
   }
@@ -118,8 +121,9 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
     () => result.findings.filter((f) => (unit === null || f.unit === unit) && (!severity || f.severity === severity) && (!kind || f.kind === kind)),
     [result, unit, severity, kind],
   );
-  const checked = result.units.filter((u) => u.status !== 'missing').length;
-  const missing = result.units.length - checked;
+  const { coverage } = result;
+  const verdict = useMemo(() => areaVerdict(result), [result]);
+  const areaShort = useMemo(() => result.findings.filter((f) => f.unit === '*' && f.severity !== 'info').length, [result]);
   const location = (f: Finding) => f.file === workbook && f.sheet && f.cell;
 
   return (
@@ -129,13 +133,22 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
           {t.summary.heading}
         </Subtitle2>
         <Body1>
-          <span data-testid="units-checked">{t.summary.checked(checked)}</span>
-          {missing > 0 && (
+          <span data-testid="units-checked">{t.summary.checked(coverage.read)}</span>
+          {coverage.missing.length > 0 && (
             <>
               {' · '}
-              <span data-testid="units-missing">{t.summary.missing(missing)}</span>
+              <span data-testid="units-missing">{t.summary.missing(coverage.missing.length)}</span>
             </>
           )}
+          {coverage.unreadable.length > 0 && (
+            <>
+              {' · '}
+              <span data-testid="units-unreadable">{t.summary.unreadable(coverage.unreadable.length)}</span>
+            </>
+          )}
+        </Body1>
+        <Body1 data-testid="verdict" data-status={verdict.status}>
+          {t.summary.verdict(verdict, coverage, areaShort)}
         </Body1>
         <div className={styles.badges}>
           {SEVERITIES.map((s) => (
@@ -176,6 +189,11 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
                       {t.units.status[u.status]}
                       {u.status !== 'missing' && ` · ${t.units.counts(u.errors, u.warnings, u.infos)}`}
                     </Caption1>
+                    {u.unitEvidence && (
+                      <Caption1 className={styles.muted} data-testid="unit-evidence">
+                        {t.units.evidence(u.unitEvidence)}
+                      </Caption1>
+                    )}
                   </span>
                 </Button>
               </li>
