@@ -18,12 +18,13 @@ function pad(s: string, n: number): string {
 
 export function printSummary(result: CheckResult, out: (s: string) => void): void {
   const width = Math.max(8, ...result.units.map((u) => [...u.unit].length)) + 2;
+  const statusWidth = Math.max(...Object.values(STATUS).map((s) => [...s].length)) + 2;
   out(`Kỳ: ${result.period.label} · ${result.rules.indicators.length} chỉ tiêu · ${result.submissions.length} báo cáo`);
   out('');
-  out(`${pad('Đơn vị', width)}${pad('Tình trạng', 18)}${pad('Lỗi', 6)}${pad('Cảnh báo', 10)}`);
-  out('-'.repeat(width + 34));
+  out(`${pad('Đơn vị', width)}${pad('Tình trạng', statusWidth)}${pad('Lỗi', 6)}${pad('Cảnh báo', 10)}`);
+  out('-'.repeat(width + statusWidth + 16));
   for (const u of result.units) {
-    out(`${pad(u.unit, width)}${pad(STATUS[u.status], 18)}${pad(String(u.errors), 6)}${pad(String(u.warnings), 10)}`);
+    out(`${pad(u.unit, width)}${pad(STATUS[u.status], statusWidth)}${pad(String(u.errors), 6)}${pad(String(u.warnings), 10)}`);
   }
   const general = result.findings.filter((f) => f.unit === '' && f.severity !== 'info');
   if (general.length) {

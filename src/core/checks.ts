@@ -33,8 +33,9 @@ export interface UnitFigures {
   targets: { checked: number; met: number };
 }
 
-function where(report: UnitReport, cell: string | null) {
-  return { file: report.file, sheet: report.sheet, cell };
+/** Where a figure stands: its own file and sheet when it came from another report of the unit (an association's table). */
+function where(report: UnitReport, entry: IndicatorEntry | undefined, cell: string | null = entry?.value.address ?? null) {
+  return { file: entry?.from?.file ?? report.file, sheet: entry?.from?.sheet ?? report.sheet, cell };
 }
 
 function label(ind: Indicator): string {
@@ -61,17 +62,18 @@ export function readFigures(report: UnitReport, rules: Rules, findings: Finding[
       // report does not cover at all (an association's own table) is simply not there.
       if (report.layout === 'indicator-per-row' && !ind.formula && report.sections.has(ind.section)) {
         figures.set(ind.code, { status: 'missing', cell: null });
-        findings.push(finding('missing-value', { unit, indicator: ind.code, ...where(report, null) }, { variant: 'row', subject: subject(ind, unit) }));
+        findings.push(finding('missing-value', { unit, indicator: ind.code, ...where(report, undefined) }, { variant: 'row', subject: subject(ind, unit) }));
       }
       continue;
     }
-    figures.set(ind.code, figureOf(ind, entry.value, report, findings));
+    figures.set(ind.code, figureOf(ind, entry, report, findings));
   }
   return figures;
 }
 
-function figureOf(ind: Indicator, v: ValueCell, report: UnitReport, findings: Finding[]): Figure {
-  const fields = { unit: report.unit, indicator: ind.code, ...where(report, v.address) };
+function figureOf(ind: Indicator, entry: IndicatorEntry, report: UnitReport, findings: Finding[]): Figure {
+  const v = entry.value;
+  const fields = { unit: report.unit, indicator: ind.code, ...where(report, entry) };
   const base = { subject: subject(ind, report.unit), cell: v.address };
   const invalid = (text: string, actual: number | string, p: Parameters<typeof finding<'invalid-value'>>[2]): Figure => {
     findings.push(finding('invalid-value', { ...fields, actual }, p));
@@ -199,7 +201,7 @@ export function checkUnit(u: UnitFigures, rules: Rules, pace: Pace, findings: Fi
     const f = judgeTarget(
       { ind, actual, ...target, parts: describeParts(ind, lookup) },
       unit,
-      where(report, entry?.value.address ?? firstPartCell(ind, report)),
+      where(report, entry ?? firstPart(ind, report)),
       unit,
     );
     u.targets.checked++;
@@ -226,7 +228,7 @@ export function checkUnit(u: UnitFigures, rules: Rules, pace: Pace, findings: Fi
     findings.push(
       finding(
         'inconsistent',
-        { unit, indicator: first ?? null, check: chk.code, severity: chk.severity, ...where(report, entry?.value.address ?? null), actual: l, expected: r },
+        { unit, indicator: first ?? null, check: chk.code, severity: chk.severity, ...where(report, entry), actual: l, expected: r },
         { variant: 'cross-check', who: unit, sentence: crossCheckSentence(chk.expr, rules, lookup, l, r), check: chk.code, expression: toText(chk.expr), note: chk.note },
       ),
     );
@@ -249,13 +251,13 @@ function crossCheckSentence(expr: Extract<Expr, { type: 'compare' }>, rules: Rul
   return `${side(expr.left, l)} ${BROKEN[expr.op]} ${side(expr.right, r)}`;
 }
 
-function firstPartCell(ind: Indicator, report: UnitReport): string | null {
-  if (!ind.formula) return null;
+function firstPart(ind: Indicator, report: UnitReport): IndicatorEntry | undefined {
+  if (!ind.formula) return undefined;
   for (const c of codesOf(ind.formula)) {
     const e = report.entries.get(c);
-    if (e) return e.value.address;
+    if (e) return e;
   }
-  return null;
+  return undefined;
 }
 
 /** The unit's own plan ("Kế hoạch" column) for the row. */
@@ -280,7 +282,7 @@ function checkPlan(ind: Indicator, entry: IndicatorEntry, fig: Figure | undefine
     findings.push(
       finding(
         kind,
-        { unit, indicator: ind.code, against: 'plan', severity: prorated ? 'warning' : ind.condition ? ind.severity : 'warning', ...where(report, entry.value.address), actual: fig.value, expected: required },
+        { unit, indicator: ind.code, against: 'plan', severity: prorated ? 'warning' : ind.condition ? ind.severity : 'warning', ...where(report, entry), actual: fig.value, expected: required },
         { variant: 'plan', ...subject(ind, unit), actual: fig.value, required, gap: required - fig.value, paced },
       ),
     );
@@ -304,7 +306,7 @@ function checkPlanRate(ind: Indicator, entry: IndicatorEntry, actual: number, pl
   findings.push(
     finding(
       'inconsistent',
-      { unit: report.unit, indicator: ind.code, severity: 'warning', ...where(report, cell), actual: typed, expected: computed },
+      { unit: report.unit, indicator: ind.code, severity: 'warning', ...where(report, entry, cell), actual: typed, expected: computed },
       { variant: 'plan-rate', subject: subject(ind, report.unit), stated: typed, cell, actual, plan: planValue, computed },
     ),
   );
@@ -342,7 +344,7 @@ function checkStatedRate(ind: Indicator, entry: IndicatorEntry | undefined, comp
   findings.push(
     finding(
       'inconsistent',
-      { unit: report.unit, indicator: ind.code, severity: 'error', ...where(report, entry.value.address), actual: statedFraction, expected: computed },
+      { unit: report.unit, indicator: ind.code, severity: 'error', ...where(report, entry), actual: statedFraction, expected: computed },
       { variant: 'stated-rate', subject: subject(ind, report.unit), stated: statedPoints, cell: entry.value.address, computed, parts, tenTimes: Math.abs(statedFraction * 10 - computed) < 0.01 },
     ),
   );

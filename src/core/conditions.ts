@@ -36,6 +36,17 @@ const KEYWORDS = new Set([
   'qua', 'vuot', 'co', 'nhieu', 'bang', 'la', 'lon', 'nho', 'be', 'muc', 'phai', 'can', 'hoac',
 ]);
 
+/**
+ * Words that carry a phrase on after a number and its unit: "trở lên", "đến", "tới", "hoặc".
+ * Compared with their diacritics when the phrase has them, so "hỗ trợ" is a unit, not "trở".
+ */
+const CONTINUATIONS = new Set(['trở', 'lên', 'đến', 'tới', 'hoặc']);
+const CONTINUATIONS_PLAIN = new Set([...CONTINUATIONS].map((w) => foldWord(w)));
+
+function continues(tok: string, folded: string): boolean {
+  return CONTINUATIONS.has(tok) || (tok === folded && CONTINUATIONS_PLAIN.has(folded));
+}
+
 // Canonical token strings (numbers as "#", units dropped) to a comparison builder.
 const PATTERNS: Array<[RegExp, (n: number[]) => Comparison]> = [
   [/^(phai |can )?(dat )?(muc )?(tu )?# (tro len|tro len la)$/, (n) => ({ op: 'atLeast', min: n[0] })],
@@ -118,13 +129,15 @@ export function parseCondition(text: string, opts: { rate: boolean }): Condition
     }
     const w = foldWord(tok).replace(/[^a-z0-9]/g, '');
     if (w === '') continue;
+    // Words after a number are its unit of measure ("20 căn", "2 cuộc", "100 hội viên"), whatever
+    // they fold to ("căn" folds like the keyword "cần"), until a word that goes on with the phrase:
+    // "từ 200 hội viên trở lên", "từ 80 hội viên đến 100".
+    if (afterNumber && !continues(tok, w)) continue;
     if (KEYWORDS.has(w)) {
-      // "từ 200 hội viên trở lên": "trở lên" after units still counts.
       canon.push(w);
-      if (w !== 'tro' && w !== 'len' && w !== 'den' && w !== 'toi') afterNumber = false;
+      if (!continues(tok, w)) afterNumber = false;
       continue;
     }
-    if (afterNumber) continue; // a unit of measure: "hội viên", "mô hình", "cuộc", "lần"
     return { ok: false, reason: `không hiểu từ "${tok}"` };
   }
   const key = canon.join(' ').replace(/\bhoac\b.*$/, '').trim();

@@ -94,7 +94,16 @@ export type InconsistentParams =
   | { variant: 'cross-check'; who: string; sentence: string; check: string; expression: string; note: string }
   | { variant: 'stated-rate'; subject: Subject; stated: number; cell: string; computed: number; parts?: string; tenTimes: boolean }
   | { variant: 'total-row'; column: string; cell: string; stated: number; sum: number; complete: boolean }
-  | { variant: 'plan-rate'; subject: Subject; stated: number; cell: string; actual: number; plan: number; computed: number };
+  | { variant: 'plan-rate'; subject: Subject; stated: number; cell: string; actual: number; plan: number; computed: number }
+  | { variant: 'two-sources'; subject: Subject; used: PlacedFigure; other: PlacedFigure };
+
+/** A figure and where it stands. */
+export interface PlacedFigure {
+  value: number;
+  file: string;
+  sheet: string;
+  cell: string;
+}
 
 export type InvalidValueParams = { subject: Subject; cell: string } & (
   | { variant: 'error'; code: string }
@@ -215,6 +224,8 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
           return `Dòng Tổng cộng, cột "${p.column}" ghi ${formatNumber(p.stated)} nhưng cộng các dòng trên được ${formatNumber(p.sum)}${p.complete ? '' : ' (chưa tính các ô không hợp lệ)'} (ô ${p.cell}).`;
         case 'plan-rate':
           return `${p.subject.who}: ${p.subject.label} ghi tỷ lệ so với kế hoạch ${formatNumber(p.stated)}%, tính lại ${formatNumber(p.actual)}/${formatNumber(p.plan)} = ${formatNumber(p.computed)}% (ô ${p.cell}).`;
+        case 'two-sources':
+          return `${p.subject.who}: ${p.subject.label} là ${amount(p.subject, p.used.value)} trong báo cáo của đơn vị nhưng ${amount(p.subject, p.other.value)} trong "${p.other.file}" (trang "${p.other.sheet}", ô ${p.other.cell}); dùng số trong báo cáo của đơn vị (tệp "${p.used.file}", trang "${p.used.sheet}", ô ${p.used.cell}).`;
       }
     },
   },

@@ -33,6 +33,8 @@ export interface IndicatorEntry {
   lastYear?: ValueCell;
   /** The "Tỷ lệ % so với kế hoạch" the unit typed or computed. */
   planRate?: ValueCell;
+  /** Set when the figure comes from another report of the unit than the one it is filed under (an association's table). */
+  from?: { file: string; sheet: string };
 }
 
 /** How a report's unit was found, and what could not be settled. */

@@ -8,7 +8,8 @@ import { UnitEvidence, describeEvidence, identifyReport } from './identity';
 import { IndicatorMatcher } from './mapping';
 import { Layout, SheetReading, UnitReport, readReportWorkbook } from './layout';
 import { WorkbookModel } from './model';
-import { compareDates, formatDate } from './period';
+import { formatDate } from './period';
+import { settleReports } from './settle';
 import { Rollup, areaLookup, computeRollup } from './rollup';
 import { RosterUnit, Rules } from './rules';
 import { UnitMatcher } from './units';
@@ -140,11 +141,12 @@ export class CheckSession {
   finish(): CheckResult {
     const rules = this.rules;
     const findings = [...this.findings];
-    const used = this.settleDuplicates(findings);
+    const { used, parts } = settleReports(this.reports, rules, findings);
     const months = commonMonths(used, rules.period.months);
     const pace = { months, targetMonths: rules.period.months };
 
     const byUnit = new Map<string, UnitFigures>();
+    const unknown: UnitFigures[] = [];
     const rosterByName = new Map(rules.roster.map((u) => [u.name, u]));
     for (const report of used) {
       const roster = rosterByName.get(report.unit) ?? null;
@@ -153,7 +155,8 @@ export class CheckSession {
       const u: UnitFigures = { report, roster, figures, derived: new Map(), targets: { checked: 0, met: 0 } };
       // Each report is paced by the months it says it covers; the area by the most common.
       checkUnit(u, rules, { months: report.period?.months ?? months, targetMonths: rules.period.months }, findings);
-      byUnit.set(report.unit, u);
+      if (rosterByName.has(report.unit) || rules.roster.length === 0) byUnit.set(report.unit, u);
+      else unknown.push(u);
     }
 
     // A unit whose files could not be read sent something: unreadable, not missing.
@@ -165,7 +168,9 @@ export class CheckSession {
       rows.push({ unit: r.name, roster: r, report: u?.report ?? null, figures: u?.figures ?? new Map(), derived: u?.derived ?? new Map(), targets: u?.targets ?? { checked: 0, met: 0 } });
       if (!u && !unreadable.has(r.name)) findings.push(finding('missing-unit', { unit: r.name }, { unit: r.name }));
     }
-    const unknown = [...byUnit.values()].filter((u) => !rosterByName.has(u.report.unit)).sort((a, b) => a.report.unit.localeCompare(b.report.unit, 'vi'));
+    // Without a roster every report is a unit of its own.
+    if (rules.roster.length === 0) unknown.push(...byUnit.values());
+    unknown.sort((a, b) => a.report.unit.localeCompare(b.report.unit, 'vi'));
     for (const u of unknown) rows.push({ unit: u.report.unit, roster: null, report: u.report, figures: u.figures, derived: u.derived, targets: u.targets });
 
     const counted = rules.roster.length > 0 ? rows.filter((r) => r.roster && r.report) : rows;
@@ -188,7 +193,6 @@ export class CheckSession {
     const indicatorOrder = (code: string | null) => (code === null ? -1 : (indicatorRank.get(code) ?? rules.indicators.length));
     findings.sort((a, b) => compareFindings(a, b, unitOrder, indicatorOrder));
 
-    const usedSet = new Set(used);
     const submissions: SubmissionInfo[] = this.reports.map((r) => ({
       file: r.file,
       sheet: r.sheet,
@@ -197,7 +201,7 @@ export class CheckSession {
       date: r.date ? formatDate(r.date) : null,
       period: r.period?.label ?? null,
       inRoster: r.inRoster,
-      used: usedSet.has(r),
+      used: parts.has(r),
       unitEvidence: r.identity.evidence,
     }));
     return {
@@ -210,50 +214,6 @@ export class CheckSession {
       units: summarise(rows, findings, unreadable),
       coverage,
     };
-  }
-
-  /** One report per unit: the later report date wins, and the choice is stated. */
-  private settleDuplicates(findings: Finding[]): UnitReport[] {
-    const groups = new Map<string, UnitReport[]>();
-    for (const r of this.reports) {
-      const key = r.inRoster ? r.unit : `?${r.file}|${r.sheet}|${r.unit}`;
-      const g = groups.get(key) ?? [];
-      g.push(r);
-      groups.set(key, g);
-    }
-    const used: UnitReport[] = [];
-    for (const g of groups.values()) {
-      if (g.length === 1) {
-        used.push(g[0]);
-        continue;
-      }
-      const sorted = [...g].sort((a, b) => compareDates(a.date, b.date) || (a.file + a.sheet).localeCompare(b.file + b.sheet));
-      const winner = sorted[sorted.length - 1];
-      const sameDate = compareDates(sorted[sorted.length - 2].date, winner.date) === 0;
-      used.push(winner);
-      findings.push(
-        finding(
-          'duplicate-unit',
-          { unit: winner.unit, file: winner.file, sheet: winner.sheet },
-          {
-            unit: winner.unit,
-            count: g.length,
-            reports: sorted.map((r) => ({ file: r.file, sheet: r.sheet, date: r.date ? formatDate(r.date) : '' })),
-            used: { file: winner.file, sheet: winner.sheet },
-            sameDate,
-          },
-        ),
-      );
-      const dropped = new Set(sorted.slice(0, -1).map((r) => `${r.file}|${r.sheet}`));
-      // Rows of a dropped report are not the unit's figures any more; their notes go with them.
-      for (let i = findings.length - 1; i >= 0; i--) {
-        const f = findings[i];
-        if (f.kind === 'unmapped-row' && f.unit === winner.unit && dropped.has(`${f.file}|${f.sheet}`)) findings.splice(i, 1);
-      }
-    }
-    // Keep the order reports were added in, so output does not depend on map iteration.
-    const kept = new Set(used);
-    return this.reports.filter((r) => kept.has(r));
   }
 
   private checkArea(rollup: Rollup, pace: { months: number; targetMonths: number }, coverage: Coverage, findings: Finding[]) {

@@ -334,7 +334,7 @@ const en: Strings = {
       if (status === 'nothing-read') return `Nothing was checked: no report could be read (${basis}).`;
       if (status === 'short') return `The area misses ${short} target${short === 1 ? '' : 's'} (based on ${basis}).`;
       if (status === 'met') return `The area meets every target (${basis}).`;
-      return `No verdict for the whole area yet: the units read meet every target, but this rests on ${basis} only.`;
+      return `No verdict for the whole area yet: the units read miss no target, but this rests on ${basis} only.`;
     },
     severityCount: {
       error: (n) => `${n} error${n === 1 ? '' : 's'}`,

@@ -45,6 +45,13 @@ describe('parseCondition: readable phrases', () => {
     ['ít nhất 2', false, { op: 'atLeast', min: 2 }],
     ['ít nhất 2 mô hình', false, { op: 'atLeast', min: 2 }],
     ['tối thiểu 3 mô hình', false, { op: 'atLeast', min: 3 }],
+    // Any word after the number is its unit of measure, even one that folds like a keyword
+    // ("căn" folds to "can", as "cần" does).
+    ['ít nhất 20 căn', false, { op: 'atLeast', min: 20 }],
+    ['tối thiểu 15 căn nhà đại đoàn kết', false, { op: 'atLeast', min: 15 }],
+    ['từ 2 cuộc trở lên', false, { op: 'atLeast', min: 2 }],
+    ['ít nhất 3 hộ cần hỗ trợ', false, { op: 'atLeast', min: 3 }],
+    ['từ 80 hội viên đến 100 hội viên', false, { op: 'range', min: 80, max: 100 }],
     ['không dưới 5', false, { op: 'atLeast', min: 5 }],
     ['không dưới 50%', true, { op: 'atLeast', min: 0.5 }],
     ['đạt 70%', true, { op: 'atLeast', min: 0.7 }],
@@ -98,6 +105,7 @@ describe('parseCondition: readable phrases', () => {
     ['mỗi tháng 1 lần', false, { op: 'atLeast', min: 1 }, 'month'],
     ['2 cuộc/quý', false, { op: 'atLeast', min: 2 }, 'quarter'],
     ['1 lần mỗi quý', false, { op: 'atLeast', min: 1 }, 'quarter'],
+    ['tối thiểu 05 buổi/quý', false, { op: 'atLeast', min: 5 }, 'quarter'],
     ['1 lần/năm', false, { op: 'atLeast', min: 1 }, 'year'],
     ['12 lần mỗi năm', false, { op: 'atLeast', min: 12 }, 'year'],
     ['ít nhất 2 mô hình/năm', false, { op: 'atLeast', min: 2 }, 'year'],

@@ -71,6 +71,8 @@ describe('readRules', () => {
       expect.stringMatching(/^A5: .*mã kiểm tra "K1" bị trùng/),
     ]);
     expect(problems.every((p) => p.kind === 'invalid-rule' && p.severity === 'error' && p.file === 'rules.xlsx')).toBe(true);
+    // A problem on an indicator's row names the indicator; a row without a usable code, or a cross check, names none.
+    expect(problems.map((p) => p.indicator)).toEqual(['A', 'B', 'B', 'D', null, null, 'C', 'D', 'E', 'F', null, null, null]);
     expect(rules.indicators.map((i) => i.code)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
     expect(rules.byCode.get('B')!.condition).toBeNull();
     expect(rules.byCode.get('C')!.formula).toBeNull();
@@ -97,6 +99,30 @@ describe('readRules', () => {
       { name: 'Xã Yên Bình', aliases: [], level: 'Xã', order: 1 },
     ]);
     expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/đơn vị "xã yên bình" bị trùng với dòng 3/)]);
+  });
+
+  test('a roster duplicate is two rows equal after normalisation, case and prefix, never after folding', () => {
+    const { rules, problems } = readRules(
+      rulesModel([['A', 'X', 'Số A', '', '', '', '', '', '']], {
+        roster: [
+          ['Phường Tân Thành', '', 'Phường'],
+          ['Phường Tân Thạnh', '', 'Phường'],
+          ['Phường Bình Thành', '', 'Phường'],
+          ['Xã Bình Thạnh', '', 'Xã'],
+          ['Phường Long Bình', '', 'Phường'],
+          ['Xã Long Bình', '', 'Xã'],
+          ['Phường 1', '', 'Phường'],
+          ['Phường 10', '', 'Phường'],
+          ['P. 01', '', 'Phường'],
+          ['PHƯỜNG TÂN THẠNH'.normalize('NFD'), '', 'Phường'],
+        ],
+      }),
+    );
+    expect(rules.roster.map((u) => u.name)).toEqual(['Phường Tân Thành', 'Phường Tân Thạnh', 'Phường Bình Thành', 'Xã Bình Thạnh', 'Phường Long Bình', 'Xã Long Bình', 'Phường 1', 'Phường 10']);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/dòng 10: đơn vị "P. 01" bị trùng với dòng 8/),
+      expect.stringMatching(/dòng 11: đơn vị "PHƯỜNG TÂN THẠNH" bị trùng với dòng 3/),
+    ]);
   });
 
   test('without a period in the title the targets are annual', () => {

@@ -1,0 +1,110 @@
+// One set of figures per unit from everything it sent. A unit's own report (one indicator per
+// row) and an association's table (one unit per row) hold different indicators of the same
+// unit: they are parts of one submission and are put together. Two reports that give the same
+// indicators are duplicates: the one with the later date is used, and the choice is stated.
+// A figure given differently by the unit's own report and an association's table is said too.
+import { subject } from './checks';
+import { Finding, finding } from './findings';
+import { IndicatorEntry, UnitReport } from './layout';
+import { compareDates, formatDate } from './period';
+import { Rules } from './rules';
+
+export interface Settled {
+  /** One report per unit, in the order the units' first reports were added. */
+  used: UnitReport[];
+  /** Every report whose figures went into a used one. */
+  parts: Set<UnitReport>;
+}
+
+export function settleReports(reports: UnitReport[], rules: Rules, findings: Finding[]): Settled {
+  const groups = new Map<string, UnitReport[]>();
+  for (const r of reports) {
+    const key = r.inRoster ? r.unit : `?${r.file}|${r.sheet}|${r.nameCell ?? ''}|${r.unit}`;
+    const g = groups.get(key) ?? [];
+    g.push(r);
+    groups.set(key, g);
+  }
+  const used: UnitReport[] = [];
+  const parts = new Set<UnitReport>();
+  for (const g of groups.values()) {
+    const kept = [latest(g.filter((r) => r.layout === 'indicator-per-row'), findings), ...clusters(g.filter((r) => r.layout === 'unit-per-row')).map((c) => latest(c, findings))].filter(
+      (r): r is UnitReport => r !== null,
+    );
+    kept.forEach((r) => parts.add(r));
+    used.push(combine(kept, rules, findings));
+  }
+  return { used, parts };
+}
+
+/** Rows of association tables that give the same indicators of a unit are copies of each other. */
+function clusters(rows: UnitReport[]): UnitReport[][] {
+  const out: UnitReport[][] = [];
+  for (const r of rows) {
+    const overlapping = out.find((c) => c.some((o) => [...r.entries.keys()].some((code) => o.entries.has(code))));
+    if (overlapping) overlapping.push(r);
+    else out.push([r]);
+  }
+  return out;
+}
+
+/** The later of several reports giving the same figures; the choice is a finding. */
+function latest(g: UnitReport[], findings: Finding[]): UnitReport | null {
+  if (g.length <= 1) return g[0] ?? null;
+  const sorted = [...g].sort((a, b) => compareDates(a.date, b.date) || (a.file + a.sheet).localeCompare(b.file + b.sheet));
+  const winner = sorted[sorted.length - 1];
+  const sameDate = compareDates(sorted[sorted.length - 2].date, winner.date) === 0;
+  findings.push(
+    finding(
+      'duplicate-unit',
+      { unit: winner.unit, file: winner.file, sheet: winner.sheet },
+      {
+        unit: winner.unit,
+        count: g.length,
+        reports: sorted.map((r) => ({ file: r.file, sheet: r.sheet, date: r.date ? formatDate(r.date) : '' })),
+        used: { file: winner.file, sheet: winner.sheet },
+        sameDate,
+      },
+    ),
+  );
+  const dropped = new Set(sorted.slice(0, -1).map((r) => `${r.file}|${r.sheet}`));
+  // Rows of a dropped report are not the unit's figures any more; their notes go with them.
+  for (let i = findings.length - 1; i >= 0; i--) {
+    const f = findings[i];
+    if (f.kind === 'unmapped-row' && f.unit === winner.unit && dropped.has(`${f.file}|${f.sheet}`)) findings.splice(i, 1);
+  }
+  return winner;
+}
+
+/**
+ * The unit's own report with the figures association tables add. Where both give a figure, the
+ * unit's own is used, and a different one elsewhere is a warning naming both cells.
+ */
+function combine(kept: UnitReport[], rules: Rules, findings: Finding[]): UnitReport {
+  const [base, ...others] = kept;
+  if (others.length === 0) return base;
+  const entries = new Map(base.entries);
+  for (const other of others) {
+    for (const [code, e] of other.entries) {
+      const mine = entries.get(code);
+      const theirs: IndicatorEntry = { ...e, from: { file: other.file, sheet: other.sheet } };
+      if (!mine) {
+        entries.set(code, theirs);
+        continue;
+      }
+      const a = mine.value.reading;
+      const b = e.value.reading;
+      const ind = rules.byCode.get(code);
+      if (ind && a.kind === 'number' && b.kind === 'number' && a.value !== b.value) {
+        const place = (r: UnitReport, x: IndicatorEntry) => ({ file: x.from?.file ?? r.file, sheet: x.from?.sheet ?? r.sheet, cell: x.value.address });
+        findings.push(
+          finding(
+            'inconsistent',
+            { unit: base.unit, indicator: code, severity: 'warning', ...place(base, mine), actual: a.value, expected: b.value },
+            { variant: 'two-sources', subject: subject(ind, base.unit), used: { value: a.value, ...place(base, mine) }, other: { value: b.value, ...place(other, theirs) } },
+          ),
+        );
+      }
+    }
+  }
+  return { ...base, entries };
+}
