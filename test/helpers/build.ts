@@ -98,15 +98,28 @@ export interface ReportRow {
 }
 
 /** A unit's report in the one-indicator-per-row layout, with title block, merged header and signatures. */
-export function reportSheet(opts: { unitLine: string; title?: string; dateLine?: string; rows: ReportRow[]; sheetName?: string; font?: string; columnNumbers?: boolean }): SheetSpec {
+export function reportSheet(opts: {
+  unitLine: string;
+  /** The level above, written over the unit's own line. */
+  upperLine?: string;
+  title?: string;
+  dateLine?: string;
+  rows: ReportRow[];
+  sheetName?: string;
+  font?: string;
+  columnNumbers?: boolean;
+  /** The plan column's header ("Kế hoạch 9 tháng"). */
+  planHeader?: string;
+}): SheetSpec {
+  const plan = opts.planHeader ?? 'Kế hoạch';
   const rows: Row[] = [
-    ['ĐẢNG BỘ THỊ XÃ HÒA BÌNH', null, null, 'ĐẢNG CỘNG SẢN VIỆT NAM'],
+    [opts.upperLine ?? 'ĐẢNG BỘ THỊ XÃ HÒA BÌNH', null, null, 'ĐẢNG CỘNG SẢN VIỆT NAM'],
     [opts.unitLine, null, null, opts.dateLine ?? 'ngày 12 tháng 12 năm 2023'],
     [],
     [opts.title ?? 'BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2023'],
     [],
-    ['STT', 'Nội dung', 'Đơn vị tính', 'Kế hoạch', 'Kết quả thực hiện', null, 'Ghi chú'],
-    ['STT', 'Nội dung', 'Đơn vị tính', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ (%) so với KH', 'Ghi chú'],
+    ['STT', 'Nội dung', 'Đơn vị tính', plan, 'Kết quả thực hiện', null, 'Ghi chú'],
+    ['STT', 'Nội dung', 'Đơn vị tính', plan, 'Thực hiện', 'Tỷ lệ (%) so với KH', 'Ghi chú'],
   ];
   if (opts.columnNumbers !== false) rows.push(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)']);
   for (const r of opts.rows) rows.push([r.stt ?? null, r.label, r.uom ?? null, r.plan ?? null, r.value ?? null]);
