@@ -253,7 +253,7 @@ export class UnitMatcher {
       for (const key of this.byFirst.get(t.folded) ?? []) {
         const end = at + key.core.length;
         if (!key.core.every((c, j) => tokens[at + j]?.folded === c.folded && tokens[at + j].segment === t.segment)) continue;
-        const before = levelBefore(tokens, at);
+        const before = branchOf(levelBefore(tokens, at), key);
         if (!this.levelAgrees(key, before?.level ?? null)) continue;
         if (mode !== 'cell' && continuesName(tokens, at, end)) continue;
         if (mode === 'cell' && !fillsCell(tokens, before ? before.start : at, end)) continue;
@@ -305,6 +305,17 @@ export class UnitMatcher {
     const levels = new Set(hit.keys.map((k) => k.level ?? this.usualLevel));
     return { kind: 'ambiguous', units, text, why: levels.size > 1 && !hit.stated ? 'level' : 'diacritics', rank };
   }
+}
+
+/**
+ * An organisation's branch before a unit's name ("Chi hội Quang Trung", "Chi đoàn Phường 3") is
+ * the branch in that unit, not a level of its own, unless the roster's units are branches.
+ */
+const BRANCH_RANK = 5;
+
+function branchOf(before: { level: LevelWords; start: number } | null, key: NameKey): { level: LevelWords; start: number } | null {
+  if (before && before.level.rank === BRANCH_RANK && key.level?.rank !== BRANCH_RANK) return null;
+  return before;
 }
 
 /** More name right after ("Hòa Lạc Mới"): a word of the same case, no punctuation between, not a document word. */
