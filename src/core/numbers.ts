@@ -1,6 +1,7 @@
 // Numbers as people type them in Vietnamese reports: "." groups thousands, "," marks decimals,
 // "-" means zero, "x" means not applicable, and anything else that is text is not a number.
 import { CellValue, isErrorValue } from './model';
+import { NOT_APPLICABLE_MARKS, ZERO_MARKS } from './vocabulary';
 
 /**
  * The largest figure taken as one: a thousand trillion. Anything bigger is a typing or file
@@ -16,8 +17,8 @@ export type Reading =
   | { kind: 'error'; code: string }
   | { kind: 'text'; text: string };
 
-const DASHES = new Set(['-', '–', '—', '−', '--', '---']);
-const NOT_APPLICABLE = new Set(['x', 'X', 'k/a', 'n/a', 'N/A', 'không áp dụng', 'Không áp dụng']);
+const DASHES: ReadonlySet<string> = new Set(ZERO_MARKS);
+const NOT_APPLICABLE: ReadonlySet<string> = new Set(NOT_APPLICABLE_MARKS);
 
 export function isPercentFormat(numFmt: string | undefined): boolean {
   if (!numFmt) return false;

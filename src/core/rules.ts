@@ -10,7 +10,7 @@ import { Period, parsePeriod } from './period';
 import { Severity } from './plan';
 import { fold, phraseClassifier, phraseTest } from './text';
 import { rosterKey } from './units';
-import { CHECK_COLUMNS, CheckColumn, ROSTER_COLUMNS, SEVERITY_WORDS, TARGET_COLUMNS, TargetColumn } from './vocabulary';
+import { CHECK_COLUMNS, CheckColumn, RATE_UNITS, ROSTER_COLUMNS, RULES_SHEETS, SEVERITY_WORDS, TARGET_COLUMNS, TargetColumn } from './vocabulary';
 
 export type Scope =
   | { kind: 'area'; label: string }
@@ -65,6 +65,7 @@ export interface Rules {
 export class RulesError extends Error {}
 
 const classifyTarget = phraseClassifier(TARGET_COLUMNS);
+const isRateUnit = phraseTest(RATE_UNITS, 'exact');
 const classifyCheck = phraseClassifier(CHECK_COLUMNS);
 const classifyRoster = phraseClassifier(ROSTER_COLUMNS);
 const SEVERITY_TESTS = (Object.keys(SEVERITY_WORDS) as Severity[]).map((sev) => [sev, phraseTest(SEVERITY_WORDS[sev], 'exact')] as const);
@@ -84,12 +85,7 @@ export function parseScope(text: string): Scope | null {
   return null;
 }
 
-/** The sheet names each part of the rules workbook goes by (compared folded). */
-export const RULES_SHEETS = {
-  targets: ['Chỉ tiêu', 'Danh mục chỉ tiêu'],
-  checks: ['Kiểm tra chéo', 'Kiểm tra'],
-  roster: ['Đơn vị', 'Danh sách đơn vị'],
-} as const;
+export { RULES_SHEETS };
 
 /** Which part of the rules workbook a sheet of this name is, if any. */
 export function rulesSheetRole(name: string): keyof typeof RULES_SHEETS | null {
@@ -177,7 +173,7 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
     }
     const uom = at(r, 'uom').trim();
     const formulaText = at(r, 'formula').trim();
-    const rate = uom === '%' || /^(ty le|phan tram)$/.test(fold(uom)) || formulaText !== '';
+    const rate = uom === '%' || isRateUnit(fold(uom)) || formulaText !== '';
     const severity = parseSeverity(at(r, 'severity'), 'warning');
     if (!severity) problem(targetSheet.name, r, col.get('severity'), `mức độ "${at(r, 'severity')}" không hiểu (dùng "Lỗi", "Cảnh báo" hoặc "Thông tin"); tạm coi là "Cảnh báo".`, code);
     const scope = parseScope(at(r, 'scope'));

@@ -85,8 +85,24 @@ export const COUNT_UNITS: readonly string[] = [
   'hợp tác xã', 'HTX', 'tin', 'bài', 'vụ', 'đơn', 'trường hợp', 'cái', 'chiếc', 'con', 'em', 'trẻ', 'cử tri', 'ý kiến', 'kiến nghị',
 ];
 
+/** What a unit types for zero in a figure cell. */
+export const ZERO_MARKS: readonly string[] = ['-', '–', '—', '−', '--', '---'];
+
+/** What a unit types for "not applicable": no figure, and none expected. Compared as written. */
+export const NOT_APPLICABLE_MARKS: readonly string[] = ['x', 'X', 'k/a', 'n/a', 'N/A', 'không áp dụng', 'Không áp dụng'];
+
 // ---------------------------------------------------------------------------------------------
 // The rules workbook
+
+/** The sheet names each part of the rules workbook goes by (compared folded). */
+export const RULES_SHEETS = {
+  targets: ['Chỉ tiêu', 'Danh mục chỉ tiêu'],
+  checks: ['Kiểm tra chéo', 'Kiểm tra'],
+  roster: ['Đơn vị', 'Danh sách đơn vị'],
+} as const;
+
+/** Units of measure, besides "%", that make an indicator a rate. */
+export const RATE_UNITS: readonly string[] = ['Tỷ lệ', 'Phần trăm'];
 
 export type TargetColumn = 'code' | 'section' | 'name' | 'aliases' | 'uom' | 'condition' | 'scope' | 'severity' | 'formula';
 export type CheckColumn = 'code' | 'expr' | 'severity' | 'note';
@@ -238,6 +254,6 @@ function deepFreeze(value: unknown): void {
   Object.freeze(value);
   for (const v of Object.values(value)) deepFreeze(v);
 }
-for (const list of [REPORT_COLUMNS, PLAN_PERIOD_WORDS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES]) {
+for (const list of [REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES]) {
   deepFreeze(list);
 }

@@ -19,6 +19,7 @@
 /// <reference types="office-js" />
 import { CellFlag, SEVERITY_FILL, Severity } from '../core/plan';
 import { parseAddress, cellAddress } from '../core/model';
+import { SEVERITY_RANK } from '../core/findings';
 import { ExcelAdapterError, readableError } from './errors';
 import { UNDO_SHEET } from './ownership';
 import { Supports, has, hostSupports } from './requirements';
@@ -73,8 +74,6 @@ export interface ClearResult {
   keptUserFill: number;
   removedNotes: number;
 }
-
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 interface Wanted {
   sheet: string;
@@ -253,7 +252,7 @@ function mergeFlags(flags: CellFlag[], sheetNames: string[], file?: string): { w
     const w = out.get(k);
     if (!w) out.set(k, { sheet, cell, severity: f.severity, message: f.message });
     else {
-      if (RANK[f.severity] > RANK[w.severity]) w.severity = f.severity;
+      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[w.severity]) w.severity = f.severity;
       if (!w.message.split('\n').includes(f.message)) w.message += `\n${f.message}`;
     }
   }

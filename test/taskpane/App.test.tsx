@@ -43,6 +43,14 @@ function fakeHost(model: WorkbookModel): Fake {
   };
 }
 
+function renderPaneWithUnmount(host: PaneHost, strings: Strings = vi) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={host} strings={strings} sampleRules={async () => sampleRules()} />
+    </FluentProvider>,
+  );
+}
+
 function renderPane(host: PaneHost, strings: Strings = vi) {
   const sample = jest.fn(async () => {
     const m = await sampleRules();
@@ -96,6 +104,29 @@ test('checks the rules and report sheets of the workbook in one read and shows t
   for (const s of ['error', 'warning', 'info'] as const) expect(screen.getByTestId(`count-${s}`).getAttribute('data-count')).toBe(String(c[s]));
   expect(screen.getAllByTestId('finding')).toHaveLength(expected.findings.length);
   expect(notice().textContent).toContain(vi.summary.done(c.error, c.warning, c.info));
+  // The area's verdict says what it rests on; each unit says how it was recognised.
+  expect(screen.getByTestId('verdict').textContent).toBe('Toàn địa bàn chưa đạt 6 chỉ tiêu (dựa trên 6/7 đơn vị: 1 đơn vị chưa gửi).');
+  const hoaLac = screen.getAllByTestId('unit').find((u) => u.textContent?.startsWith('Phường Hòa Lạc'))!;
+  expect(within(hoaLac).getByTestId('unit-evidence').textContent).toBe('Nhận ra theo tiêu đề, ô A2: ĐẢNG ỦY PHƯỜNG HÒA LẠC');
+});
+
+test('a run that read only some units never says every target is met, in either language', async () => {
+  // Only the six report sheets' first one: the others are missing.
+  const one = { ...workbook, sheets: workbook.sheets.filter((s, i, all) => isRulesSheet(s.name) || s === all.find((x) => !isRulesSheet(x.name))) };
+  for (const [strings, text] of [
+    [vi, /^(Toàn địa bàn chưa đạt \d+ chỉ tiêu|Chưa kết luận được cho toàn địa bàn).*dựa trên 1\/7 đơn vị: 6 đơn vị chưa gửi\)?\.$/],
+    [STRINGS.en, /^(The area misses \d+ targets?|No verdict for the whole area yet).*1\/7 units: 6 not reported\)?\.$/],
+  ] as const) {
+    const host = fakeHost(one);
+    const { unmount } = renderPaneWithUnmount(host, strings);
+    await settled(1);
+    fireEvent.click(screen.getByTestId('check'));
+    await settled(2);
+    const verdict = screen.getByTestId('verdict').textContent!;
+    expect(verdict).toMatch(text);
+    expect(verdict).not.toMatch(/đạt mọi chỉ tiêu|meets every target/);
+    unmount();
+  }
 });
 
 test('a click while an operation runs does nothing, even two in a row before a render', async () => {
