@@ -82,12 +82,14 @@ interface LevelPhrase {
   words: string[];
   /** A short form ("p", "kp") counts only right before a name. */
   short: boolean;
+  /** The level's party committee ("huyện ủy"): it names the level, never a unit of its own. */
+  committee: boolean;
 }
 
 const LEVEL_PHRASES: LevelPhrase[] = LEVELS.flatMap((level) => [
-  ...level.committee.map((p) => ({ level, words: phraseWords(p), short: false })),
-  ...level.words.map((p) => ({ level, words: phraseWords(p), short: false })),
-  ...level.short.map((p) => ({ level, words: phraseWords(p), short: true })),
+  ...level.committee.map((p) => ({ level, words: phraseWords(p), short: false, committee: true })),
+  ...level.words.map((p) => ({ level, words: phraseWords(p), short: false, committee: false })),
+  ...level.short.map((p) => ({ level, words: phraseWords(p), short: true, committee: false })),
 ]).sort((a, b) => b.words.length - a.words.length);
 
 const ORGANISATIONS: string[][] = ORGANISATION_WORDS.map(phraseWords).sort((a, b) => b.length - a.length);
@@ -396,7 +398,7 @@ export function writtenUnit(text: string, minRank: number): { name: string; rank
     // The longest level written here: "thị xã" is a town even though it ends in "xã".
     const lead = LEVEL_PHRASES.find((p) => !p.short && wordsAt(tokens, at, p.words));
     if (!lead) continue;
-    if (lead.level.rank < minRank || lead.level.committee.some((c) => phraseWords(c).join(' ') === lead.words.join(' '))) {
+    if (lead.level.rank < minRank || lead.committee) {
       at += lead.words.length - 1;
       continue;
     }
