@@ -77,9 +77,19 @@ function parseArgs(argv: string[]): Args {
 }
 
 const REPORT_EXT = /\.(xlsx|xlsm|xls|xlsb|ods|csv)$/i;
+/**
+ * Files that sit beside reports but are none: Excel's lock files ("~$…"), LibreOffice's
+ * (".~lock…#") and macOS's companions ("._…"). Skipped even when named on the command line (a
+ * shell glob names them too), so they never count as a unit's unreadable report.
+ */
+const NOT_A_REPORT = /^(~\$|\._|\.~lock\.)/;
 
-/** Report files under the inputs, sorted so every run sees them in the same order. */
-export async function listInputs(inputs: string[], exclude: string[]): Promise<Array<{ full: string; name: string }>> {
+export function isNotAReport(name: string): boolean {
+  return NOT_A_REPORT.test(path.basename(name));
+}
+
+/** Report files under the inputs, sorted so every run sees them in the same order; `skipped` the files that are not reports. */
+export async function listInputs(inputs: string[], exclude: string[], skipped: string[] = []): Promise<Array<{ full: string; name: string }>> {
   const out: Array<{ full: string; name: string }> = [];
   const skip = new Set(exclude.map((p) => path.resolve(p)));
   const walk = async (dir: string, base: string) => {
@@ -89,7 +99,9 @@ export async function listInputs(inputs: string[], exclude: string[]): Promise<A
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!skip.has(path.resolve(full))) await walk(full, base);
-      } else if (REPORT_EXT.test(e.name) && !e.name.startsWith('~$') && !skip.has(path.resolve(full))) {
+      } else if (isNotAReport(e.name)) {
+        skipped.push(path.relative(base, full).split(path.sep).join('/'));
+      } else if (REPORT_EXT.test(e.name) && !skip.has(path.resolve(full))) {
         out.push({ full, name: path.relative(base, full).split(path.sep).join('/') });
       }
     }
@@ -102,6 +114,7 @@ export async function listInputs(inputs: string[], exclude: string[]): Promise<A
       throw new UsageError(`Không tìm thấy "${input}".`);
     }
     if (st.isDirectory()) await walk(input, input);
+    else if (isNotAReport(input)) skipped.push(path.basename(input));
     else if (!skip.has(path.resolve(input))) out.push({ full: input, name: path.basename(input) });
   }
   return out;
@@ -132,7 +145,9 @@ export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; r
     }
     throw e;
   }
-  const files = await listInputs(args.inputs, [args.rules, args.out]);
+  const skipped: string[] = [];
+  const files = await listInputs(args.inputs, [args.rules, args.out], skipped);
+  if (skipped.length) io.out(`Bỏ qua ${skipped.length} tệp không phải báo cáo (tệp khóa của Excel hoặc LibreOffice, tệp phụ của macOS): ${skipped.join(', ')}.`);
   if (files.length === 0) {
     io.err(`Không có tệp báo cáo nào (.xlsx) trong ${args.inputs.map((i) => `"${i}"`).join(', ')}.`);
     return { code: 2 };

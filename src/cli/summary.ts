@@ -26,7 +26,8 @@ export function printSummary(result: CheckResult, out: (s: string) => void): voi
   for (const u of result.units) {
     out(`${pad(u.unit, width)}${pad(STATUS[u.status], statusWidth)}${pad(String(u.errors), 6)}${pad(String(u.warnings), 10)}`);
   }
-  const general = result.findings.filter((f) => f.unit === '' && f.severity !== 'info');
+  // Files that could not be read are listed here even when their name gave a unit.
+  const general = result.findings.filter((f) => f.severity !== 'info' && (f.unit === '' || f.kind === 'unreadable-file' || f.kind === 'no-table'));
   if (general.length) {
     out('');
     out('Tệp không đọc được và lỗi tệp chỉ tiêu:');

@@ -60,27 +60,40 @@ export function identifyReport(units: UnitMatcher, header: HeaderLine[], sheet: 
     { evidence: { source: 'sheet', text: sheet, cell: null }, reading: units.read(sheet, 'name') },
     { evidence: { source: 'file', text: file, cell: null }, reading: units.read(fileStem(file), 'name') },
   ];
-  const first = sources.find((s) => s.reading.kind !== 'none');
+  // The strongest evidence decides, in source order among equals.
+  const first = sources.reduce<Read | null>((best, s) => (strength(s.reading) > (best ? strength(best.reading) : 0) ? s : best), null);
   if (!first) return unknown(units, header, sheet, file, null);
   const rest = sources.filter((s) => s !== first);
   if (first.reading.kind === 'unit') {
     const unit = first.reading.unit;
+    // A header line that names, by its level, a unit the roster does not hold outranks a bare
+    // name or a name found elsewhere: nothing is taken, the roster unit is suggested.
+    if (first.evidence.source !== 'header' || strength(first.reading) < STATED) {
+      const written = unlistedInHeader(units, header);
+      if (written) return { ...unknown(units, [{ text: written.text, cell: written.cell ?? '' }], sheet, file, null), unlisted: { evidence: first.evidence, suggested: unit } };
+    }
     const other = rest.find((s) => s.reading.kind === 'unit' && s.reading.unit !== unit);
     const conflict = other && other.reading.kind === 'unit' ? { evidence: other.evidence, unit: other.reading.unit } : null;
-    // A header line that names an unlisted unit outranks a roster name found in a file name.
-    if (first.evidence.source !== 'header') {
-      const written = writtenInHeader(units, header);
-      if (written) return { ...unknown(units, header, sheet, file, null), unlisted: { evidence: first.evidence, suggested: unit } };
-    }
     return { unit, name: unit.name, evidence: first.evidence, candidates: [], why: null, conflict, unlisted: null };
   }
-  // The best source fits several units: a later one that names one of them settles it.
+  // The best source fits several units: another that names one of them settles it.
   const candidates = first.reading.kind === 'ambiguous' ? first.reading.units : [];
   const settling = rest.find((s) => s.reading.kind === 'unit' && candidates.includes(s.reading.unit));
   if (settling && settling.reading.kind === 'unit') {
     return { unit: settling.reading.unit, name: settling.reading.unit.name, evidence: settling.evidence, candidates: [], why: null, conflict: null, unlisted: null };
   }
   return unknown(units, header, sheet, file, first);
+}
+
+/**
+ * A name written with its level ("ĐẢNG ỦY PHƯỜNG 7", "P1") is stronger evidence than a bare name
+ * ("Bình Thạnh, ngày 9 tháng 12": a date line names the place it was signed, often the district).
+ */
+const STATED = 2;
+
+function strength(r: NameReading): number {
+  if (r.kind === 'none') return 0;
+  return r.rank !== null ? STATED : 1;
 }
 
 /** A unit-per-row table's row: its unit cell alone. */
@@ -91,16 +104,21 @@ export function identifyRow(units: UnitMatcher, text: string, cell: string): Ide
   return { unit: null, name: text, evidence, candidates: r.kind === 'ambiguous' ? r.units : [], why: r.kind === 'ambiguous' ? r.why : null, conflict: null, unlisted: null };
 }
 
-/** The header cell that named the decided unit (or the first that named any). */
+/** The header cell that named the decided unit most strongly (or the first that named any). */
 function evidenceFor(lines: Read[], decided: NameReading): UnitEvidence {
   const unit = decided.kind === 'unit' ? decided.unit : null;
-  const hit = lines.find((l) => (unit ? l.reading.kind === 'unit' && l.reading.unit === unit : l.reading.kind !== 'none')) ?? lines[0];
+  const naming = lines.filter((l) => (unit ? l.reading.kind === 'unit' && l.reading.unit === unit : l.reading.kind !== 'none'));
+  const hit = naming.reduce<Read | null>((a, b) => (!a || strength(b.reading) > strength(a.reading) ? b : a), null) ?? lines[0];
   return hit.evidence;
 }
 
-function writtenInHeader(units: UnitMatcher, header: HeaderLine[]): UnitEvidence | null {
+/** A header line naming, by its level, a unit that is not in the roster ("ĐẢNG ỦY XÃ HÒA LẠC MỚI"). */
+function unlistedInHeader(units: UnitMatcher, header: HeaderLine[]): UnitEvidence | null {
   const minRank = units.usualLevel?.rank ?? 3;
-  for (const l of header) if (writtenUnit(l.text, minRank)) return { source: 'header', text: l.text, cell: l.cell };
+  for (const l of header) {
+    const w = writtenUnit(l.text, minRank);
+    if (w && units.read(w.name, 'cell').kind === 'none') return { source: 'header', text: l.text, cell: l.cell };
+  }
   return null;
 }
 

@@ -153,6 +153,14 @@ function valueCell(grid: Grid, r: number, c: number | undefined): ValueCell | un
 
 const isBlank = (v: ValueCell | undefined) => !v || v.reading.kind === 'blank';
 
+/** The rows above the header and the few below the table. */
+function contextRows(grid: Grid, header: Header, end: number): number[] {
+  const rows: number[] = [];
+  for (let r = 1; r < header.top; r++) rows.push(r);
+  for (let r = end + 1; r <= Math.min(grid.maxRow, end + 15); r++) rows.push(r);
+  return rows;
+}
+
 /** Title lines above the header and lines below the table: where the unit, date and period are written. */
 function contextLines(grid: Grid, header: Header, end: number): { above: string[]; below: string[] } {
   const above: string[] = [];
@@ -173,6 +181,17 @@ function headerLines(grid: Grid, header: Header): HeaderLine[] {
   const lines: HeaderLine[] = [];
   for (let r = 1; r < header.top; r++) for (const p of grid.rowCells(r)) lines.push({ text: p.text, cell: cellAddress(r, p.col) });
   return lines;
+}
+
+/** A date line typed as a real date cell ("Tân Sơn, ngày "dd" tháng "mm" năm "yyyy"): its date. */
+function dateCell(grid: Grid, rows: number[]): ReportDate | null {
+  for (const r of rows) {
+    for (const c of grid.columnsOf(r)) {
+      const v = grid.cell(r, c)?.value;
+      if (v instanceof Date && !Number.isNaN(v.getTime())) return { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() };
+    }
+  }
+  return null;
 }
 
 function readDateAndPeriod(lines: string[], fallbackLines: string[]): { date: ReportDate | null; period: Period | null } {
@@ -274,7 +293,9 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
     return { reports: [], findings: [finding('no-table', { severity: 'info', file, sheet: sheet.name, cell: cellAddress(header.top, labelCol) }, { file, variant: 'sheet-skipped', sheet: sheet.name })] };
   }
   const lines = contextLines(grid, header, end);
-  const { date, period } = readDateAndPeriod(lines.above, lines.below);
+  const read = readDateAndPeriod(lines.above, lines.below);
+  const date = read.date ?? dateCell(grid, contextRows(grid, header, end));
+  const period = read.period;
   const id = identifyReport(ctx.units, headerLines(grid, header), sheet.name, file);
   for (const f of findings) f.unit = id.name;
   if (id.conflict && id.unit) findings.push(mismatch(file, sheet.name, id));
@@ -357,6 +378,8 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
     }
     if (isTotalRow(folded)) {
       totalRow = r;
+      // Some tables put "Tổng cộng" first, right under the header: the units follow it.
+      if (reports.length === 0) continue;
       end = r;
       break;
     }
@@ -379,7 +402,9 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
     });
   }
   const lines = contextLines(grid, header, end);
-  const { date, period } = readDateAndPeriod(lines.above, lines.below);
+  const read = readDateAndPeriod(lines.above, lines.below);
+  const date = read.date ?? dateCell(grid, contextRows(grid, header, end));
+  const period = read.period;
   for (const rep of reports) {
     rep.date = date;
     rep.period = period;

@@ -369,8 +369,9 @@ export function decide(readings: NameReading[]): NameReading {
   const unsure = named.filter((r): r is Extract<NameReading, { kind: 'ambiguous' }> => r.kind === 'ambiguous');
   if (units.size === 1) {
     const [unit] = units;
-    // An ambiguous place that could not be this unit names someone else too.
-    if (unsure.every((r) => r.units.includes(unit))) return sure[0];
+    // An ambiguous place that could not be this unit names someone else too. Where several
+    // places agree, the one that states the level is the evidence ("PHƯỜNG HÒA LẠC", not "Hòa Lạc, ngày …").
+    if (unsure.every((r) => r.units.includes(unit))) return sure.reduce((a, b) => ((b.rank ?? 0) > (a.rank ?? 0) ? b : a));
   }
   if (units.size > 1) {
     const deepest = Math.max(...sure.map((r) => r.rank ?? 0));

@@ -71,7 +71,7 @@ export const TOTAL_ROW: readonly string[] = [
 
 /** First words of the signature block under a table: the table ends where they start. */
 export const SIGNATURE_BLOCK: readonly string[] = [
-  'Người lập biểu', 'Người lập', 'Lập biểu', 'Nơi nhận', 'T/M', 'TM', 'Thủ trưởng', 'Bí thư', 'Phó bí thư', 'Chủ tịch', 'Trưởng ban',
+  'Người lập biểu', 'Người lập', 'Người tổng hợp', 'Lập biểu', 'Nơi nhận', 'T/M', 'TM', 'Thủ trưởng', 'Bí thư', 'Phó bí thư', 'Chủ tịch', 'Trưởng ban',
   'Xác nhận', 'Ký tên', 'Ký, ghi rõ họ tên', 'Giám đốc', 'Kế toán',
 ];
 

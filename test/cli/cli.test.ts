@@ -156,6 +156,21 @@ describe('bad input', () => {
     expect((await fs.readdir(out)).sort()).toEqual(['ket-qua.json', 'tong-hop.xlsx']);
   });
 
+  test('lock files and macOS companions are not reports, in a folder or named on the command line', async () => {
+    await put('a-good.xlsx', await good());
+    await put('._a-good.xlsx', Buffer.from([0, 5, 22, 7, 0, 2, 0, 0]));
+    await put('~$a-good.xlsx', Buffer.alloc(165, 1));
+    await put('.~lock.a-good.xlsx#', 'x,máy,01.12.2026 10:00,');
+    const out = path.join(dir, 'out');
+    for (const inputs of [[path.join(dir, 'in')], ['a-good.xlsx', '._a-good.xlsx', '~$a-good.xlsx'].map((f) => path.join(dir, 'in', f))]) {
+      const res = await run(['check', '--rules', rules, '--out', out, ...inputs]);
+      const json = JSON.parse(await fs.readFile(path.join(out, 'ket-qua.json'), 'utf8'));
+      expect(json.findings.filter((f: { kind: string }) => f.kind === 'unreadable-file')).toEqual([]);
+      expect(json.submissions.map((s: { file: string }) => s.file)).toEqual(['a-good.xlsx']);
+      expect(res.out).toMatch(/Bỏ qua (2|3) tệp không phải báo cáo .*\._a-good\.xlsx/);
+    }
+  });
+
   test('rules without a "Chỉ tiêu" sheet: exit 2, message names the file, nothing written', async () => {
     await fs.writeFile(rules, await rulesWorkbook({ omitTargets: true }));
     await put('a.xlsx', await good());

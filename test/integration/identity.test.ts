@@ -49,6 +49,27 @@ describe('numbered wards', () => {
     ]);
   });
 
+  test('a name written with its level outweighs a bare name: the district in the date line is not the ward', async () => {
+    const roster: Array<[string, string, string]> = [...WARDS, ['Phường Bình Thạnh', '', 'Phường']];
+    // A workbook of several wards: no ward in the header, the district's name in the date line.
+    const sheet = (name: string, value: number) => reportSheet({ unitLine: 'BÁO CÁO CÔNG TÁC DÂN VẬN', upperLine: 'QUẬN ỦY BÌNH THẠNH', dateLine: 'Bình Thạnh, ngày 9 tháng 12 năm 2023', sheetName: name, rows: goodRows({ HND_HV: value }) });
+    const cum = await xlsx([sheet('P1', 111), sheet('P2', 222)]);
+    const own = await xlsx([reportSheet({ unitLine: 'ĐẢNG ỦY PHƯỜNG BÌNH THẠNH', dateLine: 'ngày 8 tháng 12 năm 2023', rows: goodRows({ HND_HV: 333 }) })]);
+    const r = await check([['BaoCao_Cum_A.xlsx', cum], ['binh-thanh.xlsx', own]], roster);
+    expect(r.submissions.map((x) => [x.sheet, x.unit, x.unitEvidence?.source, x.used])).toEqual([
+      ['P1', 'Phường 1', 'sheet', true],
+      ['P2', 'Phường 2', 'sheet', true],
+      ['Biểu 01', 'Phường Bình Thạnh', 'header', true],
+    ]);
+    expect(kinds(r, 'duplicate-unit')).toEqual([]);
+    expect(r.rows.find((x) => x.unit === 'Phường Bình Thạnh')!.figures.get('HND_HV')).toMatchObject({ value: 333 });
+    // The bare name in the header is still said, so a clerk sees the disagreement.
+    expect(kinds(r, 'unit-mismatch').map((f) => [f.sheet, f.unit])).toEqual([
+      ['P1', 'Phường 1'],
+      ['P2', 'Phường 2'],
+    ]);
+  });
+
   test('the header and the file name naming two wards: the header is used and a warning names both', async () => {
     const r = await check([['P3_BaoCao.xlsx', await ward('ĐẢNG ỦY PHƯỜNG 1')]], WARDS);
     expect(unitOf(r, 'P3_BaoCao.xlsx')).toEqual(['Phường 1']);
@@ -109,6 +130,18 @@ describe('association tables found by what they hold', () => {
     ]);
     expect(toResultJson(r).totals).toMatchObject({ HND_HV: 900, HND_KN: 70 });
     expect(kinds(r, 'inconsistent').map((f) => [f.indicator, f.cell, f.actual, f.expected])).toEqual([['HND_KN', 'D8', 80, 70]]);
+  });
+
+  test('a table with its "Tổng cộng" row first, right under the header', async () => {
+    const spec = table('Địa bàn', [['P1', 500, 40], ['P2', 400, 30]], [900, 80]);
+    const totalRow = spec.rows.splice(7, 1)[0];
+    spec.rows.splice(5, 0, totalRow);
+    const r = await check([['hnd.xlsx', await xlsx([spec])]], WARDS);
+    expect(r.submissions.map((x) => [x.unit, x.unitEvidence?.cell])).toEqual([
+      ['Phường 1', 'B7'],
+      ['Phường 2', 'B8'],
+    ]);
+    expect(kinds(r, 'inconsistent').map((f) => [f.indicator, f.cell, f.actual, f.expected])).toEqual([['HND_KN', 'D6', 80, 70]]);
   });
 
   test("a unit's own report and the association's row for it are one submission: neither is dropped", async () => {
@@ -208,6 +241,24 @@ describe('sent, unreadable, not read', () => {
     expect(areaVerdict(r).text).toBe('Không kiểm tra được gì: không đọc được báo cáo nào (0/3 đơn vị: 2 tệp không đọc được, 2 đơn vị chưa gửi).');
     expect(exitCodeFor(r)).toBe(1);
     expect(r.units.find((u) => u.unit === 'Phường Hòa Lạc')!.status).toBe('unreadable');
+  });
+});
+
+describe('dates', () => {
+  test('a date line typed as a real date cell decides between two copies of a report', async () => {
+    const copy = (value: number, date: Date) => {
+      const spec = reportSheet({ unitLine: 'ĐẢNG ỦY PHƯỜNG 1', rows: goodRows({ HND_HV: value }) });
+      (spec.rows[1] as unknown[])[3] = null;
+      spec.rows.push([null, null, null, date as unknown as string]);
+      spec.numFmts = { [`D${spec.rows.length}`]: '"Tân Sơn, ngày "dd" tháng "mm" năm "yyyy' };
+      return xlsx([spec]);
+    };
+    const r = await check([['a-moi.xlsx', await copy(222, new Date(Date.UTC(2023, 9, 3)))], ['b-cu.xlsx', await copy(111, new Date(Date.UTC(2023, 8, 20)))]], WARDS);
+    expect(r.submissions.map((x) => [x.file, x.date, x.used])).toEqual([
+      ['a-moi.xlsx', '03/10/2023', true],
+      ['b-cu.xlsx', '20/09/2023', false],
+    ]);
+    expect(r.rows.find((x) => x.unit === 'Phường 1')!.figures.get('HND_HV')).toMatchObject({ value: 222 });
   });
 });
 
