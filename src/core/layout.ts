@@ -153,27 +153,27 @@ function valueCell(grid: Grid, r: number, c: number | undefined): ValueCell | un
 
 const isBlank = (v: ValueCell | undefined) => !v || v.reading.kind === 'blank';
 
-/** The rows above the header and the few below the table. */
-function contextRows(grid: Grid, header: Header, end: number): number[] {
-  const rows: number[] = [];
-  for (let r = 1; r < header.top; r++) rows.push(r);
-  for (let r = end + 1; r <= Math.min(grid.maxRow, end + 15); r++) rows.push(r);
-  return rows;
+/** The rows above the header and the few below the table: where the unit, date and period are written. */
+function contextRows(grid: Grid, header: Header, end: number): { above: number[]; below: number[] } {
+  const above: number[] = [];
+  for (let r = 1; r < header.top; r++) above.push(r);
+  const below: number[] = [];
+  for (let r = end + 1; r <= Math.min(grid.maxRow, end + 15); r++) below.push(r);
+  return { above, below };
 }
 
-/** Title lines above the header and lines below the table: where the unit, date and period are written. */
 function contextLines(grid: Grid, header: Header, end: number): { above: string[]; below: string[] } {
-  const above: string[] = [];
-  for (let r = 1; r < header.top; r++) {
-    const t = grid.rowText(r);
-    if (t) above.push(t);
-  }
-  const below: string[] = [];
-  for (let r = end + 1; r <= Math.min(grid.maxRow, end + 15); r++) {
-    const t = grid.rowText(r);
-    if (t) below.push(t);
-  }
-  return { above, below };
+  const { above, below } = contextRows(grid, header, end);
+  const lines = (rows: number[]) => rows.map((r) => grid.rowText(r)).filter(Boolean);
+  return { above: lines(above), below: lines(below) };
+}
+
+/** The report's date and period: from the text of its title and date lines, else from a date cell there. */
+function dateAndPeriod(grid: Grid, header: Header, end: number): { date: ReportDate | null; period: Period | null } {
+  const lines = contextLines(grid, header, end);
+  const read = readDateAndPeriod(lines.above, lines.below);
+  const rows = contextRows(grid, header, end);
+  return { date: read.date ?? dateCell(grid, [...rows.above, ...rows.below]), period: read.period };
 }
 
 /** Each text cell above the header: where a report names its unit ("ĐẢNG ỦY PHƯỜNG 7", "Hòa Lạc, ngày …"). */
@@ -292,10 +292,7 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
     // A table of something else (an appendix, a list of names): not a report, so not a unit's.
     return { reports: [], findings: [finding('no-table', { severity: 'info', file, sheet: sheet.name, cell: cellAddress(header.top, labelCol) }, { file, variant: 'sheet-skipped', sheet: sheet.name })] };
   }
-  const lines = contextLines(grid, header, end);
-  const read = readDateAndPeriod(lines.above, lines.below);
-  const date = read.date ?? dateCell(grid, contextRows(grid, header, end));
-  const period = read.period;
+  const { date, period } = dateAndPeriod(grid, header, end);
   const id = identifyReport(ctx.units, headerLines(grid, header), sheet.name, file);
   for (const f of findings) f.unit = id.name;
   if (id.conflict && id.unit) findings.push(mismatch(file, sheet.name, id));
@@ -401,10 +398,7 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
       legacy: [],
     });
   }
-  const lines = contextLines(grid, header, end);
-  const read = readDateAndPeriod(lines.above, lines.below);
-  const date = read.date ?? dateCell(grid, contextRows(grid, header, end));
-  const period = read.period;
+  const { date, period } = dateAndPeriod(grid, header, end);
   for (const rep of reports) {
     rep.date = date;
     rep.period = period;

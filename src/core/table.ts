@@ -223,8 +223,9 @@ function unitTableByNames(grid: Grid, indicators: IndicatorMatcher): UnitTable |
     if (named.length < 2) continue;
     const start = dataStart(grid, r);
     const rows = grid.rowsFrom(start).slice(0, MAX_SCAN_ROWS);
-    for (const c of grid.columnsOf(r).filter((x) => x < named[0])) {
-      const names = rows.map((x) => grid.text(x, c)).filter((t) => t && !isTotalRow(grid.folded(rows[0], c)));
+    // The unit column stands left of the figures; its header may be blank.
+    for (let c = 1; c < named[0]; c++) {
+      const names = rows.filter((x) => grid.text(x, c) && !isTotalRow(grid.folded(x, c))).map((x) => grid.text(x, c));
       const distinct = new Set(names);
       const figures = rows.filter((x) => named.some((n) => typeof grid.cell(x, n)?.value === 'number')).length;
       if (names.length >= 2 && distinct.size === names.length && figures >= 2) {
