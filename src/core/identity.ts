@@ -86,14 +86,15 @@ export function identifyReport(units: UnitMatcher, header: HeaderLine[], sheet: 
 }
 
 /**
- * A name written with its level ("ĐẢNG ỦY PHƯỜNG 7", "P1") is stronger evidence than a bare name
- * ("Bình Thạnh, ngày 9 tháng 12": a date line names the place it was signed, often the district).
+ * A name written with its level or its organisation ("ĐẢNG ỦY PHƯỜNG 7", "P1", "ỦY BAN MTTQ AN
+ * HÓA") is stronger evidence than a bare name ("Bình Thạnh, ngày 9 tháng 12": a date line names
+ * the place it was signed, often the district).
  */
 const STATED = 2;
 
 function strength(r: NameReading): number {
   if (r.kind === 'none') return 0;
-  return r.rank !== null ? STATED : 1;
+  return r.stated ? STATED : 1;
 }
 
 /** A unit-per-row table's row: its unit cell alone. */

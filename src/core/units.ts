@@ -80,17 +80,34 @@ const phraseWords = (p: string): string[] => nameTokens(p).map((t) => t.folded);
 interface LevelPhrase {
   level: LevelWords;
   words: string[];
+  /** The phrase as written, to compare with its diacritics where the text has them. */
+  written: NameToken[];
   /** A short form ("p", "kp") counts only right before a name. */
   short: boolean;
   /** The level's party committee ("huyện ủy"): it names the level, never a unit of its own. */
   committee: boolean;
 }
 
+const levelPhrase = (level: LevelWords, p: string, short: boolean, committee: boolean): LevelPhrase => ({ level, words: phraseWords(p), written: nameTokens(p), short, committee });
+
 const LEVEL_PHRASES: LevelPhrase[] = LEVELS.flatMap((level) => [
-  ...level.committee.map((p) => ({ level, words: phraseWords(p), short: false, committee: true })),
-  ...level.words.map((p) => ({ level, words: phraseWords(p), short: false, committee: false })),
-  ...level.short.map((p) => ({ level, words: phraseWords(p), short: true, committee: false })),
+  ...level.committee.map((p) => levelPhrase(level, p, false, true)),
+  ...level.words.map((p) => levelPhrase(level, p, false, false)),
+  ...level.short.map((p) => levelPhrase(level, p, true, false)),
 ]).sort((a, b) => b.words.length - a.words.length);
+
+/**
+ * A level written at `at`. A word written with diacritics must be the level word as it is
+ * spelled ("BÀN" is not "Bản"); one written without them is compared folded (file names,
+ * headers typed without marks).
+ */
+function levelWordsAt(tokens: NameToken[], at: number, p: LevelPhrase): boolean {
+  if (!wordsAt(tokens, at, p.words)) return false;
+  return p.written.every((w, j) => {
+    const t = tokens[at + j];
+    return !t.hasMarks || !w.hasMarks || t.marked === w.marked;
+  });
+}
 
 const ORGANISATIONS: string[][] = ORGANISATION_WORDS.map(phraseWords).sort((a, b) => b.length - a.length);
 const FOLLOWERS: NameToken[][] = NAME_FOLLOWERS.map((p) => nameTokens(p));
@@ -119,7 +136,7 @@ function wordsAt(tokens: NameToken[], at: number, words: string[]): boolean {
 function levelBefore(tokens: NameToken[], at: number): { level: LevelWords; start: number } | null {
   for (const p of LEVEL_PHRASES) {
     const start = at - p.words.length;
-    if (start >= 0 && tokens[start].segment === tokens[at].segment && wordsAt(tokens, start, p.words)) return { level: p.level, start };
+    if (start >= 0 && tokens[start].segment === tokens[at].segment && levelWordsAt(tokens, start, p)) return { level: p.level, start };
   }
   return null;
 }
@@ -127,9 +144,14 @@ function levelBefore(tokens: NameToken[], at: number): { level: LevelWords; star
 /** A level at the start of a name ("Phường", "P.", "Khu phố"), as in a roster entry. */
 function levelAt(tokens: NameToken[], at: number): { level: LevelWords; next: number } | null {
   for (const p of LEVEL_PHRASES) {
-    if (wordsAt(tokens, at, p.words) && at + p.words.length < tokens.length) return { level: p.level, next: at + p.words.length };
+    if (levelWordsAt(tokens, at, p) && at + p.words.length < tokens.length) return { level: p.level, next: at + p.words.length };
   }
   return null;
+}
+
+/** Whether an organisation's name ends right before `at`, in the same segment. */
+function organisationBefore(tokens: NameToken[], at: number): boolean {
+  return ORGANISATIONS.some((o) => at - o.length >= 0 && tokens[at - o.length].segment === tokens[at]?.segment && wordsAt(tokens, at - o.length, o));
 }
 
 function organisationAt(tokens: NameToken[], at: number): number {
@@ -138,7 +160,7 @@ function organisationAt(tokens: NameToken[], at: number): number {
 }
 
 function isFollower(tokens: NameToken[], at: number): boolean {
-  return followerAt(tokens, at) || LEVEL_PHRASES.some((p) => !p.short && wordsAt(tokens, at, p.words)) || ORGANISATIONS.some((o) => wordsAt(tokens, at, o));
+  return followerAt(tokens, at) || LEVEL_PHRASES.some((p) => !p.short && levelWordsAt(tokens, at, p)) || ORGANISATIONS.some((o) => wordsAt(tokens, at, o));
 }
 
 /** The level a roster's "Cấp" column names ("Phường", "phuong", "P"). */
@@ -187,9 +209,14 @@ export function rosterKey(unit: RosterUnit): string {
 // ---------------------------------------------------------------------------------------------
 // Matching
 
+/**
+ * `rank`: the depth of the level written before the name, if one is. `stated`: a level or an
+ * organisation ("ĐẢNG ỦY", "UBND", "ỦY BAN MTTQ") is written before the name, so the text is
+ * about that unit, not a place it mentions ("Bình Thạnh, ngày …").
+ */
 export type NameReading =
-  | { kind: 'unit'; unit: RosterUnit; text: string; rank: number | null }
-  | { kind: 'ambiguous'; units: RosterUnit[]; text: string; why: 'diacritics' | 'level' | 'several'; rank: number | null }
+  | { kind: 'unit'; unit: RosterUnit; text: string; rank: number | null; stated: boolean }
+  | { kind: 'ambiguous'; units: RosterUnit[]; text: string; why: 'diacritics' | 'level' | 'several'; rank: number | null; stated: boolean }
   | { kind: 'none' };
 
 /**
@@ -205,6 +232,8 @@ interface Hit {
   start: number;
   end: number;
   stated: LevelWords | null;
+  /** An organisation's name stands right before the name (or its level). */
+  org: boolean;
 }
 
 const NONE: NameReading = { kind: 'none' };
@@ -261,7 +290,7 @@ export class UnitMatcher {
         if (mode === 'cell' && !fillsCell(tokens, before ? before.start : at, end)) continue;
         const same = found.find((h) => h.start === at && h.end === end);
         if (same) same.keys.push(key);
-        else found.push({ keys: [key], from: before ? before.start : at, start: at, end, stated: before?.level ?? null });
+        else found.push({ keys: [key], from: before ? before.start : at, start: at, end, stated: before?.level ?? null, org: organisationBefore(tokens, before ? before.start : at) });
       }
     });
     // A name inside a longer one found at the same place ("Hòa Lạc" in "Hòa Lạc Mới") is not named.
@@ -279,7 +308,7 @@ export class UnitMatcher {
         if (rest && !FOLLOWERS.some((f) => rest === f.map((w) => w.folded).join('')) && !/^\d/.test(rest)) continue;
         const same = found.find((h) => h.start === at);
         if (same) same.keys.push(key);
-        else found.push({ keys: [key], from: at, start: at, end: at + 1, stated: null });
+        else found.push({ keys: [key], from: at, start: at, end: at + 1, stated: null, org: false });
       }
     });
     return found;
@@ -297,15 +326,16 @@ export class UnitMatcher {
     const span = tokens.slice(hit.start, hit.end);
     const text = tokens.slice(hit.from, hit.end).map((t) => t.word).join(' ');
     const rank = hit.stated?.rank ?? null;
+    const stated = rank !== null || hit.org;
     const units = [...new Set(hit.keys.map((k) => k.unit))];
-    if (units.length === 1) return { kind: 'unit', unit: units[0], text, rank };
+    if (units.length === 1) return { kind: 'unit', unit: units[0], text, rank, stated };
     // Twins ("Tân Thành", "Tân Thạnh"): a spelling with diacritics names the one it spells.
     if (span.some((t) => t.hasMarks)) {
       const spelled = [...new Set(hit.keys.filter((k) => k.core.every((c, j) => c.marked === span[j].marked)).map((k) => k.unit))];
-      if (spelled.length === 1) return { kind: 'unit', unit: spelled[0], text, rank };
+      if (spelled.length === 1) return { kind: 'unit', unit: spelled[0], text, rank, stated };
     }
     const levels = new Set(hit.keys.map((k) => k.level ?? this.usualLevel));
-    return { kind: 'ambiguous', units, text, why: levels.size > 1 && !hit.stated ? 'level' : 'diacritics', rank };
+    return { kind: 'ambiguous', units, text, why: levels.size > 1 && !hit.stated ? 'level' : 'diacritics', rank, stated };
   }
 }
 
@@ -356,6 +386,11 @@ function fillsCell(tokens: NameToken[], start: number, end: number): boolean {
   return true;
 }
 
+/** How much a place says: a level written before it, else an organisation, else nothing. */
+function weight(r: Extract<NameReading, { kind: 'unit' }>): number {
+  return r.rank !== null ? 2 : r.stated ? 1 : 0;
+}
+
 /**
  * Several places in one text: one unit when they agree; when they name different units, the one
  * stated at the deepest level (a header names the levels above a unit before the unit itself),
@@ -371,7 +406,7 @@ export function decide(readings: NameReading[]): NameReading {
     const [unit] = units;
     // An ambiguous place that could not be this unit names someone else too. Where several
     // places agree, the one that states the level is the evidence ("PHƯỜNG HÒA LẠC", not "Hòa Lạc, ngày …").
-    if (unsure.every((r) => r.units.includes(unit))) return sure.reduce((a, b) => ((b.rank ?? 0) > (a.rank ?? 0) ? b : a));
+    if (unsure.every((r) => r.units.includes(unit))) return sure.reduce((a, b) => (weight(b) > weight(a) ? b : a));
   }
   if (units.size > 1) {
     const deepest = Math.max(...sure.map((r) => r.rank ?? 0));
@@ -381,11 +416,11 @@ export function decide(readings: NameReading[]): NameReading {
   }
   if (units.size === 0 && unsure.length > 0) {
     const common = unsure[0].units.filter((u) => unsure.every((r) => r.units.includes(u)));
-    if (common.length === 1) return { kind: 'unit', unit: common[0], text: unsure[0].text, rank: unsure[0].rank };
+    if (common.length === 1) return { kind: 'unit', unit: common[0], text: unsure[0].text, rank: unsure[0].rank, stated: unsure.some((r) => r.stated) };
     if (unsure.length === 1) return unsure[0];
   }
   const all = [...new Set([...sure.map((r) => r.unit), ...unsure.flatMap((r) => r.units)])];
-  return { kind: 'ambiguous', units: all, text: named.map((r) => r.text).join(', '), why: 'several', rank: null };
+  return { kind: 'ambiguous', units: all, text: named.map((r) => r.text).join(', '), why: 'several', rank: null, stated: named.some((r) => r.stated) };
 }
 
 /**
@@ -396,8 +431,14 @@ export function decide(readings: NameReading[]): NameReading {
 export function writtenUnit(text: string, minRank: number): { name: string; rank: number } | null {
   const tokens = nameTokens(text);
   for (let at = 0; at < tokens.length; at++) {
+    // An organisation's name is passed over whole: "BAN CHẤP HÀNH" is a board, not the hamlet "Bản".
+    const afterOrg = organisationAt(tokens, at);
+    if (afterOrg > at) {
+      at = afterOrg - 1;
+      continue;
+    }
     // The longest level written here: "thị xã" is a town even though it ends in "xã".
-    const lead = LEVEL_PHRASES.find((p) => !p.short && wordsAt(tokens, at, p.words));
+    const lead = LEVEL_PHRASES.find((p) => !p.short && levelWordsAt(tokens, at, p));
     if (!lead) continue;
     if (lead.level.rank < minRank || lead.committee) {
       at += lead.words.length - 1;

@@ -70,6 +70,20 @@ describe('numbered wards', () => {
     ]);
   });
 
+  test("an organisation's name before a bare unit name is as strong as a level: a sheet copied from another ward's file does not win", async () => {
+    const roster: Array<[string, string, string]> = [...WARDS, ['Phường An Hóa', '', 'Phường']];
+    const bytes = await xlsx([reportSheet({ unitLine: 'ỦY BAN MTTQ AN HÓA', sheetName: 'Phường 012', rows: goodRows() })]);
+    const r = await check([['bao-cao-13.xlsx', bytes]], roster);
+    expect(unitOf(r, 'bao-cao-13.xlsx')).toEqual(['Phường An Hóa']);
+    expect(kinds(r, 'unit-mismatch').map((f) => f.unit)).toEqual(['Phường An Hóa']);
+  });
+
+  test('"BAN CHẤP HÀNH" is a board, not the hamlet "Bản": no unit is invented from it', async () => {
+    const bytes = await xlsx([reportSheet({ unitLine: 'BAN CHẤP HÀNH HỘI NÔNG DÂN PHUONG 03', upperLine: 'QUẬN ỦY QUẬN 5', rows: goodRows() })]);
+    const r = await check([['Phuong03.xlsx', bytes]], WARDS);
+    expect(unitOf(r, 'Phuong03.xlsx')).toEqual(['Phường 3']);
+  });
+
   test('the header and the file name naming two wards: the header is used and a warning names both', async () => {
     const r = await check([['P3_BaoCao.xlsx', await ward('ĐẢNG ỦY PHƯỜNG 1')]], WARDS);
     expect(unitOf(r, 'P3_BaoCao.xlsx')).toEqual(['Phường 1']);
