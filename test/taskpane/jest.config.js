@@ -13,5 +13,8 @@ module.exports = {
   // components only need the DOM, their dependencies can stay the Node builds.
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
   setupFiles: ['<rootDir>/test/taskpane/setup.ts'],
+  // A whole check of the six samples, then a rollup over the fake Excel host, renders twice under
+  // jsdom: a few seconds on a quiet machine, more on a busy one. A time limit, not a timing claim.
+  testTimeout: 30_000,
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.addin.json' }] },
 };
