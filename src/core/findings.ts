@@ -37,6 +37,18 @@ export interface Finding {
   sheet: string | null;
   cell: string | null;
   message: string;
+  /** Set when the office accepted the unit's explanation ("giải trình") for this very figure. */
+  status?: 'accepted';
+  explanation?: AcceptedExplanation;
+}
+
+/** What the office wrote when it accepted an explanation, and where (the rules workbook's "Giải trình"). */
+export interface AcceptedExplanation {
+  reason: string;
+  by: string;
+  date: string;
+  sheet: string;
+  row: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,6 +366,17 @@ export function finding<K extends FindingKind>(kind: K, fields: FindingFields, p
   };
 }
 
+/**
+ * The finding as accepted: kept for the record, for information only, its message followed by
+ * the reason the office accepted.
+ */
+export function acceptFinding(f: Finding, e: AcceptedExplanation): Finding {
+  const who = [e.by, e.date && `ngày ${e.date}`].filter(Boolean).join(', ');
+  return { ...f, severity: 'info', status: 'accepted', explanation: e, message: `${f.message} Đã chấp nhận giải trình: ${e.reason}${who ? ` (${who})` : ''}.` };
+}
+
+export const isAccepted = (f: Pick<Finding, 'status'>): boolean => f.status === 'accepted';
+
 // ---------------------------------------------------------------------------------------------
 // Severity: labels, ranking and counting, for every adapter
 
@@ -364,9 +387,13 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warnin
 /** Higher is worse. */
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-export function countBySeverity(findings: Iterable<Pick<Finding, 'severity'>>): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+/** Findings by severity; accepted ones are counted apart, in `accepted`, and in no severity. */
+export function countBySeverity(findings: Iterable<Pick<Finding, 'severity' | 'status'>>): Record<Severity, number> & { accepted: number } {
+  const counts = { error: 0, warning: 0, info: 0, accepted: 0 };
+  for (const f of findings) {
+    if (isAccepted(f)) counts.accepted++;
+    else counts[f.severity]++;
+  }
   return counts;
 }
 

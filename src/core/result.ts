@@ -14,7 +14,8 @@ export interface ResultJson {
   ratios: Record<string, number>;
   /** Totals that leave out invalid or missing values, with the units left out. */
   incomplete: Record<string, string[]>;
-  counts: { error: number; warning: number; info: number };
+  /** Findings by severity; accepted ones (an explanation the office accepted) apart, in `accepted` only. */
+  counts: { error: number; warning: number; info: number; accepted: number };
   /** Which units the figures rest on. */
   coverage: Coverage;
   /** The area's verdict as the summary words it. */

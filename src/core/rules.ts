@@ -2,6 +2,7 @@
 // (cross checks) and "Đơn vị" (roster). Sheets and columns are found by header text,
 // in any order, under any title rows.
 import { Condition, parseCondition } from './conditions';
+import { Explanation, readExplanations } from './explanations';
 import { Expr, codesOf, isComparison, parseExpression } from './expressions';
 import { Finding, finding } from './findings';
 import { Grid, findHeader, makeGrid } from './grid';
@@ -52,6 +53,8 @@ export interface RosterUnit {
 
 export interface Rules {
   file: string;
+  /** Explanations the office accepted (the "Giải trình" sheet). */
+  explanations: Explanation[];
   title: string;
   period: Period;
   indicators: Indicator[];
@@ -221,10 +224,11 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
 
   const crossChecks = readCrossChecks(wb, byCode, problems);
   const roster = readRoster(wb, problems);
+  const explanations = readExplanations(wb, { byCode, roster }, problems);
   const sections: string[] = [];
   for (const ind of indicators) if (ind.section && !sections.includes(ind.section)) sections.push(ind.section);
   return {
-    rules: { file, title, period: rulePeriod, indicators, byCode, crossChecks, roster, sections },
+    rules: { file, title, period: rulePeriod, indicators, byCode, crossChecks, roster, sections, explanations },
     problems,
   };
 }

@@ -3,6 +3,7 @@
 // checks every unit and the area, and returns the result in a stable order.
 import { Figure, UnitFigures, checkUnit, describeParts, judgeTarget, readFigures, targetFor } from './checks';
 import { codesOf } from './expressions';
+import { applyExplanations } from './explanations';
 import { Finding, compareFindings, countBySeverity, finding } from './findings';
 import { UnitEvidence, describeEvidence, identifyReport } from './identity';
 import { IndicatorMatcher } from './mapping';
@@ -184,6 +185,8 @@ export class CheckSession {
     };
     const rollup = computeRollup(counted, rules);
     this.checkArea(rollup, pace, coverage, findings);
+    // Explanations the office accepted turn their findings into accepted ones, before anything is counted.
+    findings.splice(0, findings.length, ...applyExplanations(findings, rules.explanations, rules));
 
     const order = new Map<string, number>([['', -1]]);
     rows.forEach((r, i) => order.set(r.unit, i));

@@ -99,6 +99,7 @@ export const RULES_SHEETS = {
   targets: ['Chỉ tiêu', 'Danh mục chỉ tiêu'],
   checks: ['Kiểm tra chéo', 'Kiểm tra'],
   roster: ['Đơn vị', 'Danh sách đơn vị'],
+  explanations: ['Giải trình', 'Giải trình đã chấp nhận'],
 } as const;
 
 /** Units of measure, besides "%", that make an indicator a rate. */
@@ -134,6 +135,19 @@ export const ROSTER_COLUMNS: ReadonlyArray<PhraseRule<RosterColumn>> = [
   { role: 'name', mode: 'exact', phrases: ['Tên đơn vị', 'Đơn vị', 'Tên', 'Tên phường, xã', 'Phường, xã', 'Cơ sở'] },
   { role: 'aliases', mode: 'exact', phrases: ['Tên gọi khác', 'Tên khác', 'Gọi khác'] },
   { role: 'level', mode: 'exact', phrases: ['Cấp', 'Cấp đơn vị', 'Loại đơn vị', 'Loại'] },
+];
+
+export type ExplanationColumn = 'unit' | 'code' | 'kind' | 'value' | 'reason' | 'by' | 'date';
+
+/** Column headers of the "Giải trình" sheet: explanations the office accepted. */
+export const EXPLANATION_COLUMNS: ReadonlyArray<PhraseRule<ExplanationColumn>> = [
+  { role: 'unit', mode: 'exact', phrases: ['Đơn vị', 'Tên đơn vị'] },
+  { role: 'code', mode: 'exact', phrases: ['Mã chỉ tiêu', 'Mã', 'Mã số'] },
+  { role: 'kind', mode: 'exact', phrases: ['Loại', 'Loại phát hiện', 'Vấn đề'] },
+  { role: 'value', mode: 'exact', phrases: ['Giá trị', 'Số liệu', 'Số liệu đơn vị ghi'] },
+  { role: 'reason', mode: 'exact', phrases: ['Lý do', 'Nội dung giải trình', 'Giải trình'] },
+  { role: 'by', mode: 'exact', phrases: ['Người chấp nhận', 'Người duyệt', 'Người xác nhận'] },
+  { role: 'date', mode: 'exact', phrases: ['Ngày', 'Ngày chấp nhận'] },
 ];
 
 /** Words of the "Mức độ" column. */
@@ -254,6 +268,6 @@ function deepFreeze(value: unknown): void {
   Object.freeze(value);
   for (const v of Object.values(value)) deepFreeze(v);
 }
-for (const list of [REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES]) {
+for (const list of [REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, EXPLANATION_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES]) {
   deepFreeze(list);
 }
