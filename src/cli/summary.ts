@@ -1,5 +1,5 @@
 // The terminal summary: one line per unit (status, errors, warnings), then the area's shortfalls.
-import { areaVerdict, countBySeverity } from '../core';
+import { areaVerdict, countBySeverity, isAccepted } from '../core';
 import type { CheckResult, UnitStatus } from '../core';
 
 const STATUS: Record<UnitStatus, string> = {
@@ -37,7 +37,13 @@ export function printSummary(result: CheckResult, out: (s: string) => void): voi
   out('');
   out(areaVerdict(result).text);
   for (const f of area) out(`  - ${f.message}`);
+  const accepted = result.findings.filter(isAccepted);
+  if (accepted.length) {
+    out('');
+    out(`Đã chấp nhận giải trình (${accepted.length}):`);
+    for (const f of accepted) out(`  - ${f.message}`);
+  }
   const c = countBySeverity(result.findings);
   out('');
-  out(`Tổng: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} thông tin.`);
+  out(`Tổng: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} thông tin${c.accepted ? `, ${c.accepted} đã chấp nhận giải trình` : ''}.`);
 }
