@@ -15,3 +15,6 @@ export { planOutput, SHEET_NAMES } from './output';
 export { toResultJson, exitCodeFor } from './result';
 export type { ResultJson } from './result';
 export { formatNumber, formatPercent } from './numbers';
+export { compareChecks, readPrevious, PreviousResultError } from './changes';
+export type { Changes, FigureChange, FindingRef } from './changes';
+export { changesSummary } from './plan-changes';

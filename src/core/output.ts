@@ -4,6 +4,7 @@
 import { isAccepted } from './findings';
 import { CellFlag, OutputPlan } from './plan';
 import { worstByCell } from './plan-cells';
+import { planChanges } from './plan-changes';
 import { planFindings } from './plan-findings';
 import { planRates } from './plan-rates';
 import { planRollup } from './plan-rollup';
@@ -15,6 +16,7 @@ export function planOutput(result: CheckResult): OutputPlan {
   const marks = worstByCell(result.findings);
   const rollup = planRollup(result, marks);
   const sheets = [rollup.sheet, planRates(result, rollup, marks), planFindings(result)];
+  if (result.changes) sheets.push(planChanges(result.changes, result.rules));
   return { sheets, flags: planFlags(result) };
 }
 

@@ -2,6 +2,7 @@
 // Object.fromEntries, which defines own properties, so a code such as "__proto__" stays data.
 import { Finding, countBySeverity } from './findings';
 import { CheckResult, Coverage, SubmissionInfo, UnitSummary } from './session';
+import type { Changes } from './changes';
 import { VerdictStatus, areaVerdict } from './verdict';
 
 export interface ResultJson {
@@ -20,6 +21,8 @@ export interface ResultJson {
   coverage: Coverage;
   /** The area's verdict as the summary words it. */
   verdict: { status: VerdictStatus; text: string };
+  /** What changed since the check it was compared with (`--so-sanh`). */
+  changes?: Changes;
 }
 
 export function toResultJson(result: CheckResult): ResultJson {
@@ -44,6 +47,7 @@ export function toResultJson(result: CheckResult): ResultJson {
     counts,
     coverage: result.coverage,
     verdict: { status: verdict.status, text: verdict.text },
+    ...(result.changes ? { changes: result.changes } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 // checks every unit and the area, and returns the result in a stable order.
 import { Figure, UnitFigures, checkUnit, describeParts, judgeTarget, readFigures, targetFor } from './checks';
 import { codesOf } from './expressions';
+import type { Changes } from './changes';
 import { applyExplanations } from './explanations';
 import { Finding, compareFindings, countBySeverity, finding } from './findings';
 import { UnitEvidence, describeEvidence, identifyReport } from './identity';
@@ -42,6 +43,8 @@ export interface UnitSummary {
   file: string | null;
   sheet: string | null;
   unitEvidence: UnitEvidence | null;
+  /** The unit's figures by indicator code: numbers, or the text of a value that is not one ("khoảng 40", "x"). */
+  figures?: Record<string, number | string>;
 }
 
 /** Which units the result rests on: an area verdict is only as good as the units read. */
@@ -79,6 +82,8 @@ export interface CheckResult {
   rows: UnitRow[];
   units: UnitSummary[];
   coverage: Coverage;
+  /** Set when the check was compared with an earlier one (changes.ts). */
+  changes?: Changes;
 }
 
 /**
@@ -277,6 +282,27 @@ function summarise(rows: UnitRow[], findings: Finding[], unreadable: ReadonlySet
           : c.warning
             ? 'warnings'
             : 'ok';
-    return { unit: r.unit, status, errors: c.error, warnings: c.warning, infos: c.info, file: r.report?.file ?? null, sheet: r.report?.sheet ?? null, unitEvidence: r.report?.identity.evidence ?? null };
+    return {
+      unit: r.unit,
+      status,
+      errors: c.error,
+      warnings: c.warning,
+      infos: c.info,
+      file: r.report?.file ?? null,
+      sheet: r.report?.sheet ?? null,
+      unitEvidence: r.report?.identity.evidence ?? null,
+      ...(r.report ? { figures: figuresOf(r.figures) } : {}),
+    };
   });
+}
+
+/** Figures as written to ket-qua.json; built with fromEntries so a code such as "__proto__" stays data. */
+function figuresOf(figures: Map<string, Figure>): Record<string, number | string> {
+  const out: Array<[string, number | string]> = [];
+  for (const [code, f] of figures) {
+    if (f.status === 'ok') out.push([code, f.value]);
+    else if (f.status === 'invalid') out.push([code, f.text]);
+    else if (f.status === 'not-applicable') out.push([code, 'x']);
+  }
+  return Object.fromEntries(out);
 }

@@ -14,10 +14,11 @@ export async function writeWorkbookFile(plan: OutputPlan, file: string): Promise
   await wb.commit();
 }
 
-function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: PlannedSheet) {
+/** A planned sheet into a workbook, streamed (the rollup) or in memory (a feedback file). */
+export function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter | ExcelJS.Workbook, plan: PlannedSheet): ExcelJS.Worksheet {
   const views: Array<Partial<ExcelJS.WorksheetView>> =
     plan.frozenRows || plan.frozenCols ? [{ state: 'frozen', xSplit: plan.frozenCols, ySplit: plan.frozenRows }] : [];
-  const ws = wb.addWorksheet(plan.name, { views });
+  const ws = wb.addWorksheet(plan.name, { views }) as ExcelJS.Worksheet & { commit?: () => void };
   ws.columns = plan.widths.map((w) => ({ width: w || 9 }));
   for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   if (plan.autoFilter) ws.autoFilter = plan.autoFilter;
@@ -33,7 +34,8 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, plan: PlannedSheet) 
     for (const c of byRow.get(r)!) writeCell(row.getCell(c.col), c);
     row.commit();
   }
-  ws.commit();
+  ws.commit?.();
+  return ws;
 }
 
 function writeCell(cell: ExcelJS.Cell, c: PlannedCell) {

@@ -16,7 +16,7 @@ type Row = Array<string | number | Date | null>;
 /** The sample rules with a "Giải trình" sheet holding these rows. */
 async function rulesWith(rows: Row[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await fs.readFile(path.join(EXAMPLES, 'chi-tieu-2023.xlsx')));
+  await wb.xlsx.load((await fs.readFile(path.join(EXAMPLES, 'chi-tieu-2023.xlsx'))) as unknown as ExcelJS.Buffer);
   const ws = wb.addWorksheet('Giải trình');
   ws.addRow(['DANH SÁCH GIẢI TRÌNH ĐÃ CHẤP NHẬN']);
   ws.addRow([]);
@@ -28,7 +28,7 @@ async function rulesWith(rows: Row[]): Promise<Uint8Array> {
 /** Yên Bình's report with one cell changed. */
 async function yenBinhWith(cell: string, value: number): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await fs.readFile(path.join(EXAMPLES, 'bao-cao', YEN_BINH)));
+  await wb.xlsx.load((await fs.readFile(path.join(EXAMPLES, 'bao-cao', YEN_BINH))) as unknown as ExcelJS.Buffer);
   wb.worksheets[0].getCell(cell).value = value;
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
