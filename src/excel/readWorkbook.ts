@@ -186,7 +186,10 @@ function queueChunk(ws: Excel.Worksheet, t: SheetRead, from: number, count: numb
 
 /** One cell of the API's parallel arrays → a model cell; null for a truly empty cell. */
 export function toCell(value: unknown, formula: unknown, numFmt: unknown, type: unknown): Cell | null {
-  const f = typeof formula === 'string' && formula.startsWith('=') ? formula.slice(1) : undefined;
+  // Excel answers `formulas` with the value itself where a cell holds no formula: text typed
+  // as "= 0" or "=SUM(A1)" into a text cell comes back the same in both, and is text.
+  const holdsFormula = typeof formula === 'string' && formula.startsWith('=') && !(type === 'String' && value === formula);
+  const f = holdsFormula ? (formula as string).slice(1) : undefined;
   if (type === 'Empty' && f === undefined) return null;
   const fmt = typeof numFmt === 'string' && numFmt !== 'General' ? numFmt : undefined;
   let v: Cell['value'];

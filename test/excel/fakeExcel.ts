@@ -876,7 +876,13 @@ class WorksheetP extends P {
   getRanges(address: string): RangeAreasP {
     this.ctx.requireApi('1.9', 'getRanges');
     if (address.length > 8192) throw new FakeOfficeError('InvalidArgument', 'Address too long.');
-    return this._at(new RangeAreasP(this.ctx, () => ({ sheet: this._t(), rects: splitList(address).map(parseRect) }), true), 3, 'GetRanges', [address]);
+    const areas = new RangeAreasP(this.ctx, () => {
+      const rects = splitList(address).map(parseRect);
+      // Reported on the office-js tracker: getRanges fails past 512 areas.
+      if (rects.length > 512) throw new FakeOfficeError('InvalidArgument', `getRanges with ${rects.length} areas (more than 512).`);
+      return { sheet: this._t(), rects };
+    }, true);
+    return this._at(areas, 3, 'GetRanges', [address]);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeP {
     this.ctx.requireApi('1.4', 'getUsedRangeOrNullObject');
