@@ -5,7 +5,7 @@ import type { FindingKind } from '../core/findings';
 import type { Severity } from '../core/plan';
 import type { UnitStatus } from '../core/session';
 
-export type Operation = 'check' | 'flag' | 'clear' | 'rollup' | 'insert' | 'refresh' | 'select';
+export type Operation = 'check' | 'flag' | 'clear' | 'rollup' | 'insert' | 'refresh' | 'select' | 'show';
 
 export interface Strings {
   lang: 'vi' | 'en';
@@ -97,6 +97,11 @@ export interface Strings {
     cleared: (restored: number, kept: number) => string;
     rollupDone: (names: string[]) => string;
     selected: (sheet: string, cell: string) => string;
+    /** A finding's cell on a sheet the user hid: nothing selected yet. */
+    hiddenSheet: (sheet: string, cell: string) => string;
+    /** The button that shows that sheet and goes to the cell. */
+    showSheet: string;
+    shown: (sheet: string, cell: string) => string;
     failed: Record<Operation, string>;
     /** The button of a failure's notice that runs the same operation again. */
     retry: string;
@@ -233,6 +238,9 @@ const vi: Strings = {
         : 'Không có đánh dấu nào để xóa.',
     rollupDone: (names) => `Đã tạo các trang ${list(names)}.`,
     selected: (sheet, cell) => `Đã chọn ô ${cell} trên trang "${sheet}".`,
+    hiddenSheet: (sheet, cell) => `Ô ${cell} nằm trên trang "${sheet}", trang này đang bị ẩn. Bấm "Hiện trang" để hiện trang và chuyển tới ô.`,
+    showSheet: 'Hiện trang',
+    shown: (sheet, cell) => `Đã hiện trang "${sheet}" và chọn ô ${cell}.`,
     failed: {
       check: 'Không kiểm tra được',
       flag: 'Không đánh dấu được',
@@ -241,6 +249,7 @@ const vi: Strings = {
       insert: 'Không chèn được bảng chỉ tiêu mẫu',
       refresh: 'Không đọc được danh sách trang tính',
       select: 'Không chuyển tới ô được',
+      show: 'Không hiện được trang',
     },
     retry: 'Thử lại',
     dismiss: 'Đóng thông báo',
@@ -366,6 +375,9 @@ const en: Strings = {
       restored || kept ? `Cleared the marks on ${restored} cells${kept ? `; ${kept} refilled by you were kept` : ''}.` : 'There were no marks to clear.',
     rollupDone: (names) => `Created the sheets ${list(names)}.`,
     selected: (sheet, cell) => `Selected cell ${cell} on sheet "${sheet}".`,
+    hiddenSheet: (sheet, cell) => `Cell ${cell} is on sheet "${sheet}", which is hidden. Press "Show sheet" to unhide it and go to the cell.`,
+    showSheet: 'Show sheet',
+    shown: (sheet, cell) => `Sheet "${sheet}" is shown again; cell ${cell} is selected.`,
     failed: {
       check: 'Could not check',
       flag: 'Could not mark the cells',
@@ -374,6 +386,7 @@ const en: Strings = {
       insert: 'Could not insert the sample targets',
       refresh: 'Could not read the sheet list',
       select: 'Could not go to the cell',
+      show: 'Could not show the sheet',
     },
     retry: 'Try again',
     dismiss: 'Dismiss',

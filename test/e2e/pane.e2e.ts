@@ -284,6 +284,21 @@ describe('task pane in Chromium', () => {
     expect(await fake<string>('active')).toBe(target.sheet);
   });
 
+  test('a finding on a sheet the user hid: a warning that names it, and "Hiện trang" shows it and goes to the cell', async () => {
+    const target = byWorkbook.findings.find((f) => f.file === WORKBOOK_NAME && f.sheet && f.cell && f.unit !== '')!;
+    await fake('setVisibility', target.sheet, 'Hidden');
+    await operation(() => page.getByRole('button', { name: `Đến ô ${target.sheet}!${target.cell}`, exact: true }).first().click());
+    await expectAttr(byTestId('notice'), 'data-intent', 'warning');
+    await expectContains(byTestId('notice'), `trang "${target.sheet}"`);
+    expect(await fake<string>('visibility', target.sheet)).toBe('Hidden');
+    await screenshot('trang-an');
+    await operation(() => byTestId('show-sheet').click());
+    await expectAttr(byTestId('notice'), 'data-intent', 'success');
+    expect(await fake<string>('visibility', target.sheet)).toBe('Visible');
+    expect(await fake<{ sheet: string; address: string }>('selection')).toEqual({ sheet: target.sheet, address: target.cell });
+    expect(await fake<string>('active')).toBe(target.sheet);
+  });
+
   test('a second click on "Kiểm tra" during a run starts no second run', async () => {
     const check = byTestId('check');
     let before = await fake<number>('runs');

@@ -168,10 +168,19 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
       learn(await host.describeWorkbook().catch(() => outcome.info));
     });
 
+  const show = (sheet: string, cell: string) =>
+    act('show', async () => {
+      await host.showSheet(sheet, cell);
+      setNotice({ intent: 'success', text: t.notices.shown(sheet, cell) });
+      learn(await host.describeWorkbook());
+    });
+
   const select = (sheet: string, cell: string) =>
     act('select', async () => {
-      await host.selectCell(sheet, cell);
-      setNotice({ intent: 'info', text: t.notices.selected(sheet, cell) });
+      const { hidden } = await host.selectCell(sheet, cell);
+      if (hidden)
+        setNotice({ intent: 'warning', text: t.notices.hiddenSheet(sheet, cell), action: { label: t.notices.showSheet, run: () => void show(sheet, cell), testId: 'show-sheet' } });
+      else setNotice({ intent: 'info', text: t.notices.selected(sheet, cell) });
     });
 
   const addFiles = (picked: File[]) => {
