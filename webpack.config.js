@@ -64,10 +64,14 @@ module.exports = async (env = {}, argv = {}) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
         officeJs: process.env.OFFICE_JS || OFFICE_JS_CDN,
+        // What the staff can do where the pane cannot start: written into the page, shown by guard.js.
+        guard: require('./src/taskpane/guard-text.json'),
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // Copied as written: it must stay ES5 for the old webviews.
+          { from: 'src/taskpane/guard.js', to: 'guard.js' },
           { from: 'manifest.xml', to: 'manifest.xml' },
         ],
       }),

@@ -17,6 +17,7 @@ import {
   Samples,
   buildPane,
   countsOf,
+  overrides,
   engineCheck,
   expectedForWorkbook,
   flagsByCell,
@@ -402,7 +403,7 @@ describe('task pane in Chromium', () => {
   test('works with the keyboard alone: Tab reaches every button in order, Enter and Space check', async () => {
     // Start from the top of the pane, as a keyboard user arriving in it does.
     await page.evaluate(() => {
-      const h1 = document.querySelector('h1') as HTMLElement;
+      const h1 = document.querySelector('main h1') as HTMLElement;
       h1.tabIndex = -1;
       h1.focus();
       h1.removeAttribute('tabindex');
@@ -464,6 +465,54 @@ describe('task pane in Chromium', () => {
     console.log(`axe: ${all.length ? all.map((v) => `${v.impact} ${v.id} (${v.nodes})`).join(', ') : 'không có vi phạm nào'}`);
     expect(all.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await screenshot('chon-trang');
+  });
+
+  test('the guard of old webviews stayed quiet while the pane ran', async () => {
+    expect(await page.evaluate(() => (window as unknown as { chitieuGuard: { shown(): boolean } }).chitieuGuard.shown())).toBe(false);
+    expect(await page.locator('#guard').isVisible()).toBe(false);
+  });
+
+  test.each([
+    ['a bundle that does not parse', 'this is not JavaScript (((', ''],
+    ['a bundle that throws before the pane is on screen', 'throw new Error("lỗi khởi động")', ''],
+    ['a bundle that does not parse, Office in English', 'this is not JavaScript (((', '?_host_Info=Excel$Win32$16.01$en-US$$$$0'],
+  ])('%s: the page says what to do instead', async (_what, bundle, search) => {
+    overrides.set('/taskpane.js', bundle);
+    const p = await context.newPage();
+    try {
+      await p.goto(server.url + search);
+      await p.waitForFunction(() => document.readyState === 'complete');
+      const english = search.includes('en-US');
+      await expectVisible(p.locator(english ? '#guard-en' : '#guard-vi'));
+      expect(await p.locator(english ? '#guard-vi' : '#guard-en').isVisible()).toBe(false);
+      // Chromium could run the pane: the message says its files failed, and lists the other ways.
+      const box = p.locator(english ? '#guard-en' : '#guard-vi');
+      expect(await box.locator('.guard-broken').isVisible()).toBe(true);
+      expect(await box.locator('li').count()).toBe(4);
+      expect(await box.textContent()).toContain('chitieu check');
+      expect(await p.locator('#root').innerHTML()).toBe('');
+      await p.screenshot({ path: path.join(SHOTS, `guard-${english ? 'en' : 'vi'}-${bundle.startsWith('throw') ? 'throws' : 'parse'}.png`) });
+    } finally {
+      overrides.delete('/taskpane.js');
+      await p.close();
+    }
+  });
+
+  test('an engine older than ES2019 (Internet Explorer 11, the first Edge) is told the ways that work', async () => {
+    overrides.set('/taskpane.js', 'var x = a?.b;');
+    const p = await context.newPage();
+    try {
+      // What such an engine lacks, taken away before any script of the page runs.
+      await p.addInitScript(() => delete (Object as { fromEntries?: unknown }).fromEntries);
+      await p.goto(server.url);
+      await expectVisible(p.locator('#guard-vi .guard-old').first());
+      expect(await p.locator('#guard-vi .guard-broken').isVisible()).toBe(false);
+      expect(await p.locator('#guard-vi').textContent()).toContain('WebView2');
+      await p.screenshot({ path: path.join(SHOTS, 'guard-webview-cu.png') });
+    } finally {
+      overrides.delete('/taskpane.js');
+      await p.close();
+    }
   });
 
   test('in English when Office says so', async () => {

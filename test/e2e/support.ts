@@ -72,10 +72,19 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Bodies served in place of the built files, by path: a test breaks the bundle this way. */
+export const overrides = new Map<string, string>();
+
 /** Serves the built pane and the fake office.js on 127.0.0.1, on a free port. */
 export async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const replaced = overrides.get(pathname);
+    if (replaced !== undefined) {
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(pathname)] ?? 'text/plain', 'Cache-Control': 'no-store' });
+      res.end(replaced);
+      return;
+    }
     const file = pathname === FAKE_OFFICE_PATH ? path.join(FAKE, 'fake-office.js') : path.join(SITE, path.normalize(pathname).replace(/^([/\\])+/, ''));
     if (!file.startsWith(SITE) && !file.startsWith(FAKE)) {
       res.writeHead(403).end();
