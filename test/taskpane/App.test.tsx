@@ -479,3 +479,29 @@ describe('over the real adapter on the fake Excel host', () => {
     expect(excel.sheetNames().map((n) => excel.snapshot(n))).toEqual(before);
   });
 });
+
+describe('help inside the pane', () => {
+  test.each([
+    ['vi', vi],
+    ['en', STRINGS.en],
+  ] as const)('%s: every part, every kind of finding explained, the sample button inserts the sample', async (_lang, strings) => {
+    const host = fakeHost(workbook);
+    const { sample } = renderPane(host, strings);
+    await settled(1);
+    expect(screen.queryByTestId('help')).toBeNull();
+    const toggle = screen.getByRole('button', { name: strings.help.open });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    const help = screen.getByTestId('help');
+    expect(screen.getByRole('button', { name: strings.help.close }).getAttribute('aria-expanded')).toBe('true');
+    for (const part of [strings.help.what, strings.help.rules, strings.help.findings, strings.help.unreadable, strings.help.versions])
+      expect(within(help).getByRole('heading', { name: part.title, level: 3 })).toBeTruthy();
+    const kinds = Object.keys(strings.kind);
+    expect(Array.from(help.querySelectorAll('li[data-kind]')).map((li) => li.getAttribute('data-kind'))).toEqual(kinds);
+    for (const k of kinds) expect(help.textContent).toContain(strings.help.findings.meaning[k as keyof typeof strings.kind]);
+    expect(within(help).getAllByRole('row')).toHaveLength(1 + strings.help.versions.rows.length);
+    fireEvent.click(within(help).getByRole('button', { name: strings.rules.insertSample }));
+    await settled(2);
+    expect(sample).toHaveBeenCalledTimes(1);
+  });
+});
