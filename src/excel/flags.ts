@@ -132,7 +132,7 @@ export async function applyFlags(context: Excel.RequestContext, flags: CellFlag[
     const { wanted, skipped } = mergeFlags(flags, sheetNames, opts.file);
     const sheet = sheetCache(worksheets);
 
-    // syncs 2: fills of the flagged cells, the notes or comments of their sheets, the record's first rows
+    // syncs 2: fills of the flagged cells, how many notes their sheets have (or their comments), the record's first rows
     const fills: FillState[] = new Array(wanted.length);
     const marks = new Marks(mode.marks, sheet, false);
     const stored = new StoredRecord(sheet, sheetNames.includes(UNDO_SHEET), opts.batchBytes);

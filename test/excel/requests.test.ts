@@ -3,7 +3,7 @@
 // request executor records each request body the library serialises and carries it out on the
 // fake host. Excel on the web refuses a request or an answer over 5 MB; the adapter splits
 // every operation so that each stays under PAYLOAD_BUDGET (4 MB).
-// - the fake host's own byte count is held to the library's, within 10 %;
+// - the fake host's own byte count is held to the library's, within 2 % per sync;
 // - with a small budget, no request or answer passes it: the adapter's estimates never fall
 //   short of the library's bytes, whatever the operation;
 // - at the sizes of a province and of the country (1, 170 and 3,321 sheets; 0 to 20,000 flags;
@@ -73,7 +73,7 @@ const supports = (h: FakeExcel) => h.isSetSupported;
 
 // ---------------------------------------------------------------- the fake host's count
 
-describe("the fake host's byte count is within 10 % of the library's", () => {
+describe("the fake host's byte count is within 2 % of the library's", () => {
   type Op = { name: string; prepare: (h: FakeExcel) => Promise<unknown>; run: (h: FakeExcel, c: Excel.RequestContext) => Promise<unknown> };
   const flags = () => flagsOver(30, 300);
   const ops: Op[] = [
@@ -103,7 +103,8 @@ describe("the fake host's byte count is within 10 % of the library's", () => {
         const lib = rec.requests[i];
         if (lib === 0) expect([op.name, i, bytes]).toEqual([op.name, i, 0]);
         else expect([op.name, i, Math.abs(bytes - lib) / lib]).toEqual([op.name, i, expect.any(Number)]);
-        if (lib > 0) expect(Math.abs(bytes - lib) / lib).toBeLessThanOrEqual(0.1);
+        // The issue's bar is 10 %; the fake does better, and is held to it.
+        if (lib > 0) expect(Math.abs(bytes - lib) / lib).toBeLessThanOrEqual(0.02);
       });
       const [a, b] = [mine.reduce((x, y) => x + y, 0), rec.totalRequest()];
       rows.push(`${op.name}: fake ${a} B, library ${b} B (${(((a - b) / b) * 100).toFixed(1)} %)`);
