@@ -5,6 +5,8 @@ import { CellRange, cellAddress, parseAddress } from '../core/model';
 
 /** Excel caps a getRange/getRanges address string at 8192 characters; stay well under. */
 export const MAX_ADDRESS_CHARS = 8000;
+/** getRanges has been seen to fail past 512 areas (office-js issue tracker); stay under. */
+export const MAX_AREAS = 500;
 
 /** A1 address of a rectangle, "B3" for a single cell, "B3:D9" otherwise. */
 export function rangeAddress(r: CellRange): string {
@@ -113,17 +115,20 @@ export function packCells(cells: Array<{ row: number; col: number }>): CellRange
   return done;
 }
 
-/** Joins addresses into comma lists of at most MAX_ADDRESS_CHARS each (one getRanges call each). */
-export function addressLists(rects: CellRange[], maxChars = MAX_ADDRESS_CHARS): string[] {
+/** Joins addresses into comma lists of at most MAX_ADDRESS_CHARS and MAX_AREAS each (one getRanges call each). */
+export function addressLists(rects: CellRange[], maxChars = MAX_ADDRESS_CHARS, maxAreas = MAX_AREAS): string[] {
   const lists: string[] = [];
   let cur = '';
+  let areas = 0;
   for (const r of rects) {
     const a = rangeAddress(r);
-    if (cur && cur.length + 1 + a.length > maxChars) {
+    if (cur && (cur.length + 1 + a.length > maxChars || areas === maxAreas)) {
       lists.push(cur);
       cur = '';
+      areas = 0;
     }
     cur = cur ? `${cur},${a}` : a;
+    areas++;
   }
   if (cur) lists.push(cur);
   return lists;

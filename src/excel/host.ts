@@ -33,6 +33,7 @@ export function createExcelHost(): PaneHost {
         return { restored: r.restored, kept: r.keptUserFill };
       }),
     selectCell: (sheet, cell) => run((context) => selectCell(context, sheet, cell)),
+    showSheet: (sheet, cell) => run((context) => showSheet(context, sheet, cell)),
     insertSheets: (sheets) => run((context) => insertSheets(context, sheets)),
   };
 }
@@ -50,15 +51,34 @@ export async function describeWorkbook(context: Excel.RequestContext): Promise<W
   }
 }
 
-/** Shows a finding's cell: its sheet becomes the active one and the cell is selected. */
-export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+/**
+ * Shows a finding's cell: its sheet becomes the active one and the cell is selected. 2 syncs.
+ * A sheet the user hid is left hidden and the answer says so: the pane asks before showing it.
+ */
+export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<{ hidden: boolean }> {
+  try {
+    const ws = context.workbook.worksheets.getItem(sheet).load('visibility');
+    await context.sync();
+    if (String(ws.visibility) !== 'Visible') return { hidden: true };
+    ws.activate();
+    ws.getRange(cell).select();
+    await context.sync();
+    return { hidden: false };
+  } catch (e) {
+    throw readableError(e, `Không chuyển được tới ô ${cell} của trang "${sheet}"`);
+  }
+}
+
+/** Shows a sheet the user hid, then its cell, as the user asked. 1 sync. */
+export async function showSheet(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
   try {
     const ws = context.workbook.worksheets.getItem(sheet);
+    ws.visibility = 'Visible';
     ws.activate();
     ws.getRange(cell).select();
     await context.sync();
   } catch (e) {
-    throw readableError(e, `Không chuyển được tới ô ${cell} của trang "${sheet}"`);
+    throw readableError(e, `Không hiện được trang "${sheet}"`);
   }
 }
 

@@ -9,4 +9,4 @@ export type { UndoRecord, UndoEntry, FillState, FlagOptions, ApplyResult, ClearR
 export { MIN_EXCEL_API, FEATURE_API, hostSupports, supportsUpTo } from './requirements';
 export type { Supports } from './requirements';
 export { ExcelAdapterError } from './errors';
-export { createExcelHost, describeWorkbook, selectCell, insertSheets } from './host';
+export { createExcelHost, describeWorkbook, selectCell, showSheet, insertSheets } from './host';

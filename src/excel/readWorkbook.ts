@@ -1,30 +1,33 @@
-// Reads the open workbook into the engine's WorkbookModel with a fixed number of
-// round trips (context.sync calls), whatever the number of sheets:
+// Reads the open workbook into the engine's WorkbookModel. Each phase is split into syncs by
+// bytes (batches.ts), so these counts hold whatever the number of sheets until the bytes need
+// more (READ_SYNCS when everything fits):
 //   sync 1  worksheet names and visibility, workbook name, own-sheet markers
 //   sync 2  each chosen sheet's used range (address and size only: cheap)
-//   sync 3  values, formulas, number formats, value types by row chunks; hidden rows and
-//           columns (ExcelApi 1.9); merged areas (ExcelApi 1.13)
+//   sync 3  values, formulas, number formats, value types by row blocks; hidden rows and
+//           columns (ExcelApi 1.9); merged areas (ExcelApi 1.13) in blocks of at most 512
+//           cells, so that no call can meet more than the 512 merged areas Excel answers for
 //   sync 4  font names of the cells whose text looks like legacy TCVN3/VNI
-// Excel on the web refuses a request or response over 5 MB, and one sync is one request,
-// so sync 3 is split into as many syncs as needed to keep each response under
-// READ_BATCH_BYTES (estimated from cell counts). A district or province workbook (up to
-// ~60,000 used cells) fits in one; only bigger workbooks take more, by size, not by sheet count.
 /// <reference types="office-js" />
 import { Cell, CellRange, Sheet, WorkbookModel, newSheet, setCell } from '../core/model';
 import { parseRange, splitAreas } from './address';
+import { ANSWER_BYTES, Job, PAYLOAD_BUDGET, requestCost, runJobs, sheetCache } from './batches';
 import { looksLegacyVietnamese } from './legacy';
 import { loadSheetList, UNDO_SHEET } from './ownership';
 import { Supports, has, hostSupports } from './requirements';
-import { isPayloadTooLarge, readableError } from './errors';
+import { readableError } from './errors';
 
-/** Syncs of readWorkbook when the cells fit in one batch (the usual case). */
+/** Syncs of readWorkbook when every phase fits one request and one answer. */
 export const READ_SYNCS = 4;
-/** Budget for one response, under Excel on the web's 5 MB limit. */
-export const READ_BATCH_BYTES = 4_000_000;
-/** Estimated response bytes per cell for values+formulas+numberFormat+valueTypes. */
+/** Budget for one request and one answer, under Excel on the web's 5 MB limit. */
+export const READ_BATCH_BYTES = PAYLOAD_BUDGET;
+/** Estimated answer bytes per cell for values+formulas+numberFormat+valueTypes. */
 export const READ_BYTES_PER_CELL = 64;
 /** Estimated bytes per cell of a getCellProperties font answer. */
 const FONT_BYTES_PER_CELL = 48;
+/** getMergedAreasOrNullObject fails past 512 merged areas: a block of 512 cells cannot meet more. */
+export const MERGE_BLOCK_CELLS = 512;
+/** A row's or a column's answer from getRowProperties / getColumnProperties. */
+const PROPERTY_BYTES = 48;
 
 export interface ReadOptions {
   /** Only these sheets (exact names); default all readable sheets. */
@@ -35,64 +38,41 @@ export interface ReadOptions {
   includeHidden?: boolean;
   /** Read sheets this add-in wrote (rollups); default false. */
   includeOwnSheets?: boolean;
-  /** Response budget per sync; tests lower it. */
+  /** Request and answer budget per sync; tests lower it. */
   batchBytes?: number;
 }
 
 interface SheetRead {
   name: string;
-  used: Excel.Range;
   /** 0-based origin and size of the used range, known after sync 2. */
   row0: number;
   col0: number;
   rows: number;
   cols: number;
   sheet: Sheet;
-}
-
-interface Chunk {
-  target: SheetRead;
-  /** 0-based rows within the used range. */
-  from: number;
-  count: number;
-  bytes: number;
-  /** Merges and hidden rows/cols ride with a sheet's first chunk. */
-  first: boolean;
+  /** Merged areas seen so far ("top,left,bottom,right"): a block meets an area its neighbour met. */
+  merged: Set<string>;
 }
 
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookModel> {
   const supports = options.supports ?? hostSupports;
-  const budget = options.batchBytes ?? READ_BATCH_BYTES;
+  const run = { budget: options.batchBytes, readOnly: true };
   try {
     // sync 1
     const list = await loadSheetList(context);
-    const worksheets = context.workbook.worksheets;
+    const sheet = sheetCache(context.workbook.worksheets);
     const chosen = chooseSheets(list.sheets, list.own, options);
 
-    // sync 2
-    const reads = chosen.map((name) => ({
-      name,
-      used: worksheets.getItem(name).getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount'),
-    }));
-    await context.sync();
-    const targets: SheetRead[] = reads.map((r) => {
-      const empty = r.used.isNullObject;
-      return {
-        name: r.name,
-        used: r.used,
-        row0: empty ? 0 : r.used.rowIndex,
-        col0: empty ? 0 : r.used.columnIndex,
-        rows: empty ? 0 : r.used.rowCount,
-        cols: empty ? 0 : r.used.columnCount,
-        sheet: newSheet(r.name),
-      };
-    });
+    // syncs 2
+    const targets: SheetRead[] = chosen.map((name) => ({ name, row0: 0, col0: 0, rows: 0, cols: 0, sheet: newSheet(name), merged: new Set<string>() }));
+    await runJobs(context, targets.map((t) => usedRangeJob(sheet, t)), run);
 
-    // sync 3 (one per batch)
-    for (const batch of batches(chunksOf(targets, budget), budget)) await readBatch(context, worksheets, batch, supports);
+    // syncs 3
+    const budget = options.batchBytes ?? READ_BATCH_BYTES;
+    await runJobs(context, targets.flatMap((t) => chunkJobs(sheet, t, supports, budget)), run);
 
-    // sync 4
-    await readLegacyFonts(context, worksheets, targets, supports, budget);
+    // syncs 4
+    await runJobs(context, targets.flatMap((t) => fontJobs(sheet, t, supports, budget)), run);
 
     return { name: list.name, sheets: targets.map((t) => t.sheet) };
   } catch (e) {
@@ -114,114 +94,102 @@ function chooseSheets(worksheets: Excel.Worksheet[], own: Set<string>, o: ReadOp
     .map((w) => w.name);
 }
 
-/** Row blocks small enough that each one's estimated response stays under the budget. */
-function chunksOf(targets: SheetRead[], budget: number): Chunk[] {
-  const chunks: Chunk[] = [];
-  for (const t of targets) {
-    if (t.rows === 0) continue;
-    const rowBytes = t.cols * READ_BYTES_PER_CELL + 64;
-    const perChunk = Math.max(1, Math.floor((budget / 2) / rowBytes));
-    for (let from = 0; from < t.rows; from += perChunk) {
-      const count = Math.min(perChunk, t.rows - from);
-      const extras = from === 0 ? (t.rows + t.cols) * 32 + 2048 : 0;
-      chunks.push({ target: t, from, count, bytes: count * rowBytes + extras + 200, first: from === 0 });
+function usedRangeJob(sheet: (n: string) => Excel.Worksheet, t: SheetRead): Job {
+  return {
+    request: requestCost(2, 1, [t.name, 'rowIndex,columnIndex,rowCount,columnCount']),
+    response: 2 * ANSWER_BYTES + 100,
+    queue: () => {
+      const used = sheet(t.name).getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+      return () => {
+        if (used.isNullObject) return;
+        t.row0 = used.rowIndex;
+        t.col0 = used.columnIndex;
+        t.rows = used.rowCount;
+        t.cols = used.columnCount;
+      };
+    },
+  };
+}
+
+/**
+ * A sheet's cells as row blocks, each answer at most a quarter of the budget: values, formulas,
+ * formats and types; the block's hidden rows (and the sheet's hidden columns with the first);
+ * its merged areas by blocks of at most MERGE_BLOCK_CELLS cells.
+ */
+function chunkJobs(sheet: (n: string) => Excel.Worksheet, t: SheetRead, supports: Supports, budget: number): Job[] {
+  if (t.rows === 0) return [];
+  const rowBytes = t.cols * READ_BYTES_PER_CELL + 64;
+  const perChunk = Math.max(1, Math.floor(budget / 4 / rowBytes));
+  const properties = has(supports, 'cellProperties');
+  const merges = has(supports, 'mergedAreas');
+  const jobs: Job[] = [];
+  for (let from = 0; from < t.rows; from += perChunk) {
+    const count = Math.min(perChunk, t.rows - from);
+    const first = from === 0;
+    const blocks = merges ? mergeBlocks(t, from, count) : [];
+    let request = requestCost(2, 1, [t.name, 'values,formulas,numberFormat,valueTypes', 0, 0, 0, 0]);
+    let response = ANSWER_BYTES + count * rowBytes;
+    if (properties) {
+      request += requestCost(1, 1, [{ rowIndex: true, rowHidden: true }]) + (first ? requestCost(1, 1, [{ columnIndex: true, columnHidden: true }]) : 0);
+      response += ANSWER_BYTES + count * PROPERTY_BYTES + (first ? ANSWER_BYTES + t.cols * PROPERTY_BYTES : 0);
     }
+    request += blocks.length * requestCost(2, 2, [0, 0, 0, 0, 'address']);
+    // An answer names each merged area once per block it meets; a few hundred bytes a block is the usual.
+    response += blocks.length * (2 * ANSWER_BYTES + 300);
+    jobs.push({ request, response, queue: () => queueChunk(sheet(t.name), t, from, count, first, properties, blocks) });
   }
-  return chunks;
+  return jobs;
 }
 
-/** Packs chunks into batches whose estimated total fits the budget: one sync each. */
-function batches(chunks: Chunk[], budget: number): Chunk[][] {
-  const out: Chunk[][] = [];
-  let cur: Chunk[] = [];
-  let bytes = 0;
-  for (const c of chunks) {
-    if (cur.length && bytes + c.bytes > budget) {
-      out.push(cur);
-      cur = [];
-      bytes = 0;
+/** Blocks of at most MERGE_BLOCK_CELLS cells covering rows [from, from+count) of the used range. */
+function mergeBlocks(t: SheetRead, from: number, count: number): CellRange[] {
+  const width = Math.min(t.cols, MERGE_BLOCK_CELLS);
+  const height = Math.max(1, Math.floor(MERGE_BLOCK_CELLS / width));
+  const blocks: CellRange[] = [];
+  for (let r = from; r < from + count; r += height)
+    for (let c = 0; c < t.cols; c += width)
+      blocks.push({ top: r, left: c, bottom: Math.min(r + height, from + count) - 1, right: Math.min(c + width, t.cols) - 1 });
+  return blocks;
+}
+
+function queueChunk(ws: Excel.Worksheet, t: SheetRead, from: number, count: number, first: boolean, properties: boolean, blocks: CellRange[]): () => void {
+  const area = () => ws.getRangeByIndexes(t.row0 + from, t.col0, count, t.cols);
+  const range = area().load('values,formulas,numberFormat,valueTypes');
+  const rowProps = properties ? area().getRowProperties({ rowIndex: true, rowHidden: true }) : undefined;
+  const colProps = properties && first ? area().getColumnProperties({ columnIndex: true, columnHidden: true }) : undefined;
+  const merged = blocks.map((b) =>
+    ws.getRangeByIndexes(t.row0 + b.top, t.col0 + b.left, b.bottom - b.top + 1, b.right - b.left + 1).getMergedAreasOrNullObject().load('address'),
+  );
+  return () => {
+    const { values, formulas, numberFormat, valueTypes } = range;
+    for (let i = 0; i < count; i++) {
+      for (let j = 0; j < t.cols; j++) {
+        const cell = toCell(values[i][j], formulas[i][j], numberFormat[i][j], valueTypes[i][j]);
+        if (cell) setCell(t.sheet, t.row0 + from + i + 1, t.col0 + j + 1, cell);
+      }
     }
-    cur.push(c);
-    bytes += c.bytes;
-  }
-  if (cur.length) out.push(cur);
-  return out;
-}
-
-async function readBatch(
-  context: Excel.RequestContext,
-  worksheets: Excel.WorksheetCollection,
-  batch: Chunk[],
-  supports: Supports,
-): Promise<void> {
-  const queued = batch.map((c) => queueChunk(worksheets, c, supports));
-  try {
-    await context.sync();
-  } catch (e) {
-    // The estimate was too low (long texts): halve and try again rather than fail.
-    if (!isPayloadTooLarge(e) || !canSplit(batch)) throw e;
-    for (const half of split(batch)) await readBatch(context, worksheets, half, supports);
-    return;
-  }
-  queued.forEach((q, i) => storeChunk(batch[i], q));
-}
-
-function canSplit(batch: Chunk[]): boolean {
-  return batch.length > 1 || batch[0].count > 1;
-}
-
-function split(batch: Chunk[]): Chunk[][] {
-  if (batch.length > 1) {
-    const mid = Math.ceil(batch.length / 2);
-    return [batch.slice(0, mid), batch.slice(mid)];
-  }
-  const c = batch[0];
-  const h = Math.ceil(c.count / 2);
-  return [[{ ...c, count: h }], [{ ...c, from: c.from + h, count: c.count - h, first: false }]];
-}
-
-interface QueuedChunk {
-  range: Excel.Range;
-  rowProps?: OfficeExtension.ClientResult<Excel.RowProperties[]>;
-  colProps?: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
-  merged?: Excel.RangeAreas;
-}
-
-function queueChunk(worksheets: Excel.WorksheetCollection, c: Chunk, supports: Supports): QueuedChunk {
-  const t = c.target;
-  const ws = worksheets.getItem(t.name);
-  const range = ws.getRangeByIndexes(t.row0 + c.from, t.col0, c.count, t.cols).load('values,formulas,numberFormat,valueTypes');
-  const q: QueuedChunk = { range };
-  if (c.first && has(supports, 'cellProperties')) {
-    q.rowProps = t.used.getRowProperties({ rowIndex: true, rowHidden: true });
-    q.colProps = t.used.getColumnProperties({ columnIndex: true, columnHidden: true });
-  }
-  if (c.first && has(supports, 'mergedAreas')) q.merged = t.used.getMergedAreasOrNullObject().load('address');
-  return q;
-}
-
-function storeChunk(c: Chunk, q: QueuedChunk): void {
-  const t = c.target;
-  const { values, formulas, numberFormat, valueTypes } = q.range;
-  for (let i = 0; i < c.count; i++) {
-    for (let j = 0; j < t.cols; j++) {
-      const cell = toCell(values[i][j], formulas[i][j], numberFormat[i][j], valueTypes[i][j]);
-      if (cell) setCell(t.sheet, t.row0 + c.from + i + 1, t.col0 + j + 1, cell);
+    if (rowProps) for (const r of rowProps.value) if (r.rowHidden) t.sheet.hiddenRows.push((r.rowIndex ?? 0) + 1);
+    if (colProps) for (const k of colProps.value) if (k.columnHidden) t.sheet.hiddenCols.push((k.columnIndex ?? 0) + 1);
+    for (const m of merged) {
+      if (m.isNullObject) continue;
+      for (const a of splitAreas(m.address)) {
+        const r = parseRange(a);
+        const k = r && `${r.top},${r.left},${r.bottom},${r.right}`;
+        if (r && !t.merged.has(k!)) {
+          t.merged.add(k!);
+          t.sheet.merges.push(r);
+        }
+      }
     }
-  }
-  if (q.rowProps) for (const r of q.rowProps.value) if (r.rowHidden) t.sheet.hiddenRows.push((r.rowIndex ?? 0) + 1);
-  if (q.colProps) for (const k of q.colProps.value) if (k.columnHidden) t.sheet.hiddenCols.push((k.columnIndex ?? 0) + 1);
-  if (q.merged && !q.merged.isNullObject) {
-    for (const a of splitAreas(q.merged.address)) {
-      const r = parseRange(a);
-      if (r) t.sheet.merges.push(r);
-    }
-  }
+  };
 }
 
 /** One cell of the API's parallel arrays → a model cell; null for a truly empty cell. */
 export function toCell(value: unknown, formula: unknown, numFmt: unknown, type: unknown): Cell | null {
-  const f = typeof formula === 'string' && formula.startsWith('=') ? formula.slice(1) : undefined;
+  // Excel answers `formulas` with the value itself where a cell holds no formula: text typed
+  // as "= 0" or "=SUM(A1)" into a text cell comes back the same in both, and is text.
+  const holdsFormula = typeof formula === 'string' && formula.startsWith('=') && !(type === 'String' && value === formula);
+  const f = holdsFormula ? (formula as string).slice(1) : undefined;
   if (type === 'Empty' && f === undefined) return null;
   const fmt = typeof numFmt === 'string' && numFmt !== 'General' ? numFmt : undefined;
   let v: Cell['value'];
@@ -263,59 +231,39 @@ function legacyCells(t: SheetRead): Array<{ row: number; col: number }> {
 
 /**
  * Sync 4: font names of legacy-looking cells. With ExcelApi 1.9 one getCellProperties per
- * row block of the cells' bounding box; without it one font load per cell. Exactly one
- * sync unless the answers would pass the budget (an empty batch costs no round trip).
+ * row block of the cells' bounding box; without it one font load per cell.
  */
-async function readLegacyFonts(
-  context: Excel.RequestContext,
-  worksheets: Excel.WorksheetCollection,
-  targets: SheetRead[],
-  supports: Supports,
-  budget: number,
-): Promise<void> {
-  const jobs: Array<{ bytes: number; queue: () => () => void }> = [];
-  for (const t of targets) {
-    const cells = legacyCells(t);
-    if (!cells.length) continue;
-    if (has(supports, 'cellProperties')) {
-      const box = boundingBox(cells);
-      const width = box.right - box.left + 1;
-      const perBlock = Math.max(1, Math.floor(budget / 4 / (width * FONT_BYTES_PER_CELL)));
-      for (let top = box.top; top <= box.bottom; top += perBlock) {
-        const count = Math.min(perBlock, box.bottom - top + 1);
-        jobs.push({
-          bytes: count * width * FONT_BYTES_PER_CELL,
-          queue: () => {
-            const props = worksheets
-              .getItem(t.name)
-              .getRangeByIndexes(top - 1, box.left - 1, count, width)
-              .getCellProperties({ format: { font: { name: true } } });
-            return () => setFonts(t.sheet, props.value, top, box.left);
-          },
-        });
-      }
-    } else {
-      for (const c of cells) {
-        jobs.push({
-          bytes: 64,
-          queue: () => {
-            const font = worksheets.getItem(t.name).getRangeByIndexes(c.row - 1, c.col - 1, 1, 1).format.font.load('name');
-            return () => setFont(t.sheet, c.row, c.col, font.name);
-          },
-        });
-      }
-    }
+function fontJobs(sheet: (n: string) => Excel.Worksheet, t: SheetRead, supports: Supports, budget: number): Job[] {
+  const cells = legacyCells(t);
+  if (!cells.length) return [];
+  if (!has(supports, 'cellProperties')) {
+    return cells.map((c) => ({
+      request: requestCost(4, 1, [t.name, 0, 0, 1, 1, 'name']),
+      response: ANSWER_BYTES + 40,
+      queue: () => {
+        const font = sheet(t.name).getRangeByIndexes(c.row - 1, c.col - 1, 1, 1).format.font.load('name');
+        return () => setFont(t.sheet, c.row, c.col, font.name);
+      },
+    }));
   }
-  let i = 0;
-  do {
-    const apply: Array<() => void> = [];
-    for (let bytes = 0; i < jobs.length && (apply.length === 0 || bytes + jobs[i].bytes <= budget); i++) {
-      bytes += jobs[i].bytes;
-      apply.push(jobs[i].queue());
-    }
-    await context.sync();
-    apply.forEach((f) => f());
-  } while (i < jobs.length);
+  const box = boundingBox(cells);
+  const width = box.right - box.left + 1;
+  const perBlock = Math.max(1, Math.floor(budget / 4 / (width * FONT_BYTES_PER_CELL)));
+  const jobs: Job[] = [];
+  for (let top = box.top; top <= box.bottom; top += perBlock) {
+    const count = Math.min(perBlock, box.bottom - top + 1);
+    jobs.push({
+      request: requestCost(2, 1, [t.name, 0, 0, 0, 0, { format: { font: { name: true } } }]),
+      response: ANSWER_BYTES + count * width * FONT_BYTES_PER_CELL,
+      queue: () => {
+        const props = sheet(t.name)
+          .getRangeByIndexes(top - 1, box.left - 1, count, width)
+          .getCellProperties({ format: { font: { name: true } } });
+        return () => setFonts(t.sheet, props.value, top, box.left);
+      },
+    });
+  }
+  return jobs;
 }
 
 function setFonts(sheet: Sheet, props: Excel.CellProperties[][], top: number, left: number): void {

@@ -1,10 +1,12 @@
 // Writes the engine's planned sheets (rollups) into the open workbook.
 //   sync 1  worksheet names + the own-sheet registry (ownership.ts)
-//   sync 2  everything else, queued in this order:
+//   syncs 2 everything else, queued in this order and split into syncs by bytes (batches.ts;
+//           WRITE_SYNCS when it fits one request):
 //           a. rename our old output sheets to temporary names (frees their names);
 //           b. add each planned sheet under its final name and register it;
-//           c. per sheet: number formats ("@" for text) BEFORE values, values as one 2-D
-//              array, formulas by runs, then formats grouped into multi-area ranges;
+//           c. per sheet: number formats ("@" for text) BEFORE values, by blocks of rows, then
+//              formulas by runs, formats grouped into multi-area ranges, merges, widths, panes,
+//              filter, notes, charts;
 //           d. delete our old output sheets and their registry names, drop stale names.
 // Deleting last means a failure in a-c can be undone, and the workbook always keeps at
 // least one sheet. On failure WRITE_ROLLBACK_SYNCS more syncs (list, then repair) delete
@@ -12,7 +14,8 @@
 /// <reference types="office-js" />
 import { CellRange, columnLetter } from '../core/model';
 import { OutputPlan, PlannedCell, PlannedChart, PlannedSheet } from '../core/plan';
-import { addressLists, packCells, quoteSheet, rangeAddress } from './address';
+import { addressLists, packCells, qualified, quoteSheet, rangeAddress } from './address';
+import { Job, PAYLOAD_BUDGET, jsonBytes, requestCost, runJobs, sheetCache, textBytes } from './batches';
 import { ExcelAdapterError, messageOf, readableError } from './errors';
 import {
   OWN_NAME_PREFIX,
@@ -36,6 +39,8 @@ export interface WriteOptions {
   activate?: boolean;
   /** Run id for registry names and temporary names; default random. Tests fix it. */
   runId?: string;
+  /** Bytes per request; default PAYLOAD_BUDGET. Tests lower it. */
+  batchBytes?: number;
 }
 
 export interface WriteResult {
@@ -60,9 +65,9 @@ export async function writePlan(context: Excel.RequestContext, plan: OutputPlan,
     await context.sync();
     state = planRun(plan, worksheets.items.map((w) => w.name), ownEntries(names), run);
 
-    // sync 2
-    queueWrite(context, plan, state, supports, opts.activate !== false);
-    await context.sync();
+    // syncs 2
+    const budget = opts.batchBytes ?? PAYLOAD_BUDGET;
+    await runJobs(context, writeJobs(context, plan, state, supports, opts.activate !== false, budget), { budget });
     return resultOf(plan, state);
   } catch (e) {
     if (state) {
@@ -152,27 +157,39 @@ export function freeName(base: string, taken: Set<string>): string {
   }
 }
 
-function queueWrite(context: Excel.RequestContext, plan: OutputPlan, st: RunState, supports: Supports, activate: boolean): void {
+/** The whole write as jobs, in the order that keeps a failure undoable (see the header). */
+function writeJobs(context: Excel.RequestContext, plan: OutputPlan, st: RunState, supports: Supports, activate: boolean, budget: number): Job[] {
   const wb = context.workbook;
+  const sheet = sheetCache(wb.worksheets);
   const retarget = retargeter(plan.sheets.map((p, i) => [p.name, st.targets[i]] as [string, string]));
-  // By the name each has now: our own, or a temporary one an earlier failed run left.
-  for (const o of st.old) wb.worksheets.getItem(o.entry.current!).name = o.temp;
-  plan.sheets.forEach((p, i) => {
-    const ws = wb.worksheets.add(st.targets[i]);
-    const item = wb.names.add(
-      `${OWN_NAME_PREFIX}${st.run}_${i + 1}`,
-      ws.getRange('A1'),
-      markerComment({ chitieu: 1, sheet: st.targets[i], base: p.name, run: st.run }),
-    );
-    item.visible = false;
-    queueSheet(context, ws, st.targets[i], p, supports, retarget);
-  });
-  for (const o of st.old) {
-    wb.worksheets.getItem(o.temp).delete();
-    wb.names.getItem(o.entry.item).delete();
-  }
-  for (const s of st.stale) wb.names.getItem(s).delete();
-  if (activate && plan.sheets.length) wb.worksheets.getItem(st.targets[0]).activate();
+  const moves = st.old.length + plan.sheets.length;
+  const start: Job = {
+    request: requestCost(3 * moves, 3 * moves, [...st.targets, ...st.old.map((o) => o.temp)]) + 300 * plan.sheets.length,
+    queue: () => {
+      // By the name each has now: our own, or a temporary one an earlier failed run left.
+      for (const o of st.old) wb.worksheets.getItem(o.entry.current!).name = o.temp;
+      plan.sheets.forEach((p, i) => {
+        const ws = wb.worksheets.add(st.targets[i]);
+        const marker = markerComment({ chitieu: 1, sheet: st.targets[i], base: p.name, run: st.run });
+        const item = wb.names.add(`${OWN_NAME_PREFIX}${st.run}_${i + 1}`, ws.getRange('A1'), marker);
+        item.visible = false;
+      });
+    },
+  };
+  const content = plan.sheets.flatMap((p, i) => sheetJobs(context, () => sheet(st.targets[i]), st.targets[i], p, supports, retarget, budget));
+  const drops = st.old.length + st.stale.length;
+  const finish: Job = {
+    request: requestCost(3 * drops + 2, 2 * drops + 1),
+    queue: () => {
+      for (const o of st.old) {
+        wb.worksheets.getItem(o.temp).delete();
+        wb.names.getItem(o.entry.item).delete();
+      }
+      for (const s of st.stale) wb.names.getItem(s).delete();
+      if (activate && plan.sheets.length) wb.worksheets.getItem(st.targets[0]).activate();
+    },
+  };
+  return [start, ...content, finish];
 }
 
 /**
@@ -185,8 +202,17 @@ export function retargeter(renames: Array<[string, string]>): (formula: string) 
   return (f) => moved.reduce((acc, [from, to]) => acc.split(`'${from.replace(/'/g, "''")}'!`).join(`${quoteSheet(to)}!`), f);
 }
 
-function queueSheet(context: Excel.RequestContext, ws: Excel.Worksheet, name: string, p: PlannedSheet, supports: Supports, retarget: (f: string) => string): void {
-  queueCells(ws, p.cells, retarget);
+/** One planned sheet's content as jobs: cells, formulas, formats, merges, widths, panes, filter, notes, charts. */
+function sheetJobs(
+  context: Excel.RequestContext,
+  ws: () => Excel.Worksheet,
+  name: string,
+  p: PlannedSheet,
+  supports: Supports,
+  retarget: (f: string) => string,
+  budget: number,
+): Job[] {
+  const jobs: Job[] = cellJobs(ws, p.cells, retarget, budget / 4);
   const areas = has(supports, 'rangeAreas');
   const groups = new Map<string, { apply: (f: Excel.RangeFormat) => void; cells: PlannedCell[] }>();
   const group = (key: string, apply: (f: Excel.RangeFormat) => void, c: PlannedCell) => {
@@ -206,14 +232,15 @@ function queueSheet(context: Excel.RequestContext, ws: Excel.Worksheet, name: st
       group(`align:${a}`, (f) => (f.horizontalAlignment = a), c);
     }
   }
-  for (const g of groups.values()) formatCells(ws, g.cells, areas, g.apply);
-  for (const m of p.merges) ws.getRange(rangeAddress(m)).merge(false);
-  queueWidths(ws, p.widths);
-  queueFreeze(ws, p.frozenRows, p.frozenCols);
-  if (p.autoFilter && has(supports, 'autoFilter')) ws.autoFilter.apply(ws.getRange(p.autoFilter));
-  queueNotes(context, ws, p.cells, supports);
-  for (const ch of p.charts ?? []) queueChart(ws, ch);
-  void name;
+  for (const g of groups.values()) jobs.push(...formatJobs(ws, g.cells, areas, g.apply));
+  for (const m of p.merges) jobs.push({ request: requestCost(3, 1, [rangeAddress(m), false]), queue: () => ws().getRange(rangeAddress(m)).merge(false) });
+  jobs.push({ request: requestCost(4, 1, ['A:A', 0]) * (p.widths.length + 1), queue: () => queueWidths(ws(), p.widths) });
+  jobs.push({ request: requestCost(4, 2, [0, 0, 0, 0]), queue: () => queueFreeze(ws(), p.frozenRows, p.frozenCols) });
+  const filter = p.autoFilter;
+  if (filter && has(supports, 'autoFilter')) jobs.push({ request: requestCost(4, 1, [filter]), queue: () => ws().autoFilter.apply(ws().getRange(filter)) });
+  jobs.push(...noteJobs(context, ws, name, p.cells, supports));
+  for (const ch of p.charts ?? []) jobs.push({ request: requestCost(12, 8, [ch]), queue: () => queueChart(ws(), ch) });
+  return jobs;
 }
 
 /** A bar chart (ExcelApi 1.1; category labels need 1.7, the manifest's minimum). */
@@ -229,9 +256,12 @@ function queueChart(ws: Excel.Worksheet, ch: PlannedChart): void {
   chart.setPosition(ch.anchor);
 }
 
-/** Number formats, then values, as one 2-D array each; formulas afterwards by runs. */
-function queueCells(ws: Excel.Worksheet, cells: PlannedCell[], retarget: (f: string) => string): void {
-  if (!cells.length) return;
+/**
+ * Number formats, then values, as 2-D arrays by blocks of rows (each at most `blockBytes`, a
+ * quarter of a request); formulas afterwards by runs, once every block's values are in.
+ */
+function cellJobs(ws: () => Excel.Worksheet, cells: PlannedCell[], retarget: (f: string) => string, blockBytes: number): Job[] {
+  if (!cells.length) return [];
   let rows = 0;
   let cols = 0;
   for (const c of cells) {
@@ -253,13 +283,37 @@ function queueCells(ws: Excel.Worksheet, cells: PlannedCell[], retarget: (f: str
       else if ('formula' in v) formulas.push(c);
     }
   }
-  const all = ws.getRangeByIndexes(0, 0, rows, cols);
-  all.numberFormat = fmts;
-  all.values = vals;
-  for (const run of formulaRuns(formulas)) {
-    const r = ws.getRangeByIndexes(run.top - 1, run.left - 1, run.bottom - run.top + 1, run.right - run.left + 1);
-    r.formulas = run.cells.map((row) => row.map((c) => `=${retarget((c.value as { formula: string }).formula)}`));
+  const jobs: Job[] = [];
+  for (let top = 0; top < rows; ) {
+    let bytes = rowBytes(fmts[top], vals[top]);
+    let bottom = top + 1;
+    while (bottom < rows && bytes + rowBytes(fmts[bottom], vals[bottom]) <= blockBytes) bytes += rowBytes(fmts[bottom], vals[bottom++]);
+    const [r0, n] = [top, bottom - top];
+    jobs.push({
+      request: requestCost(2, 2) + bytes,
+      queue: () => {
+        const block = ws().getRangeByIndexes(r0, 0, n, cols);
+        block.numberFormat = fmts.slice(r0, r0 + n);
+        block.values = vals.slice(r0, r0 + n);
+      },
+    });
+    top = bottom;
   }
+  for (const run of formulaRuns(formulas)) {
+    const texts = run.cells.map((row) => row.map((c) => `=${retarget((c.value as { formula: string }).formula)}`));
+    jobs.push({
+      request: requestCost(2, 1, [texts, 0, 0, 0, 0]),
+      queue: () => {
+        ws().getRangeByIndexes(run.top - 1, run.left - 1, run.bottom - run.top + 1, run.right - run.left + 1).formulas = texts;
+      },
+    });
+  }
+  return jobs;
+}
+
+/** Bytes of one row of a block: its formats and its values. */
+function rowBytes(fmts: string[], vals: Array<string | number>): number {
+  return jsonBytes(fmts) + jsonBytes(vals) + 2;
 }
 
 interface Run extends CellRange {
@@ -291,14 +345,11 @@ function runs(cells: PlannedCell[], line: (c: PlannedCell) => number, pos: (c: P
   return out;
 }
 
-/** One call per group of identical formats: multi-area ranges (1.9) or one per rectangle. */
-function formatCells(ws: Excel.Worksheet, cells: PlannedCell[], areas: boolean, apply: (f: Excel.RangeFormat) => void): void {
+/** One call per group of identical formats: multi-area ranges (1.9; at most 500 areas a call) or one per rectangle. */
+function formatJobs(ws: () => Excel.Worksheet, cells: PlannedCell[], areas: boolean, apply: (f: Excel.RangeFormat) => void): Job[] {
   const rects = packCells(cells);
-  if (areas) {
-    for (const list of addressLists(rects)) apply(ws.getRanges(list).format);
-  } else {
-    for (const r of rects) apply(ws.getRange(rangeAddress(r)).format);
-  }
+  if (areas) return addressLists(rects).map((list) => ({ request: requestCost(5, 1, [list, '#FFFFFF']), queue: () => apply(ws().getRanges(list).format) }));
+  return rects.map((r) => ({ request: requestCost(5, 1, [rangeAddress(r), '#FFFFFF']), queue: () => apply(ws().getRange(rangeAddress(r)).format) }));
 }
 
 /** Widths in characters → points ((7 px per char + 5 px padding) × 0.75), by runs of equal width. */
@@ -321,21 +372,28 @@ function queueFreeze(ws: Excel.Worksheet, rows: number, cols: number): void {
   else if (cols > 0) ws.freezePanes.freezeColumns(cols);
 }
 
-/** Notes (1.18) where the host has them, else threaded comments (1.10), else nothing. */
-function queueNotes(context: Excel.RequestContext, ws: Excel.Worksheet, cells: PlannedCell[], supports: Supports): void {
-  const noted = cells.filter((c) => c.note);
-  if (!noted.length) return;
+/** Notes (1.18) where the host has them, else threaded comments (1.10), else nothing: a job each. */
+function noteJobs(context: Excel.RequestContext, ws: () => Excel.Worksheet, name: string, cells: PlannedCell[], supports: Supports): Job[] {
   const notes = has(supports, 'notes');
   const comments = has(supports, 'comments');
-  for (const c of noted) {
-    const cell = ws.getRangeByIndexes(c.row - 1, c.col - 1, 1, 1);
-    if (notes) ws.notes.add(cell, c.note);
-    else if (comments) context.workbook.comments.add(cell, c.note as string);
-  }
+  if (!notes && !comments) return [];
+  return cells
+    .filter((c) => c.note)
+    .map((c) => {
+      const at = qualified(name, rangeAddress({ top: c.row, left: c.col, bottom: c.row, right: c.col }));
+      const text = c.note as string;
+      return {
+        request: requestCost(2, 0, [at]) + textBytes(text),
+        queue: () => {
+          if (notes) ws().notes.add(at, text);
+          else context.workbook.comments.add(at, text);
+        },
+      };
+    });
 }
 
 /**
- * After a failed sync 2: list what exists now, then delete the sheets and registry names
+ * After a failed write: list what exists now, then delete the sheets and registry names
  * this run added and rename our old sheets back. If the failure came after the old sheets
  * started to be deleted, the new ones are complete: finish the deletion instead.
  */

@@ -29,8 +29,13 @@ export interface PaneHost {
   applyFlags(flags: CellFlag[], workbookName: string): Promise<{ applied: number; skipped: number }>;
   /** Takes every mark off again, restoring the cells' own fills. */
   clearFlags(): Promise<{ restored: number; kept: number }>;
-  /** Activates the sheet and selects the cell. */
-  selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Activates the sheet and selects the cell; on a sheet the user hid, does nothing and says so
+   * (activating a hidden sheet is not something Excel defines).
+   */
+  selectCell(sheet: string, cell: string): Promise<{ hidden: boolean }>;
+  /** Shows a hidden sheet, then activates it and selects the cell. */
+  showSheet(sheet: string, cell: string): Promise<void>;
   /** Adds the sheets as ordinary user sheets; refuses if a name is taken. Returns the names written. */
   insertSheets(sheets: Sheet[]): Promise<string[]>;
 }

@@ -6,6 +6,14 @@ import { App } from './components/App';
 import { sampleRulesModel } from './sampleRules';
 import { stringsFor } from './strings';
 
+/** Set by guard.js, the page's first script: it shows what to do when the pane does not start. */
+declare global {
+  interface Window {
+    chitieuGuard?: { ran(): void; mounted(): void };
+  }
+}
+window.chitieuGuard?.ran();
+
 declare const Office:
   | { onReady(cb?: (info: { host: unknown }) => void): Promise<{ host: unknown }>; context?: { displayLanguage?: string } }
   | undefined;
@@ -22,6 +30,7 @@ function mount(inExcel: boolean): void {
       {host ? <App host={host} strings={strings} sampleRules={sampleRulesModel} /> : <Body1 as="p">{strings.notInExcel}</Body1>}
     </FluentProvider>,
   );
+  window.chitieuGuard?.mounted();
 }
 
 if (typeof Office !== 'undefined') void Office.onReady((info) => mount(String(info.host) === 'Excel'));

@@ -10,7 +10,7 @@ import type { AreaVerdict } from '../core/verdict';
 
 const EVIDENCE_EN: Record<EvidenceSource, string> = { header: 'report heading', sheet: 'sheet name', file: 'file name', 'unit-column': 'unit column' };
 
-export type Operation = 'check' | 'flag' | 'clear' | 'rollup' | 'insert' | 'refresh' | 'select';
+export type Operation = 'check' | 'flag' | 'clear' | 'rollup' | 'insert' | 'refresh' | 'select' | 'show';
 
 export interface Strings {
   lang: 'vi' | 'en';
@@ -107,10 +107,30 @@ export interface Strings {
     cleared: (restored: number, kept: number) => string;
     rollupDone: (names: string[]) => string;
     selected: (sheet: string, cell: string) => string;
+    /** A finding's cell on a sheet the user hid: nothing selected yet. */
+    hiddenSheet: (sheet: string, cell: string) => string;
+    /** The button that shows that sheet and goes to the cell. */
+    showSheet: string;
+    shown: (sheet: string, cell: string) => string;
     failed: Record<Operation, string>;
     /** The button of a failure's notice that runs the same operation again. */
     retry: string;
     dismiss: string;
+  };
+  help: {
+    /** The header button that opens and closes the help. */
+    open: string;
+    close: string;
+    heading: string;
+    /** Title of help.html, the page the manifest's support link opens. */
+    pageTitle: string;
+    /** On help.html: the link to the other language. */
+    otherLanguage: { label: string; lang: 'vi' | 'en' };
+    what: { title: string; body: string[] };
+    rules: { title: string; intro: string; sheets: Array<[string, string]>; conditions: string; sample: string };
+    findings: { title: string; intro: string; meaning: Record<FindingKind, string> };
+    unreadable: { title: string; intro: string; causes: Array<[string, string]>; after: string };
+    versions: { title: string; intro: string; head: [string, string]; rows: Array<[string, string]>; after: string };
   };
   errors: {
     noRulesSheet: string;
@@ -249,6 +269,9 @@ const vi: Strings = {
         : 'Không có đánh dấu nào để xóa.',
     rollupDone: (names) => `Đã tạo các trang ${list(names)}.`,
     selected: (sheet, cell) => `Đã chọn ô ${cell} trên trang "${sheet}".`,
+    hiddenSheet: (sheet, cell) => `Ô ${cell} nằm trên trang "${sheet}", trang này đang bị ẩn. Bấm "Hiện trang" để hiện trang và chuyển tới ô.`,
+    showSheet: 'Hiện trang',
+    shown: (sheet, cell) => `Đã hiện trang "${sheet}" và chọn ô ${cell}.`,
     failed: {
       check: 'Không kiểm tra được',
       flag: 'Không đánh dấu được',
@@ -257,9 +280,81 @@ const vi: Strings = {
       insert: 'Không chèn được bảng chỉ tiêu mẫu',
       refresh: 'Không đọc được danh sách trang tính',
       select: 'Không chuyển tới ô được',
+      show: 'Không hiện được trang',
     },
     retry: 'Thử lại',
     dismiss: 'Đóng thông báo',
+  },
+  help: {
+    open: 'Hướng dẫn',
+    close: 'Đóng hướng dẫn',
+    heading: 'Hướng dẫn',
+    pageTitle: 'Kiểm tra chỉ tiêu – Hướng dẫn',
+    otherLanguage: { label: 'English', lang: 'en' },
+    what: {
+      title: 'Công cụ làm gì',
+      body: [
+        'Đọc báo cáo của các đơn vị (các trang của sổ tính này, hoặc các tệp .xlsx chọn hay kéo thả vào ngăn), đối chiếu từng số liệu với chỉ tiêu trong bảng chỉ tiêu, tính lại các tỷ lệ, cộng toàn địa bàn và liệt kê những gì chưa đạt, không khớp, thiếu hoặc chưa gửi.',
+        'Bấm vào một phát hiện để chuyển tới ô của nó. "Đánh dấu trên bảng tính" tô màu các ô có vấn đề (kèm ghi chú nếu Excel hỗ trợ); "Xóa đánh dấu" trả lại đúng màu và ghi chú cũ. "Tạo bảng tổng hợp" ghi các trang Tổng hợp, Tỷ lệ và Kết quả kiểm tra.',
+        'Số liệu không rời khỏi máy: tệp được đọc ngay trong ngăn, không gửi đi đâu. Công cụ không bao giờ sửa giá trị hay công thức của báo cáo.',
+      ],
+    },
+    rules: {
+      title: 'Bảng chỉ tiêu',
+      intro: 'Một sổ tính thường, sửa bằng Excel. Trang và cột được nhận theo tiêu đề (không phân biệt hoa thường, dấu, thứ tự cột); dòng tiêu đề lớn như "… NĂM 2023" cho biết kỳ của chỉ tiêu.',
+      sheets: [
+        ['Chỉ tiêu (bắt buộc)', 'mỗi dòng một chỉ tiêu: Mã, Nhóm, Chỉ tiêu, Tên gọi khác (cách nhau bằng ";"), Đơn vị tính ("%" là tỷ lệ), Điều kiện, Phạm vi (Toàn …, Mỗi đơn vị, Mỗi phường, Mỗi xã), Mức độ (Lỗi, Cảnh báo, Thông tin), Công thức (cho tỷ lệ, ví dụ GDVH_DK / SO_HO).'],
+        ['Kiểm tra chéo', 'Mã, Biểu thức (ví dụ DVK_TONG = DVK_TAPTHE + DVK_CANHAN), Mức độ, Ghi chú.'],
+        ['Đơn vị', 'danh sách đơn vị: Tên đơn vị, Tên gọi khác, Cấp (Phường, Xã, Thị trấn…). Không có trang này thì không biết đơn vị nào chưa gửi.'],
+      ],
+      conditions: 'Điều kiện viết như trong nghị quyết: "từ 200 trở lên", "ít nhất 2", "không quá 5", "từ 80 đến 100", "không có", "1 lần/tháng", "70%". Số viết kiểu Việt Nam: 1.000 là một nghìn, 2,5 là hai phẩy năm.',
+      sample: 'Nút dưới đây thêm ba trang mẫu vào sổ tính (không ghi đè trang có sẵn) để sửa lại theo nghị quyết của địa phương.',
+    },
+    findings: {
+      title: 'Các loại phát hiện',
+      intro: 'Mỗi phát hiện có mức độ (Lỗi, Cảnh báo, Thông tin), đơn vị, chỉ tiêu, ô và lời giải thích.',
+      meaning: {
+        shortfall: 'thấp hơn chỉ tiêu (của đơn vị, của cấp hoặc toàn địa bàn), vượt mức "không quá", hoặc thấp hơn kế hoạch đơn vị tự đặt.',
+        'behind-pace': 'báo cáo một phần năm (6 tháng, 9 tháng, quý) thấp hơn chỉ tiêu đã chia theo số tháng.',
+        exceeded: 'cao hơn đầu trên của khoảng chỉ tiêu ("từ 1 đến 2"): chỉ để biết.',
+        inconsistent: 'kiểm tra chéo sai, tỷ lệ ghi khác tỷ lệ tính lại, hoặc dòng Tổng cộng khác tổng các dòng.',
+        'invalid-value': 'chữ không phải số ("khoảng 40"), số âm, số lẻ ở chỗ phải là số nguyên, hoặc lỗi như #DIV/0!: không được cộng vào tổng.',
+        'missing-value': 'ô để trống ở chỗ cần số liệu, hoặc thiếu hẳn một dòng.',
+        'missing-unit': 'đơn vị trong danh sách chưa gửi báo cáo.',
+        'duplicate-unit': 'một đơn vị gửi hai lần: dùng báo cáo có ngày muộn hơn, lời nhắn nói rõ.',
+        'unknown-unit': 'báo cáo không nêu đơn vị nào trong danh sách, hoặc tên hợp với nhiều đơn vị (viết không dấu, không ghi cấp): vẫn kiểm tra, không cộng vào tổng; lời nhắn nêu các đơn vị có thể là.',
+        'unit-mismatch': 'tiêu đề, tên trang tính và tên tệp chỉ các đơn vị khác nhau: đã tính theo tên rõ nhất (có cấp hoặc có tên tổ chức; ngang nhau thì theo tiêu đề) và nêu cả hai.',
+        'unmapped-row': 'dòng không khớp chỉ tiêu nào: thêm tên đó vào cột "Tên gọi khác" nếu đúng là một chỉ tiêu.',
+        'no-table': 'trang hoặc tệp không có bảng số liệu nhận ra được.',
+        'unreadable-file': 'tệp không đọc được (xem mục dưới).',
+        'invalid-rule': 'một dòng của bảng chỉ tiêu không đọc được: mã trùng, công thức nhắc mã không có, điều kiện không hiểu.',
+      },
+    },
+    unreadable: {
+      title: 'Khi tệp không đọc được',
+      intro: 'Tệp lỗi trở thành một phát hiện nêu tên tệp và lý do; các tệp khác vẫn được kiểm tra. Cách xử lý thường gặp:',
+      causes: [
+        ['Tệp .xls (Excel 97–2003)', 'mở bằng Excel rồi Lưu thành .xlsx.'],
+        ['Tệp có mật khẩu', 'gỡ mật khẩu (hoặc nhờ đơn vị gửi bản không khóa).'],
+        ['Tệp hỏng, rỗng, hoặc quá lớn', 'đề nghị đơn vị gửi lại; tệp quá 50 MB hay hơn 500 trang bị từ chối để máy không bị treo.'],
+        ['Không thấy bảng', 'bảng cần có dòng tiêu đề với cột nội dung (hoặc đơn vị) và cột số liệu như "Thực hiện".'],
+      ],
+      after: 'Sửa xong thì thêm lại tệp (cùng tên sẽ thay tệp cũ) và bấm "Kiểm tra".',
+    },
+    versions: {
+      title: 'Phiên bản Office',
+      intro: 'Ngăn cần Excel có trình duyệt nhúng hiện đại (Edge WebView2, Safari hoặc trình duyệt web) và bộ lệnh ExcelApi 1.7 trở lên.',
+      head: ['Office', 'Chạy được?'],
+      rows: [
+        ['Excel trên web', 'Đầy đủ: tô màu kèm ghi chú trên ô.'],
+        ['Microsoft 365 trên Windows (bản 2501 trở lên) và trên Mac', 'Đầy đủ. Bản Microsoft 365 cũ hơn: lời nhắn ghi bằng bình luận thay cho ghi chú.'],
+        ['Office 2021, Office 2024 (mua một lần)', 'Chạy; lời nhắn ghi bằng bình luận.'],
+        ['Office 2019 mua lẻ', 'Chạy khi máy có Microsoft Edge WebView2 Runtime; chỉ tô màu, lời nhắn xem ở trang "Kết quả kiểm tra". Chưa có WebView2: ngăn báo không chạy được và chỉ cách khác.'],
+        ['Office 2019 cấp theo số lượng', 'Không chạy (dùng Internet Explorer): dùng Excel trên web hoặc dòng lệnh.'],
+        ['Office 2016 và cũ hơn', 'Không có trong danh sách phần bổ trợ (Excel 2016 chỉ có ExcelApi 1.1): dùng Excel trên web hoặc dòng lệnh.'],
+      ],
+      after: 'Dòng lệnh chitieu check chạy cùng bộ kiểm tra trên mọi máy có Node.js, không cần Excel.',
+    },
   },
   errors: {
     noRulesSheet: 'Sổ tính này không có trang "Chỉ tiêu". Chọn "Tệp chỉ tiêu trên máy" hoặc bấm "Chèn bảng chỉ tiêu mẫu".',
@@ -393,6 +488,9 @@ const en: Strings = {
       restored || kept ? `Cleared the marks on ${restored} cells${kept ? `; ${kept} refilled by you were kept` : ''}.` : 'There were no marks to clear.',
     rollupDone: (names) => `Created the sheets ${list(names)}.`,
     selected: (sheet, cell) => `Selected cell ${cell} on sheet "${sheet}".`,
+    hiddenSheet: (sheet, cell) => `Cell ${cell} is on sheet "${sheet}", which is hidden. Press "Show sheet" to unhide it and go to the cell.`,
+    showSheet: 'Show sheet',
+    shown: (sheet, cell) => `Sheet "${sheet}" is shown again; cell ${cell} is selected.`,
     failed: {
       check: 'Could not check',
       flag: 'Could not mark the cells',
@@ -401,9 +499,81 @@ const en: Strings = {
       insert: 'Could not insert the sample targets',
       refresh: 'Could not read the sheet list',
       select: 'Could not go to the cell',
+      show: 'Could not show the sheet',
     },
     retry: 'Try again',
     dismiss: 'Dismiss',
+  },
+  help: {
+    open: 'Help',
+    close: 'Close help',
+    heading: 'Help',
+    pageTitle: 'Target check – Help',
+    otherLanguage: { label: 'Tiếng Việt', lang: 'vi' },
+    what: {
+      title: 'What it does',
+      body: [
+        "Reads the units' reports (sheets of this workbook, or .xlsx files picked or dropped on the pane), checks every figure against the targets of a rules workbook, recomputes the rates, sums the area and lists what falls short, does not add up, is missing or was not sent.",
+        'Click a finding to go to its cell. "Mark on the sheets" fills the cells with findings (with a note where Excel has them); "Clear marks" puts back the exact fills and notes. "Create rollup sheets" writes the Tổng hợp, Tỷ lệ and Kết quả kiểm tra sheets.',
+        "The data never leaves this computer: files are read in the pane and sent nowhere. The tool never changes a report's values or formulas.",
+      ],
+    },
+    rules: {
+      title: 'The rules workbook',
+      intro: 'An ordinary workbook you edit in Excel. Sheets and columns are found by their header text (case, diacritics and column order do not matter); a title such as "… NĂM 2023" gives the targets\' period.',
+      sheets: [
+        ['Chỉ tiêu (required)', 'one row per indicator: Mã (code), Nhóm (section), Chỉ tiêu (name), Tên gọi khác (aliases, separated by ";"), Đơn vị tính ("%" marks a rate), Điều kiện (the target), Phạm vi (Toàn …, Mỗi đơn vị, Mỗi phường, Mỗi xã), Mức độ (Lỗi, Cảnh báo, Thông tin), Công thức (for rates, e.g. GDVH_DK / SO_HO).'],
+        ['Kiểm tra chéo', 'cross checks: Mã, Biểu thức (e.g. DVK_TONG = DVK_TAPTHE + DVK_CANHAN), Mức độ, Ghi chú.'],
+        ['Đơn vị', 'the roster: Tên đơn vị, Tên gọi khác, Cấp (Phường, Xã, Thị trấn…). Without it no unit can be reported missing.'],
+      ],
+      conditions: 'Targets are written as resolutions write them: "từ 200 trở lên", "ít nhất 2", "không quá 5", "từ 80 đến 100", "không có", "1 lần/tháng", "70%". Numbers are Vietnamese: 1.000 is one thousand, 2,5 is two and a half.',
+      sample: 'The button below adds the three sample sheets to the workbook (never over an existing sheet) to adapt to your resolution.',
+    },
+    findings: {
+      title: 'Kinds of findings',
+      intro: 'Each finding has a severity (error, warning, information), a unit, an indicator, a cell and an explanation.',
+      meaning: {
+        shortfall: "below the target (the unit's, its level's or the area's), over an \"at most\" limit, or below the unit's own plan.",
+        'behind-pace': 'a report for part of the year (6 months, 9 months, a quarter) below the target prorated to its months.',
+        exceeded: 'above the upper end of a range target ("từ 1 đến 2"): for information.',
+        inconsistent: 'a cross check fails, a stated rate differs from the one recomputed, or a Tổng cộng row differs from the sum of its rows.',
+        'invalid-value': 'text that is not a number ("khoảng 40"), a negative figure, a fraction where a whole count is due, or an error such as #DIV/0!: left out of the totals.',
+        'missing-value': 'a blank where a figure is due, or a whole row missing.',
+        'missing-unit': 'a unit of the roster sent nothing.',
+        'duplicate-unit': 'a unit sent twice: the report with the later date is used, and the message says which.',
+        'unknown-unit': 'a report that names no unit of the roster, or whose name fits several (written without diacritics or without its level): checked, but left out of the totals; the message names the candidates.',
+        'unit-mismatch': 'the heading, the sheet name and the file name name different units: the clearest one (with its level or organisation; the heading among equals) is used and both are named.',
+        'unmapped-row': 'a row matching no indicator: add its wording to "Tên gọi khác" if it is one.',
+        'no-table': 'a sheet or file with no recognisable table of figures.',
+        'unreadable-file': 'a file that could not be read (see below).',
+        'invalid-rule': 'a row of the rules workbook that could not be read: a duplicate code, a formula naming an unknown code, a target it cannot read.',
+      },
+    },
+    unreadable: {
+      title: 'When a file cannot be read',
+      intro: 'A bad file becomes a finding naming it and why; the other files are still checked. What usually helps:',
+      causes: [
+        ['An .xls file (Excel 97–2003)', 'open it in Excel and save it as .xlsx.'],
+        ['A password-protected file', 'remove the password (or ask the unit for an unprotected copy).'],
+        ['A damaged, empty or very large file', 'ask the unit to send it again; files over 50 MB or with more than 500 sheets are refused so the computer does not hang.'],
+        ['No table found', 'the table needs a header row with a label (or unit) column and a figure column such as "Thực hiện".'],
+      ],
+      after: 'Once fixed, add the file again (the same name replaces the old copy) and press "Check".',
+    },
+    versions: {
+      title: 'Office versions',
+      intro: 'The pane needs an Excel with a current embedded browser (Edge WebView2, Safari or a web browser) and ExcelApi 1.7 or later.',
+      head: ['Office', 'Works?'],
+      rows: [
+        ['Excel on the web', 'Fully: fills with a note on the cell.'],
+        ['Microsoft 365 on Windows (Version 2501 or later) and on Mac', 'Fully. Older Microsoft 365 builds: the message goes into a comment instead of a note.'],
+        ['Office 2021, Office 2024 (one-time purchase)', 'Yes; the message goes into a comment.'],
+        ['Office 2019 retail', 'Yes where the Microsoft Edge WebView2 Runtime is installed; fills only, the messages are on the "Kết quả kiểm tra" sheet. Without WebView2 the pane says it cannot run and what to do instead.'],
+        ['Office 2019 volume-licensed', 'No (Internet Explorer): use Excel on the web or the command line.'],
+        ['Office 2016 and older', 'Not offered (Excel 2016 has ExcelApi 1.1 only): use Excel on the web or the command line.'],
+      ],
+      after: 'The command line, chitieu check, runs the same check on any computer with Node.js, without Excel.',
+    },
   },
   errors: {
     noRulesSheet: 'This workbook has no "Chỉ tiêu" sheet. Choose "A targets file on this computer" or press "Insert sample targets".',

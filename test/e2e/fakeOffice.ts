@@ -44,6 +44,9 @@ const control = {
   active: () => host.state.active?.name ?? null,
   selection: () => selectionOf(host),
   names: () => host.state.names.map((n) => ({ name: n.name, sheet: n.sheet?.name ?? null })),
+  /** Hides or shows a sheet, as a user does from its tab. */
+  setVisibility: (sheet: string, visibility: string) => void (host.sheet(sheet).visibility = visibility),
+  visibility: (sheet: string) => host.sheet(sheet).visibility,
 };
 w.__CHITIEU_FAKE__ = control;
 

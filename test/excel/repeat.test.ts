@@ -12,6 +12,7 @@ import path from 'path';
 import { CheckSession, planOutput, readRules } from '../../src/core';
 import type { CellFlag, CheckResult, OutputPlan, WorkbookModel } from '../../src/core';
 import { UNDO_SHEET, applyFlags, clearFlags, readUndoRecord, readWorkbook, writePlan } from '../../src/excel';
+import { undoRecordOfRows } from '../../src/excel/flags';
 import { FCell, FSheet, FakeExcel, isDefaultCell } from './fakeExcel';
 import { loadXlsx } from './xlsxModel';
 import { EXAMPLES, officeWorkbook, withUserMarks } from './samples';
@@ -82,8 +83,8 @@ function sheetState(s: FSheet) {
   if (s.name !== UNDO_SHEET) return { ...base, cells };
   // The undo record: its JSON without the time stamp, and the cells' formats.
   const rows = Object.entries(cells).filter(([a]) => a.endsWith('C1')).sort((a, b) => Number(/R(\d+)/.exec(a[0])![1]) - Number(/R(\d+)/.exec(b[0])![1]));
-  const record = JSON.parse(rows.map(([, c]) => String((c as FCell).value ?? '')).join(''));
-  delete record.saved;
+  const record = undoRecordOfRows(rows.map(([, c]) => String((c as FCell).value ?? '')))!;
+  delete (record as Partial<typeof record>).saved;
   return { ...base, record, cells: Object.fromEntries(Object.entries(cells).map(([a, c]) => [a, { ...(c as FCell), value: '<record>' }])) };
 }
 

@@ -261,3 +261,15 @@ describe('after a rollup whose write and rollback both failed', () => {
     expect(host.sheet('Tổng hợp').get(1, 1)!.value).toBe('TỔNG HỢP KẾT QUẢ (lần 2)');
   });
 });
+
+describe('multi-area formats stay within what getRanges takes', () => {
+  test('a fill on 2,000 separate cells is written, at most 500 areas a call', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    const cells = Array.from({ length: 2000 }, (_, i) => ({ row: 2 + 2 * Math.floor(i / 4), col: 1 + 2 * (i % 4), value: { number: i }, fill: 'FFC7CE' }));
+    const sheet: PlannedSheet = { name: 'Tổng hợp', cells, merges: [], widths: [], frozenRows: 0, frozenCols: 0 };
+    await writePlan(host.context(), plan(sheet), { supports: all });
+    const s = host.sheet('Tổng hợp');
+    for (const c of cells) expect(s.get(c.row, c.col)!.fill.color).toBe('#FFC7CE');
+    expect(s.get(3, 1)?.fill.pattern ?? 'None').toBe('None');
+  });
+});

@@ -6,7 +6,7 @@ import type { CellFlag, WorkbookModel } from '../../src/core';
 import { setCell } from '../../src/core/model';
 import { ExcelAdapterError } from '../../src/excel/errors';
 import { applyFlags, clearFlags } from '../../src/excel/flags';
-import { describeWorkbook, insertSheets, selectCell } from '../../src/excel/host';
+import { describeWorkbook, insertSheets, selectCell, showSheet } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/readWorkbook';
 import { writePlan } from '../../src/excel/writePlan';
 import { FakeExcel } from '../excel/fakeExcel';
@@ -26,6 +26,7 @@ interface Fake extends PaneHost {
   applyFlags: jest.Mock;
   clearFlags: jest.Mock;
   selectCell: jest.Mock;
+  showSheet: jest.Mock;
   insertSheets: jest.Mock;
 }
 
@@ -38,7 +39,8 @@ function fakeHost(model: WorkbookModel): Fake {
     writeRollup: jest.fn(async () => ['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']),
     applyFlags: jest.fn(async (flags: CellFlag[]) => ({ applied: flags.length, skipped: 0 })),
     clearFlags: jest.fn(async () => ({ restored: 3, kept: 0 })),
-    selectCell: jest.fn(async () => undefined),
+    selectCell: jest.fn(async () => ({ hidden: false })),
+    showSheet: jest.fn(async () => undefined),
     insertSheets: jest.fn(async (sheets: { name: string }[]) => sheets.map((s) => s.name)),
   };
 }
@@ -197,6 +199,31 @@ test('clicking a finding of this workbook selects its cell; filters narrow the l
   expect(errors.length).toBeLessThan(all);
   expect(errors.every((li) => li.getAttribute('data-severity') === 'error')).toBe(true);
   expect(screen.getByTestId('findings-heading').textContent).toBe(vi.findings.heading(errors.length, all));
+});
+
+test('a finding on a hidden sheet: the pane says the sheet is hidden and offers to show it', async () => {
+  const host = fakeHost(workbook);
+  host.selectCell.mockImplementation(async () => ({ hidden: true }));
+  renderPane(host);
+  await settled(1);
+  fireEvent.click(screen.getByTestId('check'));
+  await settled(2);
+  const first = screen.getAllByTestId('finding').find((li) => li.getAttribute('data-cell'))!;
+  const [sheet, cell] = [first.getAttribute('data-sheet')!, first.getAttribute('data-cell')!];
+  fireEvent.click(within(first).getByRole('button', { name: vi.findings.goTo(sheet, cell) }));
+  await settled(3);
+  // Not a failure: a warning that names the sheet, and the way on.
+  expect(notice().getAttribute('data-intent')).toBe('warning');
+  expect(notice().textContent).toContain(vi.notices.hiddenSheet(sheet, cell));
+  expect(screen.queryByTestId('retry')).toBeNull();
+  expect(host.showSheet).not.toHaveBeenCalled();
+  fireEvent.click(screen.getByRole('button', { name: vi.notices.showSheet }));
+  await settled(4);
+  expect(host.showSheet).toHaveBeenCalledWith(sheet, cell);
+  expect(notice().getAttribute('data-intent')).toBe('success');
+  expect(notice().textContent).toContain(vi.notices.shown(sheet, cell));
+  // The sheet list is read again: the sheet is no longer marked hidden.
+  expect(host.describeWorkbook.mock.calls.length).toBeGreaterThanOrEqual(2);
 });
 
 test('the sample rules are inserted as sheets, never over an existing one', async () => {
@@ -433,6 +460,7 @@ describe('over the real adapter on the fake Excel host', () => {
         return { restored: r.restored, kept: r.keptUserFill };
       },
       selectCell: (sheet, cell) => selectCell(excel.context(), sheet, cell),
+      showSheet: (sheet, cell) => showSheet(excel.context(), sheet, cell),
       insertSheets: (sheets) => insertSheets(excel.context(), sheets),
     };
   }
@@ -480,5 +508,31 @@ describe('over the real adapter on the fake Excel host', () => {
     await settled(5);
     expect(notice().textContent).toMatch(/^Đã xóa đánh dấu ở \d+ ô\.$/);
     expect(excel.sheetNames().map((n) => excel.snapshot(n))).toEqual(before);
+  });
+});
+
+describe('help inside the pane', () => {
+  test.each([
+    ['vi', vi],
+    ['en', STRINGS.en],
+  ] as const)('%s: every part, every kind of finding explained, the sample button inserts the sample', async (_lang, strings) => {
+    const host = fakeHost(workbook);
+    const { sample } = renderPane(host, strings);
+    await settled(1);
+    expect(screen.queryByTestId('help')).toBeNull();
+    const toggle = screen.getByRole('button', { name: strings.help.open });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    const help = screen.getByTestId('help');
+    expect(screen.getByRole('button', { name: strings.help.close }).getAttribute('aria-expanded')).toBe('true');
+    for (const part of [strings.help.what, strings.help.rules, strings.help.findings, strings.help.unreadable, strings.help.versions])
+      expect(within(help).getByRole('heading', { name: part.title, level: 3 })).toBeTruthy();
+    const kinds = Object.keys(strings.kind);
+    expect(Array.from(help.querySelectorAll('li[data-kind]')).map((li) => li.getAttribute('data-kind'))).toEqual(kinds);
+    for (const k of kinds) expect(help.textContent).toContain(strings.help.findings.meaning[k as keyof typeof strings.kind]);
+    expect(within(help).getAllByRole('row')).toHaveLength(1 + strings.help.versions.rows.length);
+    fireEvent.click(within(help).getByRole('button', { name: strings.rules.insertSample }));
+    await settled(2);
+    expect(sample).toHaveBeenCalledTimes(1);
   });
 });

@@ -6,7 +6,7 @@ import type { OutputPlan, Sheet, WorkbookModel } from '../../src/core';
 import { newSheet, setCell } from '../../src/core/model';
 import { ExcelAdapterError } from '../../src/excel/errors';
 import { applyFlags, clearFlags } from '../../src/excel/flags';
-import { describeWorkbook, insertSheets, selectCell } from '../../src/excel/host';
+import { describeWorkbook, insertSheets, selectCell, showSheet } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/readWorkbook';
 import { writePlan } from '../../src/excel/writePlan';
 import { PaneError, isRulesSheet, reportSheetNames, runCheck } from '../../src/taskpane/check';
@@ -39,6 +39,7 @@ function paneHostOn(host: FakeExcel): PaneHost {
       return { restored: r.restored, kept: r.keptUserFill };
     },
     selectCell: (sheet, cell) => selectCell(host.context(), sheet, cell),
+    showSheet: (sheet, cell) => showSheet(host.context(), sheet, cell),
     insertSheets: (sheets) => insertSheets(host.context(), sheets),
   };
 }
@@ -123,6 +124,21 @@ describe('describeWorkbook and selectCell', () => {
     expect(host.state.active?.name).toBe('Tân Thành');
     expect(selectionOf(host)).toEqual({ sheet: 'Tân Thành', address: 'E11' });
     await expect(selectCell(host.context(), 'Không có', 'A1')).rejects.toThrow(/^Không chuyển được tới ô A1 của trang "Không có"/);
+  });
+
+  test('on a sheet the user hid, selectCell activates nothing and says so; showSheet shows it and selects the cell', async () => {
+    const host = new FakeExcel({ name: 'So.xlsx', sheets: [newSheet('A'), newSheet('Ẩn'), newSheet('Rất ẩn')] });
+    addSelect(host);
+    host.sheet('Ẩn').visibility = 'Hidden';
+    host.sheet('Rất ẩn').visibility = 'VeryHidden';
+    for (const name of ['Ẩn', 'Rất ẩn']) {
+      expect(await selectCell(host.context(), name, 'E11')).toEqual({ hidden: true });
+      expect([host.state.active?.name, selectionOf(host), host.sheet(name).visibility]).toEqual([undefined, null, name === 'Ẩn' ? 'Hidden' : 'VeryHidden']);
+    }
+    await showSheet(host.context(), 'Ẩn', 'E11');
+    expect([host.sheet('Ẩn').visibility, host.state.active?.name, selectionOf(host)]).toEqual(['Visible', 'Ẩn', { sheet: 'Ẩn', address: 'E11' }]);
+    expect(await selectCell(host.context(), 'Ẩn', 'B2')).toEqual({ hidden: false });
+    await expect(showSheet(host.context(), 'Không có', 'A1')).rejects.toThrow(/^Không hiện được trang "Không có"/);
   });
 });
 

@@ -22,10 +22,10 @@ export function addSelect(host: FakeExcel): void {
   if (typeof proto.select === 'function') return;
   proto.select = function (this: {
     ctx: { host: FakeExcel };
-    _call(name: string, args: unknown, run: () => void): void;
+    _call(name: string, args: unknown[], run: () => void): void;
     _t(): { sheet: { name: string }; rect: { top: number; left: number; bottom: number; right: number } };
   }) {
-    this._call('select', {}, () => {
+    this._call('Select', [], () => {
       const t = this._t();
       const state = this.ctx.host.state;
       state.active = state.find(t.sheet.name);

@@ -20,7 +20,8 @@ const emptyWorkbook: PaneHost = {
   writeRollup: async () => [],
   applyFlags: async () => ({ applied: 0, skipped: 0 }),
   clearFlags: async () => ({ restored: 0, kept: 0 }),
-  selectCell: async () => undefined,
+  selectCell: async () => ({ hidden: false }),
+  showSheet: async () => undefined,
   insertSheets: async () => [],
 };
 

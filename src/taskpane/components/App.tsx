@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Button, Caption1, Divider, Field, ProgressBar, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle20Regular, Eraser20Regular, PaintBucket20Regular, TableAdd20Regular } from '@fluentui/react-icons';
+import { CheckmarkCircle20Regular, Dismiss20Regular, Eraser20Regular, PaintBucket20Regular, QuestionCircle20Regular, TableAdd20Regular } from '@fluentui/react-icons';
 import type { WorkbookModel } from '../../core/model';
 import type { PaneHost, WorkbookInfo } from '../host';
 import type { Operation, Strings } from '../strings';
@@ -14,6 +14,7 @@ import { Notice, NoticeBar } from './NoticeBar';
 import { RulesSection, RulesFrom } from './RulesSection';
 import { SourcesSection, SheetChoice } from './SourcesSection';
 import { Results } from './Results';
+import { Help } from './Help';
 
 export interface AppProps {
   host: PaneHost;
@@ -33,7 +34,17 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   dragging: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
+  titles: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  help: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+  },
   title: { margin: 0, color: tokens.colorBrandForeground1 },
   // Fluent's Divider grows to fill a flex container; in this column it must not.
   divider: { flexGrow: 0 },
@@ -61,6 +72,7 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
   /** Operations finished so far: lets a test (or an observer) tell when a click's work is over. */
   const [finished, setFinished] = useState(0);
   const busyRef = useRef(false);
@@ -168,10 +180,19 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
       learn(await host.describeWorkbook().catch(() => outcome.info));
     });
 
+  const show = (sheet: string, cell: string) =>
+    act('show', async () => {
+      await host.showSheet(sheet, cell);
+      setNotice({ intent: 'success', text: t.notices.shown(sheet, cell) });
+      learn(await host.describeWorkbook());
+    });
+
   const select = (sheet: string, cell: string) =>
     act('select', async () => {
-      await host.selectCell(sheet, cell);
-      setNotice({ intent: 'info', text: t.notices.selected(sheet, cell) });
+      const { hidden } = await host.selectCell(sheet, cell);
+      if (hidden)
+        setNotice({ intent: 'warning', text: t.notices.hiddenSheet(sheet, cell), action: { label: t.notices.showSheet, run: () => void show(sheet, cell), testId: 'show-sheet' } });
+      else setNotice({ intent: 'info', text: t.notices.selected(sheet, cell) });
     });
 
   const addFiles = (picked: File[]) => {
@@ -212,11 +233,33 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
       onDrop={onDrop}
     >
       <header className={styles.header}>
-        <Title3 as="h1" className={styles.title}>
-          {t.appTitle}
-        </Title3>
-        {info && <Caption1 data-testid="workbook-name">{t.workbook(info.name)}</Caption1>}
+        <div className={styles.titles}>
+          <Title3 as="h1" className={styles.title}>
+            {t.appTitle}
+          </Title3>
+          {info && <Caption1 data-testid="workbook-name">{t.workbook(info.name)}</Caption1>}
+        </div>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={helpOpen ? <Dismiss20Regular /> : <QuestionCircle20Regular />}
+          aria-expanded={helpOpen}
+          aria-controls="help-panel"
+          onClick={() => setHelpOpen((o) => !o)}
+          data-testid="help-toggle"
+        >
+          {helpOpen ? t.help.close : t.help.open}
+        </Button>
       </header>
+
+      {helpOpen && (
+        <section id="help-panel" className={styles.help} aria-labelledby="help-heading">
+          <Title3 as="h2" id="help-heading" className={styles.title}>
+            {t.help.heading}
+          </Title3>
+          <Help t={t} onInsertSample={insertSample} busy={isBusy} />
+        </section>
+      )}
 
       <RulesSection
         t={t}

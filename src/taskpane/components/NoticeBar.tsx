@@ -1,5 +1,6 @@
 // The one message of the last operation: what was done, or why it could not be, and for a
-// failure a "Thử lại" button that runs the same operation again.
+// failure a "Thử lại" button that runs the same operation again; some messages offer the next
+// step instead ("Hiện trang" for a finding on a hidden sheet).
 import { useRef } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Dismiss20Regular } from '@fluentui/react-icons';
@@ -11,6 +12,8 @@ export interface Notice {
   text: string;
   /** Runs the failed operation again (the pane ignores it while another operation runs). */
   retry?: () => void;
+  /** The next step the message offers. */
+  action?: { label: string; run: () => void; testId: string };
 }
 
 const useStyles = makeStyles({
@@ -25,11 +28,12 @@ export function NoticeBar({ t, notice, onDismiss }: { t: Strings; notice: Notice
   const styles = useStyles();
   const region = useRef<HTMLDivElement>(null);
   const retry = notice?.retry;
-  const onRetry = () => {
-    // The retry replaces this notice, button and all: keep the keyboard focus in the message
-    // area (not lost to the page) so the next message is read out and Tab goes on from here.
+  const action = notice?.action;
+  // The button's work replaces this notice, button and all: keep the keyboard focus in the
+  // message area (not lost to the page) so the next message is read out and Tab goes on from here.
+  const keepFocus = (run?: () => void) => () => {
     region.current?.focus();
-    retry?.();
+    run?.();
   };
   // The live region stays mounted so screen readers announce each new message.
   return (
@@ -51,8 +55,13 @@ export function NoticeBar({ t, notice, onDismiss }: { t: Strings; notice: Notice
             containerAction={<Button appearance="transparent" aria-label={t.notices.dismiss} icon={<Dismiss20Regular />} onClick={onDismiss} />}
           >
             {retry && (
-              <Button appearance="primary" icon={<ArrowClockwise20Regular />} onClick={onRetry} data-testid="retry">
+              <Button appearance="primary" icon={<ArrowClockwise20Regular />} onClick={keepFocus(retry)} data-testid="retry">
                 {t.notices.retry}
+              </Button>
+            )}
+            {action && (
+              <Button appearance="primary" onClick={keepFocus(action.run)} data-testid={action.testId}>
+                {action.label}
               </Button>
             )}
           </MessageBarActions>
