@@ -98,7 +98,7 @@ async function measureOpen(rules: string, files: Array<{ full: string }>, sample
 async function measureCheck(rules: string, reportsDir: string, outDir: string, jobs: number | undefined): Promise<NonNullable<Measurement['summary']>> {
   // Exactly the command line's path: one reading thread, or (undefined) its default choice.
   const quiet = { out: () => undefined, err: (t: string) => process.stderr.write(t + '\n'), isTTY: false };
-  const { code, result } = await runCheck({ rules, out: outDir, inputs: [reportsDir], quiet: true, progress: false, jobs }, quiet);
+  const { code, result } = await runCheck({ rules, out: outDir, inputs: [reportsDir], quiet: true, progress: false, feedback: false, jobs }, quiet);
   if (!result) throw new Error(`check exited ${code} without a result`);
   const count = (st: string) => result.units.filter((u) => u.status === st).length;
   return {

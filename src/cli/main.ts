@@ -2,13 +2,16 @@
 // the rollup workbook and ket-qua.json. Exit 0: no error findings; 1: some; 2: could not run.
 import { promises as fs } from 'fs';
 import path from 'path';
-import { CheckSession, RulesError, exitCodeFor, planOutput, readRules, toResultJson } from '../core';
+import { CheckSession, PreviousResultError, RulesError, compareChecks, exitCodeFor, planOutput, readPrevious, readRules, toResultJson } from '../core';
+import { Feedback, planFeedback } from '../core/plan-feedback';
+import { writeFeedbackFile } from '../files/feedback';
 import type { CheckResult } from '../core';
 import { ReadError, readWorkbookBuffer } from '../files/read';
 import { writeWorkbookFile } from '../files/write';
-import { writeOutputs } from './output';
+import { uniqueFileNames } from './names';
+import { OutputFile, writeOutputs } from './output';
 import { Progress, startProgress } from './progress';
-import { defaultJobs, readAll } from './readers';
+import { InputFile, defaultJobs, readAll } from './readers';
 import { printSummary } from './summary';
 
 export const USAGE = `Cách dùng:
@@ -19,6 +22,10 @@ export const USAGE = `Cách dùng:
   --quiet         không in bảng tóm tắt
   --no-progress   không hiện thanh tiến độ
   --jobs <n>      số luồng đọc tệp song song (mặc định: số lõi CPU khi có nhiều tệp)
+  --phan-hoi      ghi thêm <thư mục>/phan-hoi/<tên đơn vị>.xlsx: phiếu phản hồi cho mỗi đơn vị
+                  có phát hiện, chưa gửi hoặc gửi tệp không đọc được
+  --co-quan <tên> tên cơ quan in ở đầu phiếu phản hồi ("Ban Dân vận Thị ủy Hòa Bình")
+  --so-sanh <tệp> so với ket-qua.json của lần kiểm tra trước: phát hiện mới, đã sửa, số liệu thay đổi
 
 Mã thoát: 0 không có lỗi, 1 có phát hiện mức "Lỗi", 2 không chạy được.`;
 
@@ -42,6 +49,12 @@ export interface Args {
   progress: boolean;
   /** Worker threads reading files; undefined: one per core when there are many files. */
   jobs?: number;
+  /** Write a feedback file per unit into <out>/phan-hoi. */
+  feedback: boolean;
+  /** The office's name at the top of each feedback file. */
+  office?: string;
+  /** An earlier ket-qua.json to compare with. */
+  compareWith?: string;
 }
 
 class UsageError extends Error {}
@@ -49,7 +62,7 @@ class UsageError extends Error {}
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(command ? `Lệnh không biết: "${command}".` : 'Thiếu lệnh.');
-  const args: Args = { rules: '', out: '', inputs: [], quiet: false, progress: true };
+  const args: Args = { rules: '', out: '', inputs: [], quiet: false, progress: true, feedback: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--rules' || a === '--out') {
@@ -60,6 +73,14 @@ function parseArgs(argv: string[]): Args {
     } else if (a.startsWith('--rules=')) args.rules = a.slice(8);
     else if (a.startsWith('--out=')) args.out = a.slice(6);
     else if (a === '--quiet') args.quiet = true;
+    else if (a === '--phan-hoi') args.feedback = true;
+    else if (a === '--co-quan' || a === '--so-sanh') {
+      const v = rest[++i];
+      if (!v) throw new UsageError(`Thiếu giá trị sau ${a}.`);
+      if (a === '--co-quan') args.office = v;
+      else args.compareWith = v;
+    } else if (a.startsWith('--co-quan=')) args.office = a.slice(10);
+    else if (a.startsWith('--so-sanh=')) args.compareWith = a.slice(10);
     else if (a === '--no-progress') args.progress = false;
     else if (a === '--jobs' || a.startsWith('--jobs=')) {
       const v = a === '--jobs' ? rest[++i] : a.slice(7);
@@ -145,6 +166,7 @@ export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; r
     }
     throw e;
   }
+  const previous = args.compareWith ? await readPreviousCheck(args.compareWith, io) : null;
   const skipped: string[] = [];
   const files = await listInputs(args.inputs, [args.rules, args.out], skipped);
   if (skipped.length) io.out(`Bỏ qua ${skipped.length} tệp không phải báo cáo (tệp khóa của Excel hoặc LibreOffice, tệp phụ của macOS): ${skipped.join(', ')}.`);
@@ -160,14 +182,47 @@ export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; r
   });
   progress.stop();
   const result = session.finish();
+  if (previous) result.changes = compareChecks(previous, path.basename(args.compareWith!), result);
   const json = JSON.stringify(toResultJson(result), null, 2) + '\n';
-  await writeOutputs(args.out, [
+  const outputs: OutputFile[] = [
     { name: 'tong-hop.xlsx', write: (file) => writeWorkbookFile(planOutput(result), file) },
     { name: 'ket-qua.json', write: (file) => fs.writeFile(file, json) },
-  ]);
+  ];
+  const feedback = args.feedback ? planFeedback(result, { office: args.office }) : [];
+  if (args.feedback) outputs.splice(1, 0, { name: FEEDBACK_DIR, write: (dir) => writeFeedbackFolder(dir, feedback, files) });
+  await writeOutputs(args.out, outputs, [FEEDBACK_DIR]);
   if (!args.quiet) printSummary(result, io.out);
   io.out(`Đã ghi ${path.join(args.out, 'tong-hop.xlsx')} và ${path.join(args.out, 'ket-qua.json')}.`);
+  if (args.feedback) io.out(`Đã ghi ${feedback.length} phiếu phản hồi vào ${path.join(args.out, FEEDBACK_DIR)}.`);
   return { code: exitCodeFor(result), result };
+}
+
+/** The earlier check to compare with, read before anything is written (it may be in the output folder). */
+async function readPreviousCheck(file: string, io: CliIo): Promise<ReturnType<typeof readPrevious> | null> {
+  try {
+    return readPrevious(JSON.parse(await fs.readFile(file, 'utf8')), path.basename(file));
+  } catch (e) {
+    const why = e instanceof PreviousResultError ? e.message : e instanceof SyntaxError ? `Tệp "${file}" không phải JSON đọc được.` : `Không đọc được tệp "${file}".`;
+    io.err(`${why} Vẫn kiểm tra như thường, không so sánh với lần trước.`);
+    return null;
+  }
+}
+
+export const FEEDBACK_DIR = 'phan-hoi';
+
+/** One feedback file per unit, named after it, with a marked copy of the report it sent. */
+async function writeFeedbackFolder(dir: string, feedback: Feedback[], files: InputFile[]): Promise<void> {
+  await fs.mkdir(dir);
+  const names = uniqueFileNames(
+    feedback.map((f) => f.unit),
+    '.xlsx',
+  );
+  const byName = new Map(files.map((f) => [f.name, f.full]));
+  for (let i = 0; i < feedback.length; i++) {
+    const fb = feedback[i];
+    const full = fb.report ? byName.get(fb.report.file) : undefined;
+    await writeFeedbackFile(fb, full ? new Uint8Array(await fs.readFile(full)) : null, path.join(dir, names[i]));
+  }
 }
 
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {

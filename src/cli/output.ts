@@ -11,6 +11,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 
 export interface OutputFile {
+  /** A file, or a folder (the feedback files) that `write` creates whole. */
   name: string;
   write(file: string): Promise<void>;
 }
@@ -67,10 +68,10 @@ async function recoverFiles(dir: string): Promise<void> {
     for (const name of names) {
       const bak = baks.get(name);
       if (bak) await fs.rename(path.join(dir, bak), path.join(dir, name));
-      else await fs.rm(path.join(dir, name), { force: true });
+      else await fs.rm(path.join(dir, name), { recursive: true, force: true });
     }
   }
-  for (const n of ours) await fs.rm(path.join(dir, n), { force: true });
+  for (const n of ours) await fs.rm(path.join(dir, n), { recursive: true, force: true });
 }
 
 /** True when the folder can be swapped whole: ours alone, and not the working folder or above it. */
@@ -82,9 +83,13 @@ async function swappable(out: string, names: Set<string>): Promise<boolean> {
   return entries === null || entries.every((n) => names.has(n));
 }
 
-export async function writeOutputs(out: string, files: OutputFile[]): Promise<void> {
+/**
+ * `alsoOurs`: outputs an earlier run may have written that this one does not (the feedback
+ * folder): a folder holding only those is still ours to swap whole, stale parts and all.
+ */
+export async function writeOutputs(out: string, files: OutputFile[], alsoOurs: string[] = []): Promise<void> {
   await recoverOutput(out);
-  if (await swappable(out, new Set(files.map((f) => f.name)))) await swapIn(out, files);
+  if (await swappable(out, new Set([...files.map((f) => f.name), ...alsoOurs]))) await swapIn(out, files);
   else await replaceEach(out, files);
 }
 
@@ -135,7 +140,7 @@ async function replaceEach(out: string, files: OutputFile[]): Promise<void> {
     final: path.join(out, f.name),
   }));
   const cleanup = async () => {
-    for (const s of steps) await fs.rm(s.tmp, { force: true });
+    for (const s of steps) await fs.rm(s.tmp, { recursive: true, force: true });
   };
   const journal = path.join(out, `${SIDE}${process.pid}.journal`);
   try {
@@ -160,13 +165,13 @@ async function replaceEach(out: string, files: OutputFile[]): Promise<void> {
       placed.push(s);
     }
   } catch (e) {
-    for (const s of placed) await fs.rm(s.final, { force: true });
+    for (const s of placed) await fs.rm(s.final, { recursive: true, force: true });
     for (const s of asideDone) await fs.rename(s.bak, s.final);
     await cleanup();
     await fs.rm(journal, { force: true });
     throw e;
   }
   // Placed: leftovers of the old files are only tidied; if that fails, the next run tidies them.
-  for (const s of asideDone) await fs.rm(s.bak, { force: true }).catch(() => undefined);
+  for (const s of asideDone) await fs.rm(s.bak, { recursive: true, force: true }).catch(() => undefined);
   await fs.rm(journal, { force: true }).catch(() => undefined);
 }

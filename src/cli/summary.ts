@@ -1,6 +1,6 @@
 // The terminal summary: one line per unit (status, errors, warnings), then the area's shortfalls.
-import { areaVerdict, countBySeverity, isAccepted } from '../core';
-import type { CheckResult, UnitStatus } from '../core';
+import { areaVerdict, changesSummary, countBySeverity, isAccepted } from '../core';
+import type { Changes, CheckResult, UnitStatus } from '../core';
 
 const STATUS: Record<UnitStatus, string> = {
   ok: 'Đạt',
@@ -43,7 +43,24 @@ export function printSummary(result: CheckResult, out: (s: string) => void): voi
     out(`Đã chấp nhận giải trình (${accepted.length}):`);
     for (const f of accepted) out(`  - ${f.message}`);
   }
+  if (result.changes) printChanges(result.changes, out);
   const c = countBySeverity(result.findings);
   out('');
   out(`Tổng: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} thông tin${c.accepted ? `, ${c.accepted} đã chấp nhận giải trình` : ''}.`);
+}
+
+function printChanges(c: Changes, out: (s: string) => void): void {
+  out('');
+  out(`So với lần kiểm tra trước (${c.previous.file}): ${changesSummary(c)}`);
+  const list = (title: string, items: Array<{ message: string }>) => {
+    if (!items.length) return;
+    out(`  ${title}:`);
+    for (const f of items) out(`    - ${f.message}`);
+  };
+  list('Phát hiện mới', c.findings.new);
+  list('Đã sửa', c.findings.fixed);
+  list('Đã chấp nhận giải trình', c.findings.accepted);
+  if (c.units.newlySent.length) out(`  Đơn vị mới gửi: ${c.units.newlySent.join(', ')}.`);
+  if (c.units.newlyReadable.length) out(`  Đơn vị nay đọc được tệp: ${c.units.newlyReadable.join(', ')}.`);
+  if (c.units.noLongerRead.length) out(`  Đơn vị lần này không đọc được báo cáo: ${c.units.noLongerRead.join(', ')}.`);
 }

@@ -5,7 +5,7 @@
 // marked; the pane writes them as sheets of the open workbook.
 import { FINDING_KINDS, Finding, SEVERITY_LABEL, countBySeverity, isAccepted } from './findings';
 import { formatNumber, formatPercent } from './numbers';
-import { CellFlag, PlannedCell, PlannedSheet, SEVERITY_FILL } from './plan';
+import { CellFlag, PlannedCell, PlannedSheet, SEVERITY_FILL, fitRowHeights } from './plan';
 import { empty, header, num, text } from './plan-cells';
 import { CheckResult, UnitStatus } from './session';
 
@@ -27,7 +27,7 @@ export interface Feedback {
 export const FEEDBACK_SHEET = 'Phản hồi';
 
 const COLUMNS = ['STT', 'Chỉ tiêu', 'Vấn đề', 'Mức độ', 'Trang tính', 'Ô', 'Số liệu đơn vị ghi', 'Yêu cầu', 'Nội dung', 'Ý kiến, giải trình của đơn vị'];
-const WIDTHS = [6, 32, 20, 11, 14, 7, 14, 14, 70, 45];
+const WIDTHS = [6, 28, 18, 11, 12, 7, 12, 12, 55, 36];
 
 /** Every roster unit with a finding, and every one that sent nothing or an unreadable file. */
 export function planFeedback(result: CheckResult, opts: FeedbackOptions = {}): Feedback[] {
@@ -56,7 +56,7 @@ export function planFeedback(result: CheckResult, opts: FeedbackOptions = {}): F
 function feedbackSheet(result: CheckResult, unit: string, status: UnitStatus, findings: Finding[], report: Feedback['report'], opts: FeedbackOptions): PlannedSheet {
   const sheet: PlannedSheet = { name: FEEDBACK_SHEET, cells: [], merges: [], widths: WIDTHS, frozenRows: 0, frozenCols: 0 };
   const line = (row: number, t: string, extra: Partial<PlannedCell> = {}) => {
-    sheet.cells.push({ row, col: 1, value: text(t), ...extra });
+    sheet.cells.push({ row, col: 1, value: text(t), wrap: true, ...extra });
     sheet.merges.push({ top: row, left: 1, bottom: row, right: COLUMNS.length });
   };
   if (opts.office) line(1, opts.office.toLocaleUpperCase('vi'), { bold: true });
@@ -78,6 +78,8 @@ function feedbackSheet(result: CheckResult, unit: string, status: UnitStatus, fi
     line(row, `Giải trình đã được chấp nhận (${accepted.length}):`, { bold: true });
     accepted.forEach((f, i) => sheet.cells.push(...findingRow(result, f, row + 1 + i, i + 1)));
   }
+  sheet.page = { orientation: 'landscape', fitToWidth: true, repeatRows: '8:8', footer: `Phiếu phản hồi – ${unit}` };
+  sheet.rowHeights = fitRowHeights(sheet);
   return sheet;
 }
 
@@ -104,14 +106,14 @@ function findingRow(result: CheckResult, f: Finding, r: number, stt: number): Pl
   const expected = typeof f.expected === 'number' && !ind?.rate ? text(formatNumber(f.expected)) : shown(result, f, f.expected);
   return [
     { row: r, col: 1, value: num(stt) },
-    { row: r, col: 2, value: ind ? text(ind.section ? `${ind.section} – ${ind.name}` : ind.name) : f.check ? text(f.check) : empty, wrap: true },
-    { row: r, col: 3, value: text(FINDING_KINDS[f.kind].label), wrap: true },
+    { row: r, col: 2, value: ind ? text(ind.section ? `${ind.section} – ${ind.name}` : ind.name) : f.check ? text(f.check) : empty },
+    { row: r, col: 3, value: text(FINDING_KINDS[f.kind].label) },
     { row: r, col: 4, value: text(isAccepted(f) ? 'Đã chấp nhận' : SEVERITY_LABEL[f.severity]), fill: SEVERITY_FILL[f.severity] },
     { row: r, col: 5, value: f.sheet ? text(f.sheet) : empty },
     { row: r, col: 6, value: f.cell ? text(f.cell) : empty },
     { row: r, col: 7, value: shown(result, f, f.actual) },
     { row: r, col: 8, value: expected },
-    { row: r, col: 9, value: text(f.message), wrap: true },
-    { row: r, col: 10, value: empty, wrap: true },
-  ];
+    { row: r, col: 9, value: text(f.message) },
+    { row: r, col: 10, value: empty },
+  ].map((c): PlannedCell => ({ ...c, wrap: true }));
 }

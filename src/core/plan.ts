@@ -47,6 +47,47 @@ export interface PlannedSheet {
   /** Range with an autofilter, e.g. "A1:H40". */
   autoFilter?: string;
   charts?: PlannedChart[];
+  /** Row heights in points, for rows whose wrapped text needs more than one line (see fitRowHeights). */
+  rowHeights?: Record<number, number>;
+  /** How the sheet prints; adapters that cannot set page layout leave it. */
+  page?: PlannedPage;
+}
+
+export interface PlannedPage {
+  orientation: 'portrait' | 'landscape';
+  /** Scale to one page wide, as many pages tall as it takes. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of every printed page, e.g. "1:8". */
+  repeatRows?: string;
+  /** Footer text (the page number is added by the adapter). */
+  footer?: string;
+}
+
+/** Points per line of text at the default font (Calibri 11), and characters per unit of column width. */
+const LINE_POINTS = 15;
+const CHARS_PER_WIDTH = 1.15;
+
+/**
+ * Heights for rows whose wrapped cells need several lines: Excel fits them when it opens a
+ * file, but LibreOffice and a printer take the stored height, so text would run over the row
+ * below. An estimate from the text's length and the (merged) column widths.
+ */
+export function fitRowHeights(sheet: PlannedSheet): Record<number, number> {
+  const width = (c: number) => sheet.widths[c - 1] || 9;
+  const spanOf = (row: number, col: number) => {
+    const m = sheet.merges.find((x) => x.top === row && x.left === col && x.bottom === row);
+    let w = 0;
+    for (let c = col; c <= (m ? m.right : col); c++) w += width(c);
+    return w;
+  };
+  const heights: Record<number, number> = {};
+  for (const cell of sheet.cells) {
+    if (!cell.wrap || !('text' in cell.value)) continue;
+    const perLine = Math.max(1, Math.floor(spanOf(cell.row, cell.col) * CHARS_PER_WIDTH));
+    const lines = cell.value.text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil([...para].length / perLine)), 0);
+    if (lines > 1) heights[cell.row] = Math.max(heights[cell.row] ?? 0, lines * LINE_POINTS);
+  }
+  return heights;
 }
 
 /** A mark to put on a cell of a submitted report (the add-in draws these on the units' own sheets). */

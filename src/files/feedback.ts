@@ -48,6 +48,8 @@ function shownValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
 }
 
 function copySheet(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet, flags: Feedback['flags']) {
+  // Printed one page wide, so the flagged figures are on the page with their labels.
+  to.pageSetup = { paperSize: 9, orientation: from.pageSetup?.orientation ?? 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   from.columns?.forEach((c, i) => {
     const col = to.getColumn(i + 1);
     if (c.width) col.width = c.width;

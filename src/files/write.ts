@@ -20,6 +20,15 @@ export function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter | ExcelJS.Work
     plan.frozenRows || plan.frozenCols ? [{ state: 'frozen', xSplit: plan.frozenCols, ySplit: plan.frozenRows }] : [];
   const ws = wb.addWorksheet(plan.name, { views }) as ExcelJS.Worksheet & { commit?: () => void };
   ws.columns = plan.widths.map((w) => ({ width: w || 9 }));
+  if (plan.page) {
+    ws.pageSetup = {
+      paperSize: 9, // A4
+      orientation: plan.page.orientation,
+      ...(plan.page.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(plan.page.repeatRows ? { printTitlesRow: plan.page.repeatRows } : {}),
+    };
+    ws.headerFooter = { oddFooter: `${plan.page.footer ? `&L${plan.page.footer}` : ''}&RTrang &P/&N` };
+  }
   for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   if (plan.autoFilter) ws.autoFilter = plan.autoFilter;
   // The streaming writer takes rows in order and forgets each one once committed.
@@ -31,6 +40,8 @@ export function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter | ExcelJS.Work
   }
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
     const row = ws.getRow(r);
+    const height = plan.rowHeights?.[r];
+    if (height) row.height = height;
     for (const c of byRow.get(r)!) writeCell(row.getCell(c.col), c);
     row.commit();
   }

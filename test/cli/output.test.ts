@@ -7,19 +7,32 @@ import path from 'path';
 import { recoverOutput, writeOutputs } from '../../src/cli/output';
 import type { OutputFile } from '../../src/cli/output';
 
+// The feedback files are a folder of their own, written whole like the files.
 const files = (tag: string): OutputFile[] => [
   { name: 'tong-hop.xlsx', write: (f) => fs.writeFile(f, `xlsx ${tag}`) },
+  {
+    name: 'phan-hoi',
+    write: async (d) => {
+      await fs.mkdir(d);
+      await fs.writeFile(path.join(d, 'Phường A.xlsx'), `a ${tag}`);
+      await fs.writeFile(path.join(d, 'Xã B.xlsx'), `b ${tag}`);
+    },
+  },
   { name: 'ket-qua.json', write: (f) => fs.writeFile(f, `json ${tag}`) },
 ];
 
-async function folder(dir: string): Promise<Record<string, string>> {
+/** Every file under the folder, by its path inside it. */
+async function folder(dir: string, prefix = ''): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const n of (await fs.readdir(dir).catch(() => [])).sort()) out[n] = await fs.readFile(path.join(dir, n), 'utf8');
+  for (const e of (await fs.readdir(dir, { withFileTypes: true }).catch(() => [])).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (e.isDirectory()) Object.assign(out, await folder(path.join(dir, e.name), `${prefix}${e.name}/`));
+    else out[`${prefix}${e.name}`] = await fs.readFile(path.join(dir, e.name), 'utf8');
+  }
   return out;
 }
 
-const OLD = { 'ket-qua.json': 'json old', 'tong-hop.xlsx': 'xlsx old' };
-const NEW = { 'ket-qua.json': 'json new', 'tong-hop.xlsx': 'xlsx new' };
+const OLD = { 'ket-qua.json': 'json old', 'phan-hoi/Phường A.xlsx': 'a old', 'phan-hoi/Xã B.xlsx': 'b old', 'tong-hop.xlsx': 'xlsx old' };
+const NEW = { 'ket-qua.json': 'json new', 'phan-hoi/Phường A.xlsx': 'a new', 'phan-hoi/Xã B.xlsx': 'b new', 'tong-hop.xlsx': 'xlsx new' };
 
 /** Makes the n-th call to a file-system operation of the write fail, and counts the calls. */
 function failNth(n: number) {
@@ -48,6 +61,7 @@ describe.each([
     const root = await tmp();
     const out = path.join(root, 'out');
     await fs.mkdir(out);
+    await fs.mkdir(path.join(out, 'phan-hoi'));
     for (const [n, v] of Object.entries(OLD)) await fs.writeFile(path.join(out, n), v);
     if (withOther) await fs.writeFile(path.join(out, 'ghi-chu.txt'), 'của người dùng');
     return out;
@@ -96,6 +110,7 @@ test('a crash between the two renames of a swap: the next run puts the previous 
   // As a crash would leave it: the old folder under its side name, no output folder.
   const side = path.join(root, `out.chitieu-previous-12345`);
   await fs.mkdir(side);
+  await fs.mkdir(path.join(side, 'phan-hoi'));
   for (const [n, v] of Object.entries(OLD)) await fs.writeFile(path.join(side, n), v);
   await fs.mkdir(path.join(root, 'out.chitieu-staging-12345'));
   await recoverOutput(out);
@@ -108,6 +123,7 @@ test('the working folder itself is never swapped', async () => {
   const cwd = process.cwd();
   process.chdir(root);
   try {
+    await fs.mkdir(path.join(root, 'phan-hoi'));
     for (const [n, v] of Object.entries(OLD)) await fs.writeFile(path.join(root, n), v);
     await writeOutputs('.', files('new'));
     expect(await folder(root)).toEqual(NEW);
@@ -153,6 +169,13 @@ describe('a crash while replacing files one by one in a shared folder', () => {
       'ket-qua.json': 'json new',
     });
     await recoverOutput(out);
-    expect(await folder(out)).toEqual(NEW);
+    expect(await folder(out)).toEqual({ 'ket-qua.json': 'json new', 'tong-hop.xlsx': 'xlsx new' });
   });
+});
+
+test('feedback files an earlier run wrote go with its output when a run writes none: never left beside a newer check', async () => {
+  const out = path.join(await tmp(), 'out');
+  await writeOutputs(out, files('old'), ['phan-hoi']);
+  await writeOutputs(out, files('new').filter((f) => f.name !== 'phan-hoi'), ['phan-hoi']);
+  expect(await folder(out)).toEqual({ 'ket-qua.json': 'json new', 'tong-hop.xlsx': 'xlsx new' });
 });
