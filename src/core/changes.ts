@@ -120,3 +120,16 @@ function compareFigures(previous: Previous, result: CheckResult, changes: Change
     if (b !== a) changes.figures.push({ unit: '*', indicator: code, before: b, after: a });
   }
 }
+
+/**
+ * What the pane keeps in the workbook for the next comparison: the parts of ket-qua.json that
+ * compareChecks reads, so a province's check stays a few hundred kilobytes.
+ */
+export function keptForComparison(json: { period: { label: string }; findings: Finding[]; units: Array<{ unit: string; status: string; figures?: Record<string, number | string> }>; totals: Record<string, number> }): string {
+  return JSON.stringify({
+    period: { label: json.period.label },
+    findings: json.findings.map((f) => ({ kind: f.kind, severity: f.severity, unit: f.unit, indicator: f.indicator, check: f.check, against: f.against, file: f.file, sheet: f.sheet, actual: f.kind === 'unmapped-row' ? f.actual : null, status: f.status, message: f.message })),
+    units: json.units.map((u) => ({ unit: u.unit, status: u.status, ...(u.figures ? { figures: u.figures } : {}) })),
+    totals: json.totals,
+  });
+}

@@ -93,7 +93,7 @@ export { RULES_SHEETS };
 /** Which part of the rules workbook a sheet of this name is, if any. */
 export function rulesSheetRole(name: string): keyof typeof RULES_SHEETS | null {
   const f = fold(name);
-  for (const role of ['targets', 'checks', 'roster'] as const) if (RULES_SHEETS[role].some((n) => fold(n) === f)) return role;
+  for (const role of ['targets', 'checks', 'roster', 'explanations'] as const) if (RULES_SHEETS[role].some((n) => fold(n) === f)) return role;
   return null;
 }
 

@@ -11,25 +11,49 @@ import { applyFlags, clearFlags } from './flags';
 import { loadSheetList, UNDO_SHEET } from './ownership';
 import { readWorkbook } from './readWorkbook';
 import { writePlan } from './writePlan';
+import { appendExplanation, loadPreviousCheck, savePreviousCheck } from './cycle';
+import { Supports } from './requirements';
+import { FEEDBACK_SHEET } from '../core/plan-feedback';
+
+/** Feedback sheets ("Phản hồi – Xã Yên Bình") are one family of output, the rollup another. */
+const isFeedbackSheet = (plannedName: string) => plannedName.startsWith(FEEDBACK_SHEET);
 
 declare const Office: { context?: { displayLanguage?: string } } | undefined;
 
 export function createExcelHost(): PaneHost {
-  const run = <T>(f: (context: Excel.RequestContext) => Promise<T>): Promise<T> => Excel.run((context) => f(context));
+  return excelHostOn((f) => Excel.run((context) => f(context)), (typeof Office !== 'undefined' && Office?.context?.displayLanguage) || 'vi-VN');
+}
+
+/** Runs one operation in its own request context. */
+export type Runner = <T>(f: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/**
+ * The pane's host over a runner: Excel.run in the add-in; a fake Excel's context in tests, so
+ * they drive exactly this mapping of the pane's operations onto the adapter.
+ */
+export function excelHostOn(run: Runner, displayLanguage: string, supports?: Supports): PaneHost {
+  const write = (plan: OutputPlan, family: (base: string) => boolean) =>
+    run(async (context) => (await writePlan(context, { sheets: plan.sheets, flags: [] }, { family, supports })).sheets.map((s) => s.written));
   return {
-    displayLanguage: (typeof Office !== 'undefined' && Office?.context?.displayLanguage) || 'vi-VN',
+    displayLanguage,
     describeWorkbook: () => run(describeWorkbook),
-    readSheets: (names) => run((context) => readWorkbook(context, { sheets: names })),
-    writeRollup: (plan: OutputPlan) =>
-      run(async (context) => (await writePlan(context, { sheets: plan.sheets, flags: [] })).sheets.map((s) => s.written)),
+    readSheets: (names) => run((context) => readWorkbook(context, { sheets: names, supports })),
+    writeRollup: (plan: OutputPlan) => write(plan, (base) => !isFeedbackSheet(base)),
+    writeFeedback: (plan: OutputPlan, replace: 'all' | 'these') => {
+      const names = new Set(plan.sheets.map((s) => s.name));
+      return write(plan, replace === 'all' ? isFeedbackSheet : (base: string) => names.has(base));
+    },
+    appendExplanation: (row) => run((context) => appendExplanation(context, row)),
+    loadPreviousCheck: () => run(loadPreviousCheck),
+    savePreviousCheck: (json) => run((context) => savePreviousCheck(context, json)),
     applyFlags: (flags: CellFlag[], workbookName: string) =>
       run(async (context) => {
-        const r = await applyFlags(context, flags, { file: workbookName });
+        const r = await applyFlags(context, flags, { file: workbookName, supports });
         return { applied: r.applied, skipped: r.skipped.length };
       }),
     clearFlags: () =>
       run(async (context) => {
-        const r = await clearFlags(context);
+        const r = await clearFlags(context, undefined, { supports });
         return { restored: r.restored, kept: r.keptUserFill };
       }),
     selectCell: (sheet, cell) => run((context) => selectCell(context, sheet, cell)),

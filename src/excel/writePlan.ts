@@ -41,6 +41,11 @@ export interface WriteOptions {
   runId?: string;
   /** Bytes per request; default PAYLOAD_BUDGET. Tests lower it. */
   batchBytes?: number;
+  /**
+   * Which of the add-in's earlier output sheets this write replaces, by the name each was planned
+   * under: the rollup replaces the rollup, the feedback sheets replace feedback sheets. Default: all.
+   */
+  family?: (plannedName: string) => boolean;
 }
 
 export interface WriteResult {
@@ -63,7 +68,7 @@ export async function writePlan(context: Excel.RequestContext, plan: OutputPlan,
     const worksheets = context.workbook.worksheets.load('items/name');
     const names = queueOwnership(context);
     await context.sync();
-    state = planRun(plan, worksheets.items.map((w) => w.name), ownEntries(names), run);
+    state = planRun(plan, worksheets.items.map((w) => w.name), ownEntries(names), run, opts.family);
 
     // syncs 2
     const budget = opts.batchBytes ?? PAYLOAD_BUDGET;
@@ -119,7 +124,9 @@ interface RunState {
   stale: string[];
 }
 
-function planRun(plan: OutputPlan, before: string[], entries: OwnEntry[], run: string): RunState {
+function planRun(plan: OutputPlan, before: string[], all: OwnEntry[], run: string, family: (base: string) => boolean = () => true): RunState {
+  // Our sheets of another family (the feedback sheets during a rollup) stay, and keep their names.
+  const entries = all.filter((e) => family(e.marker.base));
   const own = ownSheetNames(entries);
   const seen = new Set<string>();
   const old: OldSheet[] = [];

@@ -1,8 +1,8 @@
 // One check run as the pane does it: the rules from this workbook's rules sheets or from a
 // file, the reports from this workbook's sheets and/or files read in the pane (never
 // inserted into the workbook), then the engine's result and output plan.
-import { CheckSession, RulesError, countBySeverity, planOutput, readRules } from '../core';
-import type { CheckResult, OutputPlan, Severity, WorkbookModel } from '../core';
+import { CheckSession, RulesError, compareChecks, countBySeverity, keptForComparison, planOutput, readExplanations, readPrevious, readRules, toResultJson } from '../core';
+import type { Changes, CheckResult, OutputPlan, Severity, WorkbookModel } from '../core';
 import { rulesSheetRole } from '../core/rules';
 import { ReadError, readWorkbookBuffer } from '../files/read';
 import type { PaneHost, WorkbookInfo } from './host';
@@ -46,7 +46,7 @@ export interface CheckOutcome {
   plan: OutputPlan;
   /** The workbook's name: findings and flags carrying it are in this workbook. */
   workbook: string;
-  counts: Record<Severity, number>;
+  counts: Record<Severity, number> & { accepted: number };
   /** The workbook as it was at the check. */
   info: WorkbookInfo;
 }
@@ -86,7 +86,9 @@ export async function runCheck(host: PaneHost, request: CheckRequest, t: Strings
     request.rules.from === 'file' && request.rules.file
       ? await readRulesFile(request.rules.file, t)
       : { name: workbook.name, sheets: workbook.sheets.filter((s) => rulesSheets.includes(s.name)) };
-  const session = startSession(rulesModel, t);
+  // Explanations the office accepted live in this workbook ("Giải trình"), whichever file holds the targets.
+  const explanations = request.rules.from === 'file' ? await workbookExplanations(host, info) : null;
+  const session = startSession(rulesModel, t, explanations);
 
   const reports = workbook.sheets.filter((s) => reportSheets.includes(s.name));
   if (reports.length) session.addWorkbook({ name: workbook.name, sheets: reports });
@@ -106,8 +108,37 @@ export async function runCheck(host: PaneHost, request: CheckRequest, t: Strings
   progress({ done: total, total, name: '' });
 
   const result = session.finish();
+  result.changes = (await previousChanges(host, result)) ?? undefined;
   const counts = countBySeverity(result.findings);
   return { result, plan: planOutput(result), workbook: workbook.name || info.name, counts, info };
+}
+
+/** The "Giải trình" sheet of this workbook, when the targets come from a file. */
+async function workbookExplanations(host: PaneHost, info: WorkbookInfo): Promise<WorkbookModel | null> {
+  const sheet = info.sheets.find((s) => rulesSheetRole(s.name) === 'explanations');
+  return sheet ? host.readSheets([sheet.name]) : null;
+}
+
+/**
+ * What changed since the check kept in the workbook (the last one whose outputs were written).
+ * A kept check that cannot be read is not a failure of this one: there is then nothing to compare.
+ */
+async function previousChanges(host: PaneHost, result: CheckResult): Promise<Changes | null> {
+  const kept = await host.loadPreviousCheck();
+  if (!kept) return null;
+  try {
+    return compareChecks(readPrevious(JSON.parse(kept), PREVIOUS_LABEL), PREVIOUS_LABEL, result);
+  } catch {
+    return null;
+  }
+}
+
+/** How the kept check is named in the comparison. */
+const PREVIOUS_LABEL = 'lần trước';
+
+/** Keeps this check in the workbook for the next comparison. */
+export function keepCheck(host: PaneHost, result: CheckResult): Promise<void> {
+  return host.savePreviousCheck(keptForComparison(toResultJson(result)));
 }
 
 async function readRulesFile(file: PickedFile, t: Strings): Promise<WorkbookModel> {
@@ -118,7 +149,7 @@ async function readRulesFile(file: PickedFile, t: Strings): Promise<WorkbookMode
   }
 }
 
-function startSession(model: WorkbookModel, t: Strings): CheckSession {
+function startSession(model: WorkbookModel, t: Strings, explanations: WorkbookModel | null): CheckSession {
   let read: ReturnType<typeof readRules>;
   try {
     read = readRules(model);
@@ -126,6 +157,7 @@ function startSession(model: WorkbookModel, t: Strings): CheckSession {
     if (e instanceof RulesError) throw new PaneError(e.message, t.errors.rulesUnreadable);
     throw e;
   }
+  if (explanations) read.rules.explanations.push(...readExplanations(explanations, read.rules, read.problems));
   if (read.rules.indicators.length === 0) {
     const why = read.problems.slice(0, 3).map((p) => p.message);
     throw new PaneError([t.errors.rulesEmpty(model.name), ...why].join('\n'), t.errors.rulesUnreadable);

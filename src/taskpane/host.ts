@@ -3,6 +3,9 @@
 // fake object.
 import type { Sheet, WorkbookModel } from '../core/model';
 import type { CellFlag, OutputPlan } from '../core/plan';
+import type { ExplanationRow } from '../excel/cycle';
+
+export type { ExplanationRow };
 
 export interface SheetInfo {
   name: string;
@@ -38,4 +41,15 @@ export interface PaneHost {
   showSheet(sheet: string, cell: string): Promise<void>;
   /** Adds the sheets as ordinary user sheets; refuses if a name is taken. Returns the names written. */
   insertSheets(sheets: Sheet[]): Promise<string[]>;
+  /**
+   * Writes feedback sheets: `all` replaces every earlier feedback sheet of the add-in, `these`
+   * only those of the same units. Never the rollup, never a user's sheet. Returns the names written.
+   */
+  writeFeedback(plan: OutputPlan, replace: 'all' | 'these'): Promise<string[]>;
+  /** Adds an accepted explanation as a row of the workbook's "Giải trình" sheet. */
+  appendExplanation(row: ExplanationRow): Promise<void>;
+  /** The last check kept in the workbook (its JSON), or null. */
+  loadPreviousCheck(): Promise<string | null>;
+  /** Keeps this check in the workbook, for the next comparison. */
+  savePreviousCheck(json: string): Promise<void>;
 }

@@ -6,11 +6,13 @@ import { describeEvidence } from '../core/identity';
 import type { EvidenceSource, UnitEvidence } from '../core/identity';
 import type { Severity } from '../core/plan';
 import type { Coverage, UnitStatus } from '../core/session';
+import type { Changes } from '../core/changes';
+import { changesSummary } from '../core/plan-changes';
 import type { AreaVerdict } from '../core/verdict';
 
 const EVIDENCE_EN: Record<EvidenceSource, string> = { header: 'report heading', sheet: 'sheet name', file: 'file name', 'unit-column': 'unit column' };
 
-export type Operation = 'check' | 'flag' | 'clear' | 'rollup' | 'insert' | 'refresh' | 'select' | 'show';
+export type Operation = 'check' | 'flag' | 'clear' | 'rollup' | 'insert' | 'refresh' | 'select' | 'show' | 'feedback' | 'accept';
 
 export interface Strings {
   lang: 'vi' | 'en';
@@ -53,6 +55,8 @@ export interface Strings {
     readingWorkbook: string;
   };
   actions: {
+    feedback: string;
+    feedbackFor: (unit: string) => string;
     check: string;
     checking: string;
     flag: string;
@@ -72,6 +76,9 @@ export interface Strings {
     verdict: (v: AreaVerdict, c: Coverage, short: number) => string;
     severityCount: Record<Severity, (n: number) => string>;
     done: (errors: number, warnings: number, infos: number) => string;
+    accepted: (n: number) => string;
+    /** What changed since the check kept in the workbook. */
+    changes: (c: Changes) => string;
   };
   units: {
     heading: string;
@@ -83,6 +90,15 @@ export interface Strings {
   };
   findings: {
     heading: (shown: number, total: number) => string;
+    acceptedHeading: (n: number) => string;
+    accept: string;
+    acceptTitle: string;
+    acceptIntro: (unit: string, indicator: string, value: string) => string;
+    acceptReason: string;
+    acceptBy: string;
+    acceptSave: string;
+    acceptCancel: string;
+    acceptReasonNeeded: string;
     filters: string;
     unit: string;
     severity: string;
@@ -106,6 +122,9 @@ export interface Strings {
     nothingToFlag: string;
     cleared: (restored: number, kept: number) => string;
     rollupDone: (names: string[]) => string;
+    feedbackDone: (names: string[]) => string;
+    nothingForFeedback: string;
+    acceptedWritten: (unit: string, indicator: string) => string;
     selected: (sheet: string, cell: string) => string;
     /** A finding's cell on a sheet the user hid: nothing selected yet. */
     hiddenSheet: (sheet: string, cell: string) => string;
@@ -191,6 +210,8 @@ const vi: Strings = {
     flag: 'Đánh dấu trên bảng tính',
     clear: 'Xóa đánh dấu',
     rollup: 'Tạo bảng tổng hợp',
+    feedback: 'Tạo phiếu phản hồi',
+    feedbackFor: (unit) => `Tạo phiếu phản hồi cho ${unit}`,
     toolbar: 'Thao tác trên sổ tính',
     working: 'Đang làm…',
   },
@@ -209,6 +230,9 @@ const vi: Strings = {
       info: (n) => `${n} thông tin`,
     },
     done: (e, w, i) => `Đã kiểm tra xong: ${e} lỗi, ${w} cảnh báo, ${i} thông tin.`,
+    accepted: (n) => `${n} đã chấp nhận giải trình`,
+    // The engine's own sentence, as the command line prints it.
+    changes: (c) => `So với lần kiểm tra trước: ${changesSummary(c)}`,
   },
   units: {
     heading: 'Từng đơn vị',
@@ -226,6 +250,15 @@ const vi: Strings = {
   },
   findings: {
     heading: (shown, total) => (shown === total ? `Phát hiện (${total})` : `Phát hiện (${shown}/${total})`),
+    acceptedHeading: (n) => `Đã chấp nhận giải trình (${n})`,
+    accept: 'Chấp nhận giải trình…',
+    acceptTitle: 'Chấp nhận giải trình',
+    acceptIntro: (unit, indicator, value) => `${unit}, ${indicator}, số liệu ${value}: phát hiện này sẽ được giữ lại để biết, không còn là lỗi hay cảnh báo, cho đến khi số liệu thay đổi. Giải trình được ghi vào trang "Giải trình" của sổ tính.`,
+    acceptReason: 'Lý do (đơn vị giải trình)',
+    acceptBy: 'Người chấp nhận',
+    acceptSave: 'Ghi giải trình',
+    acceptCancel: 'Hủy',
+    acceptReasonNeeded: 'Cần ghi lý do.',
     filters: 'Lọc phát hiện',
     unit: 'Đơn vị',
     severity: 'Mức độ',
@@ -268,6 +301,9 @@ const vi: Strings = {
         ? `Đã xóa đánh dấu ở ${restored} ô${kept ? `; ${kept} ô người dùng đã tô lại nên giữ nguyên` : ''}.`
         : 'Không có đánh dấu nào để xóa.',
     rollupDone: (names) => `Đã tạo các trang ${list(names)}.`,
+    feedbackDone: (names) => `Đã tạo ${names.length} trang phiếu phản hồi: ${list(names)}.`,
+    nothingForFeedback: 'Không có đơn vị nào cần phiếu phản hồi: mọi báo cáo đã đọc đều không có phát hiện.',
+    acceptedWritten: (unit, indicator) => `Đã ghi giải trình của ${unit} (${indicator}) vào trang "Giải trình" và kiểm tra lại.`,
     selected: (sheet, cell) => `Đã chọn ô ${cell} trên trang "${sheet}".`,
     hiddenSheet: (sheet, cell) => `Ô ${cell} nằm trên trang "${sheet}", trang này đang bị ẩn. Bấm "Hiện trang" để hiện trang và chuyển tới ô.`,
     showSheet: 'Hiện trang',
@@ -281,6 +317,8 @@ const vi: Strings = {
       refresh: 'Không đọc được danh sách trang tính',
       select: 'Không chuyển tới ô được',
       show: 'Không hiện được trang',
+      feedback: 'Không tạo được phiếu phản hồi',
+      accept: 'Không ghi được giải trình',
     },
     retry: 'Thử lại',
     dismiss: 'Đóng thông báo',
@@ -413,6 +451,8 @@ const en: Strings = {
     flag: 'Mark on the sheets',
     clear: 'Clear marks',
     rollup: 'Create rollup sheets',
+    feedback: 'Create feedback sheets',
+    feedbackFor: (unit) => `Create the feedback sheet for ${unit}`,
     toolbar: 'Workbook actions',
     working: 'Working…',
   },
@@ -437,6 +477,9 @@ const en: Strings = {
       info: (n) => `${n} info`,
     },
     done: (e, w, i) => `Check finished: ${e} errors, ${w} warnings, ${i} info.`,
+    accepted: (n) => `${n} explained and accepted`,
+    changes: (c) =>
+      `Since the last check: ${c.findings.new.length} new, ${c.findings.fixed.length} fixed, ${c.findings.accepted.length} accepted, ${c.findings.open} still open; ${c.figuresNotCompared ? 'figures not compared' : `${c.figures.length} figures changed`}.`,
   },
   units: {
     heading: 'Units',
@@ -447,6 +490,15 @@ const en: Strings = {
   },
   findings: {
     heading: (shown, total) => (shown === total ? `Findings (${total})` : `Findings (${shown}/${total})`),
+    acceptedHeading: (n) => `Explanations accepted (${n})`,
+    accept: 'Accept explanation…',
+    acceptTitle: 'Accept an explanation',
+    acceptIntro: (unit, indicator, value) => `${unit}, ${indicator}, figure ${value}: the finding is kept for information, no longer an error or warning, until the figure changes. The explanation is written to the workbook's "Giải trình" sheet.`,
+    acceptReason: 'Reason (the unit’s explanation)',
+    acceptBy: 'Accepted by',
+    acceptSave: 'Save explanation',
+    acceptCancel: 'Cancel',
+    acceptReasonNeeded: 'A reason is needed.',
     filters: 'Filter findings',
     unit: 'Unit',
     severity: 'Severity',
@@ -487,6 +539,9 @@ const en: Strings = {
     cleared: (restored, kept) =>
       restored || kept ? `Cleared the marks on ${restored} cells${kept ? `; ${kept} refilled by you were kept` : ''}.` : 'There were no marks to clear.',
     rollupDone: (names) => `Created the sheets ${list(names)}.`,
+    feedbackDone: (names) => `Created ${names.length} feedback sheet${names.length === 1 ? '' : 's'}: ${list(names)}.`,
+    nothingForFeedback: 'No unit needs a feedback sheet: no report read has any finding.',
+    acceptedWritten: (unit, indicator) => `Wrote the explanation of ${unit} (${indicator}) to the "Giải trình" sheet and checked again.`,
     selected: (sheet, cell) => `Selected cell ${cell} on sheet "${sheet}".`,
     hiddenSheet: (sheet, cell) => `Cell ${cell} is on sheet "${sheet}", which is hidden. Press "Show sheet" to unhide it and go to the cell.`,
     showSheet: 'Show sheet',
@@ -500,6 +555,8 @@ const en: Strings = {
       refresh: 'Could not read the sheet list',
       select: 'Could not go to the cell',
       show: 'Could not show the sheet',
+      feedback: 'Could not create the feedback sheets',
+      accept: 'Could not write the explanation',
     },
     retry: 'Try again',
     dismiss: 'Dismiss',

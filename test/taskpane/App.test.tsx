@@ -6,7 +6,7 @@ import type { CellFlag, WorkbookModel } from '../../src/core';
 import { setCell } from '../../src/core/model';
 import { ExcelAdapterError } from '../../src/excel/errors';
 import { applyFlags, clearFlags } from '../../src/excel/flags';
-import { describeWorkbook, insertSheets, selectCell, showSheet } from '../../src/excel/host';
+import { describeWorkbook, excelHostOn, insertSheets, selectCell, showSheet } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/readWorkbook';
 import { writePlan } from '../../src/excel/writePlan';
 import { FakeExcel } from '../excel/fakeExcel';
@@ -28,6 +28,10 @@ interface Fake extends PaneHost {
   selectCell: jest.Mock;
   showSheet: jest.Mock;
   insertSheets: jest.Mock;
+  writeFeedback: jest.Mock;
+  appendExplanation: jest.Mock;
+  loadPreviousCheck: jest.Mock;
+  savePreviousCheck: jest.Mock;
 }
 
 function fakeHost(model: WorkbookModel): Fake {
@@ -42,6 +46,10 @@ function fakeHost(model: WorkbookModel): Fake {
     selectCell: jest.fn(async () => ({ hidden: false })),
     showSheet: jest.fn(async () => undefined),
     insertSheets: jest.fn(async (sheets: { name: string }[]) => sheets.map((s) => s.name)),
+    writeFeedback: jest.fn(async (plan: { sheets: { name: string }[] }) => plan.sheets.map((s) => s.name)),
+    appendExplanation: jest.fn(async () => undefined),
+    loadPreviousCheck: jest.fn(async () => null),
+    savePreviousCheck: jest.fn(async () => undefined),
   };
 }
 
@@ -395,8 +403,8 @@ describe('a failed operation offers "Thử lại", which runs the same operation
       (el) => el.tabIndex >= 0 && !el.hasAttribute('disabled'),
     );
     // After the toolbar come the notice's own two controls (Fluent puts its close button first).
-    const rollup = tabbable.indexOf(screen.getByTestId('rollup'));
-    expect(tabbable.slice(rollup + 1)).toEqual([screen.getByRole('button', { name: vi.notices.dismiss }), retry]);
+    const last = tabbable.indexOf(screen.getByTestId('feedback'));
+    expect(tabbable.slice(last + 1)).toEqual([screen.getByRole('button', { name: vi.notices.dismiss }), retry]);
     // The failure is announced at once.
     expect(screen.getByTestId('notice-region').getAttribute('aria-live')).toBe('assertive');
     retry.focus();
@@ -445,24 +453,7 @@ describe('a failed operation offers "Thử lại", which runs the same operation
 describe('over the real adapter on the fake Excel host', () => {
   /** The pane's host as src/excel/host.ts builds it, over a fake Excel (as in excelHost.test.ts). */
   function paneHostOn(excel: FakeExcel): PaneHost {
-    const supports = excel.isSetSupported;
-    return {
-      displayLanguage: 'vi-VN',
-      describeWorkbook: () => describeWorkbook(excel.context()),
-      readSheets: (names) => readWorkbook(excel.context(), { sheets: names, supports }),
-      writeRollup: async (plan) => (await writePlan(excel.context(), plan, { supports })).sheets.map((s) => s.written),
-      applyFlags: async (flags, file) => {
-        const r = await applyFlags(excel.context(), flags, { file, supports });
-        return { applied: r.applied, skipped: r.skipped.length };
-      },
-      clearFlags: async () => {
-        const r = await clearFlags(excel.context(), undefined, { supports });
-        return { restored: r.restored, kept: r.keptUserFill };
-      },
-      selectCell: (sheet, cell) => selectCell(excel.context(), sheet, cell),
-      showSheet: (sheet, cell) => showSheet(excel.context(), sheet, cell),
-      insertSheets: (sheets) => insertSheets(excel.context(), sheets),
-    };
+    return excelHostOn((f) => f(excel.context()), 'vi-VN', excel.isSetSupported);
   }
 
   test('a rollup cut short mid-write: the adapter’s message, the workbook as before, then "Thử lại" writes it whole', async () => {
@@ -485,7 +476,8 @@ describe('over the real adapter on the fake Excel host', () => {
     fireEvent.click(screen.getByRole('button', { name: vi.notices.retry }));
     await settled(4);
     expect(notice().getAttribute('data-intent')).toBe('success');
-    expect(excel.sheetNames()).toEqual([...sheets, 'Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
+    // The check the rollup was written from is kept, very hidden, for the next comparison.
+    expect(excel.sheetNames()).toEqual([...sheets, 'Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra', 'chitieu_prev']);
     expect(excel.state.names.map((n) => n.sheet?.name)).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
   });
 
@@ -508,6 +500,91 @@ describe('over the real adapter on the fake Excel host', () => {
     await settled(5);
     expect(notice().textContent).toMatch(/^Đã xóa đánh dấu ở \d+ ô\.$/);
     expect(excel.sheetNames().map((n) => excel.snapshot(n))).toEqual(before);
+  });
+});
+
+describe("the office's cycle over the real adapter on the fake Excel host", () => {
+  function paneHostOn(excel: FakeExcel): PaneHost {
+    return excelHostOn((f) => f(excel.context()), 'vi-VN', excel.isSetSupported);
+  }
+  const feedbackSheets = (excel: FakeExcel) => excel.sheetNames().filter((n) => n.startsWith('Phản hồi – '));
+
+  test('"Tạo phiếu phản hồi": a sheet per unit with findings; the rollup stays; with a unit chosen, only its sheet is written again', async () => {
+    const excel = new FakeExcel(cloneModel(workbook));
+    renderPane(paneHostOn(excel));
+    await settled(1);
+    fireEvent.click(screen.getByTestId('check'));
+    await settled(2);
+    fireEvent.click(screen.getByTestId('feedback'));
+    await settled(3);
+    expect(notice().getAttribute('data-intent')).toBe('success');
+    expect(feedbackSheets(excel)).toEqual([
+      'Phản hồi – Phường Tân Thành',
+      'Phản hồi – Phường Đồng Tâm',
+      'Phản hồi – Xã Yên Bình',
+      'Phản hồi – Xã Phú Thịnh',
+      'Phản hồi – Xã Thanh Sơn',
+      'Phản hồi – Xã Minh Khai',
+    ]);
+    const yb = excel.sheet('Phản hồi – Xã Yên Bình');
+    const texts: unknown[] = [];
+    yb.forEach((c) => texts.push(c.value));
+    expect(texts).toContain('Kính gửi: Xã Yên Bình');
+    fireEvent.click(screen.getByTestId('rollup'));
+    await settled(4);
+    expect(feedbackSheets(excel)).toHaveLength(6);
+    // One unit chosen in the findings' filter: the button says so, and writes that unit's sheet only.
+    fireEvent.change(screen.getByTestId('filter-unit'), { target: { value: 'Xã Yên Bình' } });
+    expect(screen.getByTestId('feedback').textContent).toBe(vi.actions.feedbackFor('Xã Yên Bình'));
+    const others = feedbackSheets(excel).filter((n) => n !== 'Phản hồi – Xã Yên Bình').map((n) => excel.sheet(n));
+    fireEvent.click(screen.getByTestId('feedback'));
+    await settled(5);
+    expect(feedbackSheets(excel)).toHaveLength(6);
+    expect(feedbackSheets(excel).filter((n) => n !== 'Phản hồi – Xã Yên Bình').map((n) => excel.sheet(n))).toEqual(others);
+    expect(excel.sheetNames()).toEqual(expect.arrayContaining(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']));
+  });
+
+  test('"Chấp nhận giải trình…": asks for a reason, writes the row to "Giải trình", checks again: the finding is accepted', async () => {
+    const excel = new FakeExcel(cloneModel(workbook));
+    renderPane(paneHostOn(excel));
+    await settled(1);
+    fireEvent.click(screen.getByTestId('check'));
+    await settled(2);
+    const item = screen.getAllByTestId('finding').find((el) => el.getAttribute('data-unit') === 'Xã Yên Bình' && el.textContent?.includes('Số cuộc đối thoại'))!;
+    fireEvent.click(within(item).getByTestId('accept'));
+    const dialog = await screen.findByTestId('accept-dialog');
+    // A reason is required.
+    fireEvent.click(within(dialog).getByTestId('accept-save'));
+    expect(within(dialog).getByText(vi.findings.acceptReasonNeeded)).toBeTruthy();
+    fireEvent.change(within(dialog).getByTestId('accept-reason'), { target: { value: 'Bí thư đi học; =bù vào quý I' } });
+    fireEvent.change(within(dialog).getByTestId('accept-by'), { target: { value: 'Trần Văn B' } });
+    fireEvent.click(within(dialog).getByTestId('accept-save'));
+    await settled(3);
+    expect(notice().textContent).toBe(vi.notices.acceptedWritten('Xã Yên Bình', 'DOI_THOAI'));
+    const g = excel.sheet('Giải trình');
+    const row = [1, 2, 3, 4, 5, 6].map((c) => g.get(4, c)?.value);
+    expect(row).toEqual(['Xã Yên Bình', 'DOI_THOAI', 'Không đạt chỉ tiêu', 6, 'Bí thư đi học; =bù vào quý I', 'Trần Văn B']);
+    // Written as text: a reason starting like a formula stays text.
+    expect(g.get(4, 5)?.formula).toBeUndefined();
+    expect(screen.getAllByTestId('accepted').map((el) => el.getAttribute('data-unit'))).toEqual(['Xã Yên Bình']);
+    expect(screen.getByTestId('count-accepted').textContent).toBe(vi.summary.accepted(1));
+    expect(screen.getAllByTestId('finding').some((el) => el.getAttribute('data-unit') === 'Xã Yên Bình' && el.textContent?.includes('Số cuộc đối thoại'))).toBe(false);
+  });
+
+  test('what changed since the check the rollup was written from', async () => {
+    const excel = new FakeExcel(cloneModel(workbook));
+    renderPane(paneHostOn(excel));
+    await settled(1);
+    fireEvent.click(screen.getByTestId('check'));
+    await settled(2);
+    expect(screen.queryByTestId('changes')).toBeNull();
+    fireEvent.click(screen.getByTestId('rollup'));
+    await settled(3);
+    // Tân Thành corrects its supervision count in the workbook, and the office checks again.
+    excel.sheet('bao cao dan van nam 2023 - Tan ').at(22, 5).value = 1;
+    fireEvent.click(screen.getByTestId('check'));
+    await settled(4);
+    expect(screen.getByTestId('changes').textContent).toMatch(/^So với lần kiểm tra trước: 0 phát hiện mới, 1 đã sửa, 0 đã chấp nhận giải trình, \d+ vẫn còn; 2 số liệu thay đổi\.$/);
   });
 });
 

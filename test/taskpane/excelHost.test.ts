@@ -6,7 +6,7 @@ import type { OutputPlan, Sheet, WorkbookModel } from '../../src/core';
 import { newSheet, setCell } from '../../src/core/model';
 import { ExcelAdapterError } from '../../src/excel/errors';
 import { applyFlags, clearFlags } from '../../src/excel/flags';
-import { describeWorkbook, insertSheets, selectCell, showSheet } from '../../src/excel/host';
+import { describeWorkbook, excelHostOn, insertSheets, selectCell, showSheet } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/readWorkbook';
 import { writePlan } from '../../src/excel/writePlan';
 import { PaneError, isRulesSheet, reportSheetNames, runCheck } from '../../src/taskpane/check';
@@ -24,24 +24,7 @@ function rulesSheets(model: WorkbookModel): Sheet[] {
 
 /** The pane's host over a fake Excel, as src/excel/host.ts builds it over Office.js. */
 function paneHostOn(host: FakeExcel): PaneHost {
-  const supports = host.isSetSupported;
-  return {
-    displayLanguage: 'vi-VN',
-    describeWorkbook: () => describeWorkbook(host.context()),
-    readSheets: (names) => readWorkbook(host.context(), { sheets: names, supports }),
-    writeRollup: async (plan) => (await writePlan(host.context(), plan, { supports })).sheets.map((s) => s.written),
-    applyFlags: async (flags, file) => {
-      const r = await applyFlags(host.context(), flags, { file, supports });
-      return { applied: r.applied, skipped: r.skipped.length };
-    },
-    clearFlags: async () => {
-      const r = await clearFlags(host.context(), undefined, { supports });
-      return { restored: r.restored, kept: r.keptUserFill };
-    },
-    selectCell: (sheet, cell) => selectCell(host.context(), sheet, cell),
-    showSheet: (sheet, cell) => showSheet(host.context(), sheet, cell),
-    insertSheets: (sheets) => insertSheets(host.context(), sheets),
-  };
+  return excelHostOn((f) => f(host.context()), 'vi-VN', host.isSetSupported);
 }
 
 function pick(file: string, bytes: Uint8Array) {

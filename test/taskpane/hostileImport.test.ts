@@ -23,6 +23,10 @@ const emptyWorkbook: PaneHost = {
   selectCell: async () => ({ hidden: false }),
   showSheet: async () => undefined,
   insertSheets: async () => [],
+  writeFeedback: async () => [],
+  appendExplanation: async () => undefined,
+  loadPreviousCheck: async () => null,
+  savePreviousCheck: async () => undefined,
 };
 
 test('a zip bomb, a million-row sheet, 600 sheets and a ten-million-character cell picked with a good report', async () => {

@@ -5,11 +5,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Button, Caption1, Divider, Field, ProgressBar, Spinner, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle20Regular, Dismiss20Regular, Eraser20Regular, PaintBucket20Regular, QuestionCircle20Regular, TableAdd20Regular } from '@fluentui/react-icons';
+import { CheckmarkCircle20Regular, Dismiss20Regular, Eraser20Regular, MailArrowUp20Regular, PaintBucket20Regular, QuestionCircle20Regular, TableAdd20Regular } from '@fluentui/react-icons';
+import { FINDING_KINDS } from '../../core/findings';
+import type { Finding } from '../../core/findings';
 import type { WorkbookModel } from '../../core/model';
+import { formatNumber, formatPercent } from '../../core/numbers';
+import { FEEDBACK_SHEET, planFeedback } from '../../core/plan-feedback';
 import type { PaneHost, WorkbookInfo } from '../host';
 import type { Operation, Strings } from '../strings';
-import { CheckOutcome, PaneError, PickedFile, hasRulesSheet, pickedFile, reasonOf, reportSheetNames, runCheck } from '../check';
+import { CheckOutcome, PaneError, PickedFile, hasRulesSheet, keepCheck, pickedFile, reasonOf, reportSheetNames, runCheck } from '../check';
+import { AcceptDialog } from './AcceptDialog';
 import { Notice, NoticeBar } from './NoticeBar';
 import { RulesSection, RulesFrom } from './RulesSection';
 import { SourcesSection, SheetChoice } from './SourcesSection';
@@ -73,6 +78,9 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [dragging, setDragging] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  /** The unit chosen in the findings' filter: "Tạo phiếu phản hồi" then writes that unit's sheet only. */
+  const [unitChosen, setUnitChosen] = useState<string | null>(null);
+  const [accepting, setAccepting] = useState<Finding | null>(null);
   /** Operations finished so far: lets a test (or an observer) tell when a click's work is over. */
   const [finished, setFinished] = useState(0);
   const busyRef = useRef(false);
@@ -136,21 +144,26 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
       setNotice({ intent: 'success', text: t.rules.inserted(written) });
     });
 
+  /** The check itself, shared by "Kiểm tra" and by accepting an explanation (which checks again). */
+  const checkNow = async (): Promise<CheckOutcome> => {
+    const result = await runCheck(
+      host,
+      {
+        rules: rulesFrom === 'workbook' ? { from: 'workbook' } : { from: 'file', file: rulesFile },
+        sheets: !useWorkbook ? [] : sheetChoice === 'all' ? 'all' : chosen,
+        files: files.map((f) => f.file),
+      },
+      t,
+      setProgress,
+    );
+    learn(result.info);
+    setOutcome(result);
+    return result;
+  };
+
   const check = () =>
     act('check', async () => {
-      const result = await runCheck(
-        host,
-        {
-          rules: rulesFrom === 'workbook' ? { from: 'workbook' } : { from: 'file', file: rulesFile },
-          sheets: !useWorkbook ? [] : sheetChoice === 'all' ? 'all' : chosen,
-          files: files.map((f) => f.file),
-        },
-        t,
-        setProgress,
-      );
-      learn(result.info);
-      setOutcome(result);
-      const c = result.counts;
+      const c = (await checkNow()).counts;
       setNotice({ intent: c.error ? 'warning' : 'success', text: t.summary.done(c.error, c.warning, c.info) });
     });
 
@@ -176,8 +189,37 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
     act('rollup', async () => {
       if (!outcome) return;
       const written = await host.writeRollup(outcome.plan);
+      // This check is the one the next compares with.
+      await keepCheck(host, outcome.result);
       setNotice({ intent: 'success', text: t.notices.rollupDone(written) });
       learn(await host.describeWorkbook().catch(() => outcome.info));
+    });
+
+  /** A feedback sheet per unit, or only the unit chosen in the findings' filter. */
+  const feedback = () =>
+    act('feedback', async () => {
+      if (!outcome) return;
+      const all = planFeedback(outcome.result);
+      const wanted = unitChosen ? all.filter((f) => f.unit === unitChosen) : all;
+      if (!wanted.length) {
+        setNotice({ intent: 'info', text: t.notices.nothingForFeedback });
+        return;
+      }
+      const sheets = wanted.map((f) => ({ ...f.sheet, name: `${FEEDBACK_SHEET} – ${f.unit}` }));
+      const written = await host.writeFeedback({ sheets, flags: [] }, unitChosen ? 'these' : 'all');
+      await keepCheck(host, outcome.result);
+      setNotice({ intent: 'success', text: t.notices.feedbackDone(written) });
+      learn(await host.describeWorkbook().catch(() => outcome.info));
+    });
+
+  const accept = (f: Finding, reason: string, by: string) =>
+    act('accept', async () => {
+      setAccepting(null);
+      const rate = f.indicator ? outcome?.result.rules.byCode.get(f.indicator)?.rate : false;
+      const value = typeof f.actual === 'number' ? (rate ? f.actual * 100 : f.actual) : f.actual;
+      await host.appendExplanation({ unit: f.unit === '*' ? 'Toàn địa bàn' : f.unit, code: f.indicator ?? '', kind: FINDING_KINDS[f.kind].label, value, reason, by, date: today() });
+      await checkNow();
+      setNotice({ intent: 'success', text: t.notices.acceptedWritten(f.unit, f.indicator ?? '') });
     });
 
   const show = (sheet: string, cell: string) =>
@@ -323,12 +365,36 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
           <Button icon={<TableAdd20Regular />} disabledFocusable={isBusy || !outcome} onClick={rollup} data-testid="rollup">
             {t.actions.rollup}
           </Button>
+          <Button icon={<MailArrowUp20Regular />} disabledFocusable={isBusy || !outcome} onClick={feedback} data-testid="feedback">
+            {unitChosen && unitChosen !== '*' && unitChosen !== '' ? t.actions.feedbackFor(unitChosen) : t.actions.feedback}
+          </Button>
         </div>
         {busy && busy !== 'check' && busy !== 'refresh' && <Spinner size="tiny" label={t.actions.working} labelPosition="after" />}
         <NoticeBar t={t} notice={notice} onDismiss={() => setNotice(null)} />
       </section>
 
-      {outcome && <Results t={t} outcome={outcome} onSelect={select} busy={isBusy} />}
+      {outcome && <Results t={t} outcome={outcome} onSelect={select} onAccept={setAccepting} onUnit={setUnitChosen} busy={isBusy} />}
+      <AcceptDialog
+        key={accepting ? `${accepting.unit}|${accepting.indicator}|${accepting.kind}` : 'none'}
+        t={t}
+        finding={accepting}
+        shownValue={accepting ? shownFigure(accepting, outcome) : ''}
+        onSave={(reason, by) => accepting && void accept(accepting, reason, by)}
+        onCancel={() => setAccepting(null)}
+      />
     </main>
   );
+}
+
+/** Today as the "Giải trình" sheet writes dates: dd/mm/yyyy. */
+function today(): string {
+  const d = new Date();
+  return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
+}
+
+/** The figure a finding is about, as the pane shows figures. */
+function shownFigure(f: Finding, outcome: CheckOutcome | null): string {
+  if (typeof f.actual !== 'number') return f.actual === null ? '—' : String(f.actual);
+  const rate = f.indicator ? outcome?.result.rules.byCode.get(f.indicator)?.rate : false;
+  return rate ? formatPercent(f.actual) : formatNumber(f.actual);
 }

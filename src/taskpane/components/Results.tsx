@@ -11,6 +11,7 @@ import {
   QuestionCircle20Filled,
   Warning20Filled,
 } from '@fluentui/react-icons';
+import { isAccepted } from '../../core/findings';
 import type { Finding, FindingKind } from '../../core/findings';
 import type { Severity } from '../../core/plan';
 import type { UnitStatus } from '../../core/session';
@@ -103,13 +104,24 @@ interface Props {
   t: Strings;
   outcome: CheckOutcome;
   onSelect: (sheet: string, cell: string) => void;
+  /** "Chấp nhận giải trình…" on a finding about a figure. */
+  onAccept: (f: Finding) => void;
+  /** The unit chosen in the filter (null: all), for the feedback button. */
+  onUnit: (unit: string | null) => void;
   busy: boolean;
 }
 
-export function Results({ t, outcome, onSelect, busy }: Props) {
+/** Kinds about a figure, which a unit can explain and the office accept. */
+const EXPLAINABLE: ReadonlySet<FindingKind> = new Set(['shortfall', 'behind-pace', 'exceeded', 'inconsistent', 'invalid-value', 'missing-value']);
+
+export function Results({ t, outcome, onSelect, onAccept, onUnit, busy }: Props) {
   const styles = useStyles();
   const { result, counts, workbook } = outcome;
-  const [unit, setUnit] = useState<string | null>(null);
+  const [unit, setUnitState] = useState<string | null>(null);
+  const setUnit = (u: string | null) => {
+    setUnitState(u);
+    onUnit(u);
+  };
   const [severity, setSeverity] = useState<Severity | ''>('');
   const [kind, setKind] = useState<FindingKind | ''>('');
   const [limit, setLimit] = useState(PAGE);
@@ -117,10 +129,13 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
   const unitLabel = (u: string) => (u === '*' ? t.findings.area : u === '' ? t.findings.general : u);
   const unitsInFindings = useMemo(() => [...new Set(result.findings.map((f) => f.unit))], [result]);
   const kinds = useMemo(() => [...new Set(result.findings.map((f) => f.kind))], [result]);
+  // Findings the office accepted are listed apart, below.
   const shown = useMemo(
-    () => result.findings.filter((f) => (unit === null || f.unit === unit) && (!severity || f.severity === severity) && (!kind || f.kind === kind)),
+    () => result.findings.filter((f) => !isAccepted(f) && (unit === null || f.unit === unit) && (!severity || f.severity === severity) && (!kind || f.kind === kind)),
     [result, unit, severity, kind],
   );
+  const accepted = useMemo(() => result.findings.filter((f) => isAccepted(f) && (unit === null || f.unit === unit)), [result, unit]);
+  const open = result.findings.length - result.findings.filter(isAccepted).length;
   const { coverage } = result;
   const verdict = useMemo(() => areaVerdict(result), [result]);
   const areaShort = useMemo(() => result.findings.filter((f) => f.unit === '*' && f.severity !== 'info').length, [result]);
@@ -150,12 +165,18 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
         <Body1 data-testid="verdict" data-status={verdict.status}>
           {t.summary.verdict(verdict, coverage, areaShort)}
         </Body1>
+        {result.changes && <Body1 data-testid="changes">{t.summary.changes(result.changes)}</Body1>}
         <div className={styles.badges}>
           {SEVERITIES.map((s) => (
             <Badge key={s} appearance="tint" color={BADGE[s]} size="large" icon={severityIcon(s, styles)} data-testid={`count-${s}`} data-count={counts[s]}>
               {t.summary.severityCount[s](counts[s])}
             </Badge>
           ))}
+          {counts.accepted > 0 && (
+            <Badge appearance="tint" color="success" size="large" data-testid="count-accepted" data-count={counts.accepted}>
+              {t.summary.accepted(counts.accepted)}
+            </Badge>
+          )}
         </div>
         <Caption1 className={styles.muted}>
           {t.summary.period(result.period.label)} · {t.summary.rulesFrom(result.rules.file)}
@@ -204,7 +225,7 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
 
       <section className={styles.section} aria-labelledby="findings-heading">
         <Subtitle2 as="h2" id="findings-heading" className={styles.heading} data-testid="findings-heading">
-          {t.findings.heading(shown.length, result.findings.length)}
+          {t.findings.heading(shown.length, open)}
         </Subtitle2>
         <fieldset className={styles.filters}>
           <legend className={styles.legend}>{t.findings.filters}</legend>
@@ -276,6 +297,11 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
                   <Caption1>· {unitLabel(f.unit)}</Caption1>
                 </div>
                 <Body1 className={styles.message}>{f.message}</Body1>
+                {f.indicator && f.unit && EXPLAINABLE.has(f.kind) && f.severity !== 'info' && (
+                  <Link as="button" onClick={() => !busy && onAccept(f)} data-testid="accept">
+                    {t.findings.accept}
+                  </Link>
+                )}
                 {location(f) ? (
                   <Link
                     as="button"
@@ -297,6 +323,25 @@ export function Results({ t, outcome, onSelect, busy }: Props) {
           </Button>
         )}
       </section>
+
+      {accepted.length > 0 && (
+        <section className={styles.section} aria-labelledby="accepted-heading">
+          <Subtitle2 as="h2" id="accepted-heading" className={styles.heading}>
+            {t.findings.acceptedHeading(accepted.length)}
+          </Subtitle2>
+          <ul className={styles.list} data-testid="accepted-list">
+            {accepted.map((f, i) => (
+              <li key={i} className={`${styles.finding} ${styles.info}`} data-testid="accepted" data-unit={f.unit}>
+                <div className={styles.findingHead}>
+                  <Text weight="semibold">{t.kind[f.kind]}</Text>
+                  <Caption1>· {unitLabel(f.unit)}</Caption1>
+                </div>
+                <Body1 className={styles.message}>{f.message}</Body1>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }
