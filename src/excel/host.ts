@@ -11,7 +11,7 @@ import { applyFlags, clearFlags } from './flags';
 import { loadSheetList, UNDO_SHEET } from './ownership';
 import { readWorkbook } from './readWorkbook';
 import { writePlan } from './writePlan';
-import { appendExplanation, loadPreviousCheck, savePreviousCheck } from './cycle';
+import { appendExplanation, loadPreviousCheck, PREVIOUS_SHEET, savePreviousCheck } from './cycle';
 import { Supports } from './requirements';
 import { FEEDBACK_SHEET } from '../core/plan-feedback';
 
@@ -69,7 +69,8 @@ export async function describeWorkbook(context: Excel.RequestContext): Promise<W
     const sheets: SheetInfo[] = list.sheets
       .filter((w) => w.name !== UNDO_SHEET && String(w.visibility) !== 'VeryHidden' && !list.own.has(w.name))
       .map((w) => ({ name: w.name, visible: String(w.visibility) === 'Visible' }));
-    return { name: list.name, sheets };
+    // Whether a check is kept is known from the same list, so a first check asks Excel once.
+    return { name: list.name, sheets, keptCheck: list.sheets.some((w) => w.name === PREVIOUS_SHEET) };
   } catch (e) {
     throw readableError(e, 'Không đọc được danh sách trang tính');
   }

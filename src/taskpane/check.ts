@@ -108,7 +108,7 @@ export async function runCheck(host: PaneHost, request: CheckRequest, t: Strings
   progress({ done: total, total, name: '' });
 
   const result = session.finish();
-  result.changes = (await previousChanges(host, result)) ?? undefined;
+  result.changes = (info.keptCheck ? await previousChanges(host, result) : null) ?? undefined;
   const counts = countBySeverity(result.findings);
   return { result, plan: planOutput(result), workbook: workbook.name || info.name, counts, info };
 }

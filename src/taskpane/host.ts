@@ -18,6 +18,8 @@ export interface WorkbookInfo {
   name: string;
   /** The user's sheets, in tab order: the add-in's own output and undo sheets left out. */
   sheets: SheetInfo[];
+  /** Whether an earlier check is kept in the workbook (so the next check says what changed). */
+  keptCheck?: boolean;
 }
 
 export interface PaneHost {

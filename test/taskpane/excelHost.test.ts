@@ -6,6 +6,7 @@ import type { OutputPlan, Sheet, WorkbookModel } from '../../src/core';
 import { newSheet, setCell } from '../../src/core/model';
 import { ExcelAdapterError } from '../../src/excel/errors';
 import { applyFlags, clearFlags } from '../../src/excel/flags';
+import { savePreviousCheck } from '../../src/excel/cycle';
 import { describeWorkbook, excelHostOn, insertSheets, selectCell, showSheet } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/readWorkbook';
 import { writePlan } from '../../src/excel/writePlan';
@@ -97,7 +98,13 @@ describe('describeWorkbook and selectCell', () => {
         { name: 'Xã 1', visible: true },
         { name: 'Ẩn', visible: false },
       ],
+      keptCheck: false,
     });
+    // Once a check is kept (very hidden), the list says so and still does not show its sheet.
+    await savePreviousCheck(host.context(), '{"units":[]}');
+    const after = await describeWorkbook(host.context());
+    expect(after.keptCheck).toBe(true);
+    expect(after.sheets.map((s) => s.name)).toEqual(['Xã 1', 'Ẩn']);
   });
 
   test('selectCell activates the sheet and selects the cell; a missing sheet is a readable error', async () => {
