@@ -298,9 +298,10 @@ function periodWords(months: number): string {
 /** The "Tỷ lệ % so với KH" the unit wrote, against actual / plan. */
 function checkPlanRate(ind: Indicator, entry: IndicatorEntry, actual: number, planValue: number, report: UnitReport, findings: Finding[]) {
   const stated = entry.planRate?.reading;
-  if (!stated || stated.kind !== 'number' || ind.rate || Math.abs(stated.value) > MAX_FIGURE) return;
+  if (!stated || stated.kind !== 'number' || ind.rate) return;
   const computed = (actual / planValue) * 100;
-  const typed = stated.percent && !stated.fromText ? stated.value * 100 : stated.value;
+  // A rate too large to be one is still reported as written (scaling it could overflow).
+  const typed = stated.percent && !stated.fromText && Math.abs(stated.value) <= MAX_FIGURE ? stated.value * 100 : stated.value;
   if (matchesRounded(typed, computed)) return;
   const cell = entry.planRate!.address;
   findings.push(

@@ -415,7 +415,7 @@ function checkTotalRow(file: string, sheet: string, grid: Grid, row: number, col
     const ind = rules.byCode.get(code);
     if (!ind || ind.rate) continue;
     const stated = valueCell(grid, row, col)!;
-    if (stated.reading.kind !== 'number' || Math.abs(stated.reading.value) > MAX_FIGURE) continue;
+    if (stated.reading.kind !== 'number') continue;
     let sum = 0;
     let complete = true;
     for (const rep of reports) {

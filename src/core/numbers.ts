@@ -115,6 +115,9 @@ export function rateAsFraction(reading: Extract<Reading, { kind: 'number' }>): n
 /** Vietnamese number formatting for messages: 1.250 and 2,5. */
 export function formatNumber(n: number, maxDecimals = 2): string {
   if (!Number.isFinite(n)) return String(n);
+  // Past a thousand trillion no figure is real, and scaling it for rounding could overflow:
+  // it is shown as JavaScript writes it ("1,8e+306"), with the Vietnamese decimal mark.
+  if (Math.abs(n) > MAX_FIGURE) return String(n).replace('.', ',');
   const factor = 10 ** maxDecimals;
   const rounded = Math.round(n * factor) / factor;
   const neg = rounded < 0;

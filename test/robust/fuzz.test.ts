@@ -46,6 +46,7 @@ import {
   checkClaims,
   checkAll,
   checkJsonNumbersFinite,
+  checkNoNonFiniteText,
   checkPlan,
   checkPlannedNumbersFinite,
   checkPrototypes,
@@ -81,7 +82,7 @@ beforeAll(async () => {
 function checkCase(rulesModel: WorkbookModel, reports: WorkbookModel[], fileErrors: FileError[]): Run {
   const before = prototypeSnapshot();
   const run = runCheck(rulesModel, reports, fileErrors); // (a): any throw fails the property
-  checkAll(run, reports, fileErrors, before);
+  checkAll(run, reports, fileErrors, before, rulesModel);
   return run;
 }
 
@@ -171,7 +172,30 @@ describe('engine bugs the fuzzing found, kept as tests', () => {
   // date format ("dd/mm/yyyy") as Invalid Date, and so does serialToDate in src/excel/readWorkbook.ts.
   test('an Invalid Date in a figure cell does not throw: it is an invalid value', () => {
     const report = workbookOf('A.xlsx', sheetOf('A', [['Nội dung', 'Thực hiện'], ['Tổng số hộ', new Date(NaN)]]));
-    expect(() => runCheck(oneIndicator(), [report])).not.toThrow();
+    const run = runCheck(oneIndicator(), [report]);
+    const invalid = run.json.findings.filter((f) => f.kind === 'invalid-value');
+    expect(invalid.map((f) => [f.severity, f.cell, f.message])).toEqual([['error', 'B2', 'A: "Tổng số hộ" ghi "ngày không hợp lệ", không phải số; không tính vào tổng (ô B2).']]);
+    expect(run.json.findings.filter((f) => f.kind === 'missing-value')).toEqual([]);
+  });
+
+  // Found by fuzzing (3): a stated "Tỷ lệ % so với KH" of −1,8e306 in a cell with a percent
+  // format was scaled by 100 to −Infinity: the finding's actual became null in ket-qua.json and its
+  // message said "-Infinity%"; without the format the rate was skipped without a word. Now both
+  // are reported as written, and no number in a message can overflow while it is rounded.
+  const hugeRate = (numFmt?: string) => {
+    const sheet = sheetOf('A', [['Nội dung', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ % so với KH'], ['Tổng số hộ', 100, 90, -1.8e306]], numFmt ? { numFmts: { D2: numFmt } } : {});
+    return runCheck(oneIndicator(), [workbookOf('A.xlsx', sheet)]).json.findings.filter((f) => f.kind === 'inconsistent');
+  };
+  test.each([['0%'], ['0.00%'], [undefined]])('a stated rate against the plan of −1,8e306 (format %s) is reported as written, with finite figures', (numFmt) => {
+    expect(hugeRate(numFmt).map((f) => [f.cell, f.actual, f.expected, f.message])).toEqual([
+      ['D2', -1.8e306, 90, 'A: Tổng số hộ ghi tỷ lệ so với kế hoạch -1,8e+306%, tính lại 90/100 = 90% (ô D2).'],
+    ]);
+  });
+
+  test('a "Tổng cộng" row stating 1e300 is reported, not skipped', () => {
+    const sheet = sheetOf('A', [['Đơn vị', 'Tổng số hộ'], ['Phường A', 10], ['Phường B', 20], ['Tổng cộng', 1e300]]);
+    const total = runCheck(oneIndicator(), [workbookOf('A.xlsx', sheet)]).json.findings.filter((f) => f.kind === 'inconsistent');
+    expect(total.map((f) => [f.cell, f.actual, f.expected, f.message])).toEqual([['B4', 1e300, 30, 'Dòng Tổng cộng, cột "Tổng số hộ" ghi 1e+300 nhưng cộng các dòng trên được 30 (ô B4).']]);
   });
 
   // Found by fuzzing (2): Number.MAX_VALUE was accepted as a whole count, so two of them
@@ -259,6 +283,18 @@ describe('the oracles can fail', () => {
       Array.prototype.includes = original;
     }
     expect(() => checkPrototypes(before)).not.toThrow();
+  });
+
+  test('the non-finite oracle notices "-Infinity%" and NaN made by the engine, not a name that says NaN', () => {
+    const { report, run } = tiny();
+    expect(() => checkNoNonFiniteText(run, [report])).not.toThrow();
+    const broken: Run = { ...run, result: { ...run.result, findings: run.result.findings.map((f) => ({ ...f, message: `${f.message} -Infinity%` })) } };
+    expect(() => checkNoNonFiniteText(broken, [report])).toThrow(/Infinity/);
+    const nan: Run = { ...run, result: { ...run.result, findings: run.result.findings.map((f) => ({ ...f, actual: NaN })) } };
+    expect(() => checkNoNonFiniteText(nan, [report])).toThrow(/NaN/);
+    const named = workbookOf('NaN.xlsx', sheetOf('Biểu 01', [['Xã NaN'], [], ['STT', 'Nội dung', 'Thực hiện'], [1, 'Tổng số hộ gia đình', 5]]));
+    const fromInput: Run = { ...run, result: { ...run.result, findings: run.result.findings.map((f) => ({ ...f, message: 'Xã NaN: thiếu.' })) } };
+    expect(() => checkNoNonFiniteText(fromInput, [named])).not.toThrow();
   });
 
   test('the key oracle notices a key that is not an indicator code', () => {

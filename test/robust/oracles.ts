@@ -248,8 +248,43 @@ export function checkJsonNumbersFinite(json: ResultJson): void {
   });
 }
 
+/** "Infinity", "-Infinity%" or "NaN" as the engine would print a broken number. */
+const NON_FINITE_TEXT = /Infinity|\bNaN\b/;
+
+/** Every text of the input workbooks, so a name that happens to say "NaN" is not blamed on the engine. */
+function inputTexts(models: WorkbookModel[]): string {
+  const out: string[] = [];
+  for (const wb of models) {
+    out.push(wb.name);
+    for (const sheet of wb.sheets) {
+      out.push(sheet.name);
+      for (const row of sheet.rows) for (const c of row ?? []) if (c && typeof c.value === 'string') out.push(c.value);
+    }
+  }
+  return out.join('\n');
+}
+
+/**
+ * No message or written text shows a number the engine could not compute ("-Infinity%", "NaN"),
+ * unless the input itself said so; and no finding carries a non-finite figure.
+ */
+export function checkNoNonFiniteText(run: Run, models: WorkbookModel[]): void {
+  // A word the input itself holds ("Xã NaN") is the input's, not a broken number.
+  const given = new Set(inputTexts(models).match(new RegExp(NON_FINITE_TEXT.source, 'g')) ?? []);
+  const blame = (where: string, text: string) => {
+    for (const word of text.match(new RegExp(NON_FINITE_TEXT.source, 'g')) ?? []) {
+      if (!given.has(word)) fail(`${where}: "${text.slice(0, 200)}" shows a number that is not one`);
+    }
+  };
+  run.result.findings.forEach((f, i) => {
+    blame(`finding #${i} (${f.kind})`, f.message);
+    for (const v of [f.actual, f.expected]) if (typeof v === 'number' && !Number.isFinite(v)) fail(`finding #${i} (${f.kind}) holds ${v}`);
+  });
+  for (const sheet of run.plan.sheets) for (const c of sheet.cells) if ('text' in c.value) blame(`${sheet.name}!R${c.row}C${c.col}`, c.value.text);
+}
+
 /** Every per-run property: (b), (d), (e). (a) is that `runCheck` returned at all. */
-export function checkAll(run: Run, reports: WorkbookModel[], fileErrors: FileError[], before: PrototypeSnapshot): void {
+export function checkAll(run: Run, reports: WorkbookModel[], fileErrors: FileError[], before: PrototypeSnapshot, rulesModel?: WorkbookModel): void {
   checkAccounted(run, reports, fileErrors);
   checkClaims(run);
   checkPrototypes(before);
@@ -257,6 +292,7 @@ export function checkAll(run: Run, reports: WorkbookModel[], fileErrors: FileErr
   checkPlan(run.plan);
   checkJsonNumbersFinite(run.json);
   checkPlannedNumbersFinite(run.plan);
+  checkNoNonFiniteText(run, rulesModel ? [rulesModel, ...reports] : reports);
 }
 
 // ---------------------------------------------------------------------------------------------
