@@ -83,11 +83,19 @@ function isGrouped(s: string, sep: string): boolean {
   return parts.slice(1).every((p) => /^\d{3}$/.test(p));
 }
 
+/**
+ * A number cell as text. No spreadsheet holds NaN or Infinity, but a damaged file can make a
+ * reader produce one; the clerk is told it is not a valid number, not shown "NaN".
+ */
+export function numberText(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'số không hợp lệ';
+}
+
 /** What a report cell says, read as a figure. */
 export function readCellNumber(value: CellValue | undefined, numFmt?: string): Reading {
   if (value === null || value === undefined) return { kind: 'blank' };
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { kind: 'text', text: String(value) };
+    if (!Number.isFinite(value)) return { kind: 'text', text: numberText(value) };
     return { kind: 'number', value, percent: isPercentFormat(numFmt), fromText: false };
   }
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
@@ -129,5 +137,7 @@ export function formatNumber(n: number, maxDecimals = 2): string {
 
 /** 0.9345 → "93,45%". */
 export function formatPercent(fraction: number, maxDecimals = 2): string {
+  // A "rate" past a thousand trillion is no rate; scaling it to percent could overflow.
+  if (Math.abs(fraction) > MAX_FIGURE) return `${formatNumber(fraction)} (số quá lớn)`;
   return formatNumber(fraction * 100, maxDecimals) + '%';
 }

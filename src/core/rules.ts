@@ -7,6 +7,7 @@ import { Expr, codesOf, isComparison, parseExpression } from './expressions';
 import { Finding, finding } from './findings';
 import { Grid, findHeader, makeGrid } from './grid';
 import { WorkbookModel, cellAddress } from './model';
+import { numberText } from './numbers';
 import { Period, parsePeriod } from './period';
 import { Severity } from './plan';
 import { fold, phraseClassifier, phraseTest } from './text';
@@ -145,7 +146,7 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
     const c = col.get(role);
     if (c === undefined) return '';
     const cell = grid.cell(r, c);
-    if (cell && typeof cell.value === 'number') return String(cell.value);
+    if (cell && typeof cell.value === 'number') return numberText(cell.value);
     return grid.text(r, c);
   };
   const { title, period } = readTitle(grid, header.row);

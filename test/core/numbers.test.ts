@@ -195,8 +195,8 @@ describe('readCellNumber', () => {
     ['number with 0%', 0.7, '0%', { kind: 'number', value: 0.7, percent: true, fromText: false }],
     ['literal "%" in quotes is not percent', 99.6, '0.0"%"', { kind: 'number', value: 99.6, percent: false, fromText: false }],
     ['escaped \\% is not percent', 99.6, '0.0\\%', { kind: 'number', value: 99.6, percent: false, fromText: false }],
-    ['NaN is not a number', NaN, undefined, { kind: 'text', text: 'NaN' }],
-    ['Infinity is not a number', Infinity, undefined, { kind: 'text', text: 'Infinity' }],
+    ['NaN is not a number', NaN, undefined, { kind: 'text', text: 'số không hợp lệ' }],
+    ['Infinity is not a number', Infinity, undefined, { kind: 'text', text: 'số không hợp lệ' }],
     ['true is not a number', true, undefined, { kind: 'text', text: 'TRUE' }],
     ['false is not a number (not 0)', false, undefined, { kind: 'text', text: 'FALSE' }],
     ['a date is not a number', new Date(Date.UTC(2022, 5, 14)), undefined, { kind: 'text', text: '2022-06-14' }],
@@ -292,6 +292,14 @@ describe('formatNumber', () => {
     [0.1 + 0.2, undefined, '0,3'],
   ])('%p (max %p decimals) → %j', (n, decimals, expected) => {
     expect(decimals === undefined ? formatNumber(n) : formatNumber(n, decimals)).toBe(expected);
+  });
+
+  test('a figure past a thousand trillion is written as it is, never rounded into Infinity', () => {
+    expect(formatNumber(1.8e307)).toBe('1,8e+307');
+    expect(formatNumber(-1.7976931348623157e308)).toBe('-1,7976931348623157e+308');
+    expect(formatNumber(1e15)).toBe('1.000.000.000.000.000');
+    expect(formatPercent(1.7976931348623157e308)).toBe('1,7976931348623157e+308 (số quá lớn)');
+    expect(formatPercent(0.9345)).toBe('93,45%');
   });
 
   test('non-finite values are printed as JavaScript prints them', () => {

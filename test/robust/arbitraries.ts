@@ -210,6 +210,8 @@ const TITLE_TEXTS = [
   ...PROTO_WORDS,
   ...INJECTIONS,
 ];
+export const PART_YEAR_TITLES = ['BÁO CÁO KẾT QUẢ 6 THÁNG ĐẦU NĂM 2023', 'Kết quả 9 tháng năm 2023', 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN QUÝ III NĂM 2023', 'Sơ kết 6 tháng đầu năm 2023'];
+
 const DATE_LINES = [
   'ngày 12 tháng 12 năm 2023',
   'Hòa Lạc, ngày 14 tháng 6 năm 2022',
@@ -278,6 +280,8 @@ export type TitleSpec = { kind: 'text'; text: string } | { kind: 'unit'; unit: U
 
 const titleArb: fc.Arbitrary<TitleSpec> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('text' as const), text: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...TITLE_TEXTS) }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }) }) },
+  // A part of the year, so targets are prorated and "behind pace" is reached (about one title in four).
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('text' as const), text: fc.constantFrom(...PART_YEAR_TITLES) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('unit' as const), unit: unitNameArb, right: fc.option(fc.constantFrom(...DATE_LINES, 'ĐẢNG CỘNG SẢN VIỆT NAM'), { nil: null }) }) },
 );
 

@@ -47,3 +47,6 @@ export function seedFor(fixed: number): number {
   const n = Number(env);
   return Number.isInteger(n) ? n : fixed;
 }
+
+/** Cases per metamorphic relation (./metamorphic.test.ts), scaled by FUZZ_SCALE like the rest. */
+export const RUNS_METAMORPHIC = Math.max(1, Math.round(60 * scale()));

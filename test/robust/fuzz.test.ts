@@ -31,13 +31,14 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import fc from 'fast-check';
-import { readRules } from '../../src/core';
+import { FINDING_KINDS, readRules } from '../../src/core';
 import type { Rules, WorkbookModel } from '../../src/core';
 import { readWorkbookBuffer } from '../../src/files/read';
 import { sheetOf, workbookOf, rulesModel } from '../helpers/model';
 import { ReportsSpec, RulesSpec, buildReports, buildRules, reportsArb, rulesSpecArb } from './arbitraries';
 import { BASE_RUNS, FUZZ_CASES, RUNS, seedFor } from './cases';
 import { MutationCase, mutateSamples, mutationCaseArb } from './mutations';
+import { FOUND_SEEDS, FuzzProperty } from './seeds';
 import {
   FileError,
   OracleError,
@@ -78,11 +79,21 @@ beforeAll(async () => {
   expect(samples).toHaveLength(6);
 });
 
+/** How many cases produced each finding kind and each layout: the generators' reach. */
+const reach = { cases: 0, kinds: new Map<string, number>(), layouts: new Map<string, number>() };
+
+function count(map: Map<string, number>, keys: Iterable<string>) {
+  for (const k of new Set(keys)) map.set(k, (map.get(k) ?? 0) + 1);
+}
+
 /** Runs one case and checks (a), (b), (d) and (e) on it. */
 function checkCase(rulesModel: WorkbookModel, reports: WorkbookModel[], fileErrors: FileError[]): Run {
   const before = prototypeSnapshot();
   const run = runCheck(rulesModel, reports, fileErrors); // (a): any throw fails the property
   checkAll(run, reports, fileErrors, before, rulesModel);
+  reach.cases++;
+  count(reach.kinds, run.result.findings.map((f) => f.kind));
+  count(reach.layouts, run.result.submissions.map((s) => s.layout));
   return run;
 }
 
@@ -103,36 +114,61 @@ function materialise(c: AnyCase): { rulesModel: WorkbookModel; reports: Workbook
   return { rulesModel, reports: buildReports(c.reports, rules), fileErrors: c.reports.fileErrors };
 }
 
+/** The three properties, by name, so a found seed can replay the one it failed. */
+const PROPERTIES = {
+  generatedSampleRules: () =>
+    fc.property(reportsArb, (spec) => {
+      checkCase(sampleRulesModel, buildReports(spec, sampleRules), spec.fileErrors);
+    }),
+  generatedRules: () =>
+    fc.property(rulesSpecArb, reportsArb, (rulesSpec, spec) => {
+      const rulesModel = buildRules(rulesSpec);
+      const { rules } = readRules(rulesModel);
+      checkCase(rulesModel, buildReports(spec, rules), spec.fileErrors);
+    }),
+  mutatedSamples: () =>
+    fc.property(mutationCaseArb, (c) => {
+      checkCase(sampleRulesModel, mutateSamples(samples, c, sampleRules), []);
+    }),
+};
+const replay = (f: { property: FuzzProperty; seed: number; runs: number }) => {
+  const options = { seed: f.seed, numRuns: f.runs };
+  if (f.property === 'generatedSampleRules') fc.assert(PROPERTIES.generatedSampleRules(), options);
+  else if (f.property === 'generatedRules') fc.assert(PROPERTIES.generatedRules(), options);
+  else fc.assert(PROPERTIES.mutatedSamples(), options);
+};
+
 describe('fuzzing the engine: (a) never throws, (b) every input accounted for, (d) no prototype touched, (e) no input becomes a formula', () => {
   test(`generated report sheets against the sample rules (${RUNS.generatedSampleRules} cases)`, () => {
-    fc.assert(
-      fc.property(reportsArb, (spec) => {
-        const reports = buildReports(spec, sampleRules);
-        checkCase(sampleRulesModel, reports, spec.fileErrors);
-      }),
-      { seed: seedFor(0x5a3e01), numRuns: RUNS.generatedSampleRules },
-    );
+    fc.assert(PROPERTIES.generatedSampleRules(), { seed: seedFor(0x5a3e01), numRuns: RUNS.generatedSampleRules });
   }, LONG);
 
   test(`generated rules workbooks with generated reports (${RUNS.generatedRules} cases)`, () => {
-    fc.assert(
-      fc.property(rulesSpecArb, reportsArb, (rulesSpec, spec) => {
-        const rulesModel = buildRules(rulesSpec);
-        const { rules } = readRules(rulesModel);
-        checkCase(rulesModel, buildReports(spec, rules), spec.fileErrors);
-      }),
-      { seed: seedFor(0x5a3e02), numRuns: RUNS.generatedRules },
-    );
+    fc.assert(PROPERTIES.generatedRules(), { seed: seedFor(0x5a3e02), numRuns: RUNS.generatedRules });
   }, LONG);
 
   test(`mutations of the six sample reports (${RUNS.mutatedSamples} cases)`, () => {
-    fc.assert(
-      fc.property(mutationCaseArb, (c) => {
-        checkCase(sampleRulesModel, mutateSamples(samples, c, sampleRules), []);
-      }),
-      { seed: seedFor(0x5a3e03), numRuns: RUNS.mutatedSamples },
-    );
+    fc.assert(PROPERTIES.mutatedSamples(), { seed: seedFor(0x5a3e03), numRuns: RUNS.mutatedSamples });
   }, LONG);
+});
+
+describe("the generators' reach", () => {
+  // Runs after the three properties above (Jest runs a file's tests in order). A generator that
+  // stops producing a kind of finding or a layout would leave that code unfuzzed without a word.
+  test('every kind of finding and both layouts turn up in at least 5 % of the cases', () => {
+    const share = (map: Map<string, number>, key: string) => (map.get(key) ?? 0) / reach.cases;
+    const table = [...Object.keys(FINDING_KINDS), 'indicator-per-row', 'unit-per-row'].map((k) => `${k.padEnd(18)} ${(100 * share(k.includes('-per-') ? reach.layouts : reach.kinds, k)).toFixed(1)} %`);
+    if (process.env.FUZZ_PRINT) console.log(`Cases: ${reach.cases}\n${table.join('\n')}`);
+    expect(reach.cases).toBe(RUNS.generatedSampleRules + RUNS.generatedRules + RUNS.mutatedSamples);
+    const rare = [...Object.keys(FINDING_KINDS).filter((k) => share(reach.kinds, k) < 0.05), ...['indicator-per-row', 'unit-per-row'].filter((l) => share(reach.layouts, l) < 0.05)];
+    expect(rare).toEqual([]);
+  });
+});
+
+describe('seeds that once found a bug, replayed', () => {
+  test.each(FOUND_SEEDS.map((f) => [f.found, f] as const))('%s', (_found, f) => {
+    replay(f);
+  });
 });
 
 describe('(c) determinism', () => {
@@ -190,6 +226,18 @@ describe('engine bugs the fuzzing found, kept as tests', () => {
     expect(hugeRate(numFmt).map((f) => [f.cell, f.actual, f.expected, f.message])).toEqual([
       ['D2', -1.8e306, 90, 'A: Tổng số hộ ghi tỷ lệ so với kế hoạch -1,8e+306%, tính lại 90/100 = 90% (ô D2).'],
     ]);
+  });
+
+  // Found by fuzzing (4): a figure cell or a rule's condition holding NaN or -Infinity (no
+  // spreadsheet does, a damaged file can make a reader produce one) was shown as ghi "NaN".
+  test.each([[NaN], [-Infinity], [Infinity]])('a figure cell holding %p is an invalid value the clerk can read', (v) => {
+    const run = runCheck(oneIndicator(), [workbookOf('A.xlsx', sheetOf('A', [['Nội dung', 'Thực hiện'], ['Tổng số hộ', v]]))]);
+    expect(run.json.findings.filter((f) => f.kind === 'invalid-value').map((f) => f.message)).toEqual(['A: "Tổng số hộ" ghi "số không hợp lệ", không phải số; không tính vào tổng (ô B2).']);
+  });
+
+  test("a rule's condition holding NaN is a problem on its row, in words", () => {
+    const run = runCheck(rulesModel([['SO_HO', '', 'Tổng số hộ', '', 'hộ', NaN, '', '', '']]), []);
+    expect(run.json.findings.filter((f) => f.kind === 'invalid-rule').map((f) => f.message)).toEqual([expect.stringContaining('không đọc được điều kiện "số không hợp lệ"')]);
   });
 
   test('a "Tổng cộng" row stating 1e300 is reported, not skipped', () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { Cell, WorkbookModel, setCell } from '../../src/core/model';
 import type { Rules } from '../../src/core';
 import { deepClone } from './oracles';
-import { HEADER_WORDINGS, INJECTIONS, JunkSheetSpec, MergeSpec, PROTO_WORDS, buildJunkSheet, cellArb, encodeTCVN3, junkSheetArb } from './arbitraries';
+import { HEADER_WORDINGS, INJECTIONS, PART_YEAR_TITLES, JunkSheetSpec, MergeSpec, PROTO_WORDS, buildJunkSheet, cellArb, encodeTCVN3, junkSheetArb } from './arbitraries';
 
 export type Mutation =
   | { op: 'set'; row: number; col: number; cell: Cell }
@@ -24,7 +24,8 @@ export type Mutation =
   | { op: 'hide-row'; row: number }
   | { op: 'add-sheet'; sheet: JunkSheetSpec; first: boolean }
   | { op: 'copy-sheet'; name: string }
-  | { op: 'rename-file'; name: string };
+  | { op: 'rename-file'; name: string }
+  | { op: 'period'; title: string };
 
 const row = fc.integer({ min: 1, max: 55 });
 const col = fc.integer({ min: 1, max: 9 });
@@ -70,6 +71,8 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('hide-row' as const), row }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('add-sheet' as const), sheet: junkSheetArb, first: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('copy-sheet' as const), name: fc.constantFrom('Biểu 01 (2)', 'Sheet2', 'Xã Minh Khai') }) },
+  // The report retitled to a part of the year: targets are prorated ("behind pace").
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('period' as const), title: fc.constantFrom(...PART_YEAR_TITLES) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('rename-file' as const), name: fc.constantFrom('bao cao.xlsx', 'Minh Khai.xlsx', 'PhuongHoaLac.xlsx', '__proto__.xlsx', '.xlsx', '=1+1.xlsx') }) },
 );
 
@@ -166,6 +169,17 @@ function apply(wb: WorkbookModel, sheetIdx: number, m: Mutation, rules: Rules, k
       return;
     case 'rename-file':
       wb.name = `${k} ${m.name}`;
+      return;
+    case 'period':
+      // The title that names the year, or else a line above the table.
+      for (let r = 1; r <= 8; r++) {
+        const c = (s.rows[r] ?? []).find((x) => x && typeof x.value === 'string' && /năm 20\d\d/i.test(x.value));
+        if (c) {
+          c.value = m.title;
+          return;
+        }
+      }
+      setCell(s, 1, 1, { value: m.title });
       return;
   }
 }
