@@ -175,12 +175,13 @@ export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; r
     return { code: 2 };
   }
   const progress: Progress = startProgress(files.length, args.progress && io.isTTY && files.length >= 10);
-  await readAll(files, rulesBuf, path.basename(args.rules), session.reader, { jobs: args.jobs ?? defaultJobs(), force: args.jobs !== undefined }, (f, outcome) => {
+  const threads = await readAll(files, rulesBuf, path.basename(args.rules), session.reader, { jobs: args.jobs ?? defaultJobs(), force: args.jobs !== undefined }, (f, outcome) => {
     if ('error' in outcome) session.addFileError(f.name, outcome.error);
     else session.addReading(outcome.reading);
     progress.tick(f.name);
   });
   progress.stop();
+  if (threads > 1) io.out(`Đã đọc ${files.length} tệp bằng ${threads} luồng song song.`);
   const result = session.finish();
   if (previous) result.changes = compareChecks(previous, path.basename(args.compareWith!), result);
   const json = JSON.stringify(toResultJson(result), null, 2) + '\n';

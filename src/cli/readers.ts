@@ -44,7 +44,8 @@ function workerScript(): string | null {
 
 /**
  * Calls `each` for every file in input order. `jobs` > 1 uses that many worker threads when
- * there are enough files (or when `force` is set).
+ * there are enough files (or when `force` is set). Returns how many threads read files: 1 for
+ * this one, else the workers that handed back at least one file.
  */
 export async function readAll(
   files: InputFile[],
@@ -53,14 +54,15 @@ export async function readAll(
   reader: ReportReader,
   opts: { jobs: number; force?: boolean },
   each: (f: InputFile, outcome: FileOutcome) => void,
-): Promise<void> {
+): Promise<number> {
   const script = workerScript();
   const jobs = Math.min(opts.jobs, files.length);
   if (!script || jobs < 2 || (!opts.force && files.length < WORKER_THRESHOLD)) {
     for (const f of files) each(f, await readOne(reader, f));
-    return;
+    return 1;
   }
   const done = new Map<number, FileOutcome>();
+  const working = new Set<Worker>();
   let next = 0; // next file to hand out
   let emit = 0; // next file to pass on, in order
   const flush = () => {
@@ -88,6 +90,7 @@ export async function readAll(
       const w = new Worker(script, { workerData: { rulesBytes, rulesName } });
       workers.push(w);
       w.on('message', (m: { index: number; outcome: FileOutcome }) => {
+        working.add(w);
         done.set(m.index, m.outcome);
         flush();
         feed(w);
@@ -109,6 +112,7 @@ export async function readAll(
   });
   flush();
   if (emit !== files.length) throw new Error(`chỉ đọc được ${emit}/${files.length} tệp`);
+  return working.size;
 }
 
 /** The rules as a worker needs them: read again from bytes, so nothing is shared. */

@@ -31,18 +31,27 @@ async function folder(dir: string, prefix = ''): Promise<Record<string, string>>
   return out;
 }
 
+/** The folder as a user sees it: our hidden temporaries (".tong-hop.xlsx.chitieu-….tmp") left out. */
+async function visible(dir: string): Promise<Record<string, string>> {
+  return Object.fromEntries(Object.entries(await folder(dir)).filter(([k]) => !k.startsWith('.')));
+}
+
 const OLD = { 'ket-qua.json': 'json old', 'phan-hoi/Phường A.xlsx': 'a old', 'phan-hoi/Xã B.xlsx': 'b old', 'tong-hop.xlsx': 'xlsx old' };
 const NEW = { 'ket-qua.json': 'json new', 'phan-hoi/Phường A.xlsx': 'a new', 'phan-hoi/Xã B.xlsx': 'b new', 'tong-hop.xlsx': 'xlsx new' };
 
-/** Makes the n-th call to a file-system operation of the write fail, and counts the calls. */
-function failNth(n: number) {
+/**
+ * Makes the n-th call to a file-system operation of the write fail, and counts the calls. With
+ * `watch`, the output folder is looked at before every operation, as another program could.
+ */
+function failNth(n: number, watch?: (step: number, op: string) => Promise<void>) {
   let calls = 0;
   const ops = ['writeFile', 'rename', 'mkdir', 'rm'] as const;
   const spies = ops.map((op) => {
     const real = fs[op].bind(fs) as (...a: unknown[]) => Promise<unknown>;
-    return jest.spyOn(fs, op).mockImplementation(((...args: unknown[]) => {
-      calls++;
-      if (calls === n) return Promise.reject(Object.assign(new Error(`injected ${op} failure`), { code: 'EIO' }));
+    return jest.spyOn(fs, op).mockImplementation((async (...args: unknown[]) => {
+      const step = ++calls;
+      if (watch) await watch(step, op);
+      if (step === n) throw Object.assign(new Error(`injected ${op} failure`), { code: 'EIO' });
       return real(...args);
     }) as never);
   });
@@ -85,18 +94,37 @@ describe.each([
     counter.restore();
     expect(steps).toBeGreaterThan(4);
     const outcomes = new Set<string>();
+    const state = (now: Record<string, string>) => (JSON.stringify(now) === JSON.stringify(expectOld) ? 'old' : JSON.stringify(now) === JSON.stringify(expectNew) ? 'new' : JSON.stringify(now) === '{}' ? 'absent' : 'mixed');
     for (let n = 1; n <= steps; n++) {
       const out = await prepared();
-      const fault = failNth(n);
+      // Before every step of the write, what a user sees in the folder (our hidden temporaries
+      // aside) is the old output, the new one, or (only between the two renames of a swap) no
+      // folder at all. A shared folder cannot be swapped: there, a mix is seen only between the
+      // renames that put files in place, and the journal undoes it.
+      const seen: string[] = [];
+      let renaming = false;
+      const fault = failNth(n, async (step, op) => {
+        const now = await visible(out);
+        renaming ||= withOther && op === 'rename';
+        if (state(now) === 'mixed' && !renaming) seen.push(`before step ${step} (${op}): ${JSON.stringify(now)}`);
+        if (state(now) === 'absent' && withOther) seen.push(`before step ${step} (${op}): no folder`);
+      });
       const result = await writeOutputs(out, files('new')).then(
         () => 'ok',
         (e: Error) => e.message,
       );
       fault.restore();
+      expect([n, seen]).toEqual([n, []]);
+      // Right after the failed write, before any later run recovers anything: complete.
+      const immediate = await visible(out);
+      expect([n, result, state(immediate)]).toEqual([n, result, expect.stringMatching(/^(old|new)$/)]);
       await recoverOutput(out);
       const now = await folder(out);
       const complete = JSON.stringify(now) === JSON.stringify(expectOld) || JSON.stringify(now) === JSON.stringify(expectNew);
       expect([n, result, complete, now]).toEqual([n, result, true, now]);
+      expect(now).toEqual(immediate);
+      // Our hidden leftovers (a backup whose tidying failed) are gone after the next run's recovery.
+      expect(Object.keys(now).filter((k) => k.startsWith('.'))).toEqual([]);
       expect([n, (await fs.readdir(path.dirname(out))).sort()]).toEqual([n, ['out']]);
       outcomes.add(JSON.stringify(now) === JSON.stringify(expectNew) ? 'new' : 'old');
     }
