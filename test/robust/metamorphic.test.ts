@@ -109,6 +109,9 @@ const key = (f: Finding) => JSON.stringify([f.kind, f.severity, f.unit, f.indica
 const keys = (fs: Finding[]) => fs.map(key).sort();
 const check = (set: SetDef, reports: WorkbookModel[] = reportsOf(set)) => runCheck(rulesOf(set), reports).result;
 
+// Generous: the machine may be busy; nothing here is timed.
+jest.setTimeout(300_000);
+
 const options = (salt: number) => ({ seed: seedFor(0x3e7a00 + salt), numRuns: RUNS_METAMORPHIC });
 
 describe('metamorphic relations on generated report sets', () => {
