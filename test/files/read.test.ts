@@ -87,9 +87,9 @@ describe('limits, each on both sides', () => {
     const xml = (await zip.file('xl/worksheets/sheet1.xml')!.async('string')).replace(/<dimension ref="[^"]+"\/>/, '<dimension ref="A1:E1000000"/>');
     zip.file('xl/worksheets/sheet1.xml', xml);
     const million = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-    const t0 = Date.now();
+    // The sheet holds ten rows: refused on what it declares, before a row is read. (How fast is
+    // measured in the bench, not asserted here.)
     expect(await refusal(million, 'trieu-dong.xlsx')).toMatch(/trang "Biểu" với 1\.000\.000 dòng \(giới hạn 50\.000\)/);
-    expect(Date.now() - t0).toBeLessThan(5000);
     const declared = await bigSheet(300);
     expect(await refusal(declared, 'a.xlsx', limits({ maxSheetRows: 299 }))).toMatch(/300 dòng \(giới hạn 299\)/);
     await expect(readWorkbookBuffer(declared, 'a.xlsx', limits({ maxSheetRows: 300 }))).resolves.toBeTruthy();
