@@ -11,8 +11,6 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   // jsdom would resolve packages for the browser (ESM builds jest cannot load); the pane's
   // components only need the DOM, their dependencies can stay the Node builds.
-  // Rendering the whole pane under jsdom is slow on a loaded machine; the default 5 s is not a measure of anything.
-  testTimeout: 30_000,
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
   setupFiles: ['<rootDir>/test/taskpane/setup.ts'],
   // A whole check of the six samples, then a rollup over the fake Excel host, renders twice under
