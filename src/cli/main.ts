@@ -6,6 +6,7 @@ import { CheckSession, PreviousResultError, RulesError, compareChecks, exitCodeF
 import { Feedback, planFeedback } from '../core/plan-feedback';
 import { writeFeedbackFile } from '../files/feedback';
 import type { CheckResult } from '../core';
+import { isNotAReport } from '../files/not-reports';
 import { ReadError, readWorkbookBuffer } from '../files/read';
 import { writeWorkbookFile } from '../files/write';
 import { uniqueFileNames } from './names';
@@ -98,17 +99,6 @@ function parseArgs(argv: string[]): Args {
 }
 
 const REPORT_EXT = /\.(xlsx|xlsm|xls|xlsb|ods|csv)$/i;
-/**
- * Files that sit beside reports but are none: Excel's lock files ("~$…"), LibreOffice's
- * (".~lock…#") and macOS's companions ("._…"). Skipped even when named on the command line (a
- * shell glob names them too), so they never count as a unit's unreadable report.
- */
-const NOT_A_REPORT = /^(~\$|\._|\.~lock\.)/;
-
-export function isNotAReport(name: string): boolean {
-  return NOT_A_REPORT.test(path.basename(name));
-}
-
 /** Report files under the inputs, sorted so every run sees them in the same order; `skipped` the files that are not reports. */
 export async function listInputs(inputs: string[], exclude: string[], skipped: string[] = []): Promise<Array<{ full: string; name: string }>> {
   const out: Array<{ full: string; name: string }> = [];

@@ -20,6 +20,7 @@ import { RulesSection, RulesFrom } from './RulesSection';
 import { SourcesSection, SheetChoice } from './SourcesSection';
 import { Results } from './Results';
 import { Help } from './Help';
+import { isNotAReport } from '../../files/not-reports';
 
 export interface AppProps {
   host: PaneHost;
@@ -237,7 +238,9 @@ export function App({ host, strings: t, sampleRules }: AppProps) {
       else setNotice({ intent: 'info', text: t.notices.selected(sheet, cell) });
     });
 
-  const addFiles = (picked: File[]) => {
+  const addFiles = (all: File[]) => {
+    // Lock files and macOS companions come along with a dropped folder's files: not reports.
+    const picked = all.filter((f) => !isNotAReport(f.name));
     if (!picked.length) return;
     setFiles((old) => {
       // The same name again replaces the earlier copy: dropping a corrected file is the usual reason.
