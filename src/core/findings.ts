@@ -125,7 +125,13 @@ export type InvalidValueParams = { subject: Subject; cell: string } & (
   | { variant: 'fraction'; value: number }
 );
 
-export type MissingValueParams = { variant: 'blank'; subject: Subject; cell: string } | { variant: 'row'; subject: Subject };
+export type MissingValueParams =
+  | { variant: 'blank'; subject: Subject; cell: string }
+  | { variant: 'row'; subject: Subject }
+  | { variant: 'no-result'; file: string; sheet: string; cells: string[] };
+
+/** At most `n` cell addresses, then how many more. */
+const someCells = (cells: string[], n = 8) => (cells.length > n ? `${cells.slice(0, n).join(', ')} và ${cells.length - n} ô khác` : cells.join(', '));
 
 export interface DuplicateParams {
   unit: string;
@@ -264,8 +270,13 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
   'missing-value': {
     label: 'Thiếu số liệu',
     severity: 'warning',
-    meaning: 'Ô để trống hoặc thiếu dòng ở chỗ cần số liệu.',
-    message: (p) => (p.variant === 'blank' ? `${p.subject.who}: "${p.subject.label}" để trống (ô ${p.cell}).` : `${p.subject.who}: thiếu dòng "${p.subject.label}" trong báo cáo.`),
+    meaning: 'Ô để trống hoặc thiếu dòng ở chỗ cần số liệu, hoặc công thức không có kết quả lưu sẵn.',
+    message: (p) =>
+      p.variant === 'blank'
+        ? `${p.subject.who}: "${p.subject.label}" để trống (ô ${p.cell}).`
+        : p.variant === 'row'
+          ? `${p.subject.who}: thiếu dòng "${p.subject.label}" trong báo cáo.`
+          : `Tệp "${p.file}", trang "${p.sheet}": tệp có công thức chưa có kết quả lưu sẵn (thường do tệp được lưu bằng phần mềm khác Excel) và công thức này không tự tính được, nên ô để trống. Mở tệp trong Excel rồi lưu lại (Excel tính lại công thức khi lưu) và kiểm tra lần nữa (ô ${someCells(p.cells)}).`,
   },
   'missing-unit': {
     label: 'Chưa gửi báo cáo',

@@ -3,6 +3,7 @@
 // one indicator per row (a unit's own report) and one unit per row (an association's table).
 // Where the table is and what its columns are is table.ts; who sent it is identity.ts.
 import { Finding, finding } from './findings';
+import { computeMissingResults } from './formulas';
 import { Grid, makeGrid } from './grid';
 import { HeaderLine, Identity, UnitEvidence, describeEvidence, identifyReport, identifyRow } from './identity';
 import { IndicatorMatcher, Label, labelOf } from './mapping';
@@ -82,6 +83,8 @@ export function readReportWorkbook(wb: WorkbookModel, ctx: ReadContext): SheetRe
   const findings: Finding[] = [];
   const noTable: string[] = [];
   const skipped: Finding[] = [];
+  // Before anything is read: a formula saved without its result is computed where it can be.
+  const uncomputed = computeMissingResults(wb);
   for (const sheet of wb.sheets) {
     const r = readReportSheet(wb.name, sheet, ctx);
     if (!r || r.reports.length === 0) {
@@ -91,6 +94,10 @@ export function readReportWorkbook(wb: WorkbookModel, ctx: ReadContext): SheetRe
     }
     reports.push(...r.reports);
     findings.push(...r.findings);
+  }
+  for (const u of uncomputed) {
+    const unit = reports.find((r) => r.sheet === u.sheet)?.unit ?? '';
+    findings.push(finding('missing-value', { unit, file: wb.name, sheet: u.sheet, cell: u.cells[0] }, { variant: 'no-result', file: wb.name, ...u }));
   }
   if (reports.length > 0) {
     findings.push(...skipped);
