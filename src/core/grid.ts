@@ -1,6 +1,7 @@
 // A text view of a sheet: every cell decoded (TCVN3/VNI by font), normalised and folded once
 // when the grid is built, merged ranges resolved to their top-left cell so a header spanning
 // columns reads in each.
+import { dateCellText } from './dates';
 import { Cell, CellRange, Sheet, getCell } from './model';
 import { fold, toUnicode } from './text';
 
@@ -9,7 +10,7 @@ export interface Grid {
   maxRow: number;
   maxCol: number;
   cell(r: number, c: number): Cell | undefined;
-  /** Decoded text of a text cell ('' for numbers, errors and blanks). */
+  /** Decoded text of a text cell, or the text a date cell shows ('' for numbers, errors and blanks). */
   text(r: number, c: number): string;
   /** Decoded text, looking through merges to the top-left cell. */
   mergedText(r: number, c: number): string;
@@ -73,6 +74,13 @@ export function makeGrid(sheet: Sheet): Grid {
   const legacy = new Set<string>();
   sheet.rows.forEach((row, r) => {
     row?.forEach((cell, c) => {
+      if (cell && cell.value instanceof Date) {
+        // A date line typed as a date cell reads as the text it shows.
+        const shown = dateCellText(cell.value, cell.numFmt).normalize('NFC');
+        textAt.set(key(r, c), shown);
+        foldedAt.set(key(r, c), fold(shown));
+        return;
+      }
       if (!cell || typeof cell.value !== 'string') return;
       const u = toUnicode(cell.value, cell.font);
       if (u.encoding !== 'unicode') legacy.add(u.encoding);

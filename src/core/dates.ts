@@ -1,0 +1,83 @@
+// A date cell shown as Excel shows it. Some offices type the date line of a report as a real
+// date with a custom format ("Thanh Sơn, ngày "dd" tháng "mm" năm "yyyy) or as dd/mm/yyyy; the
+// reader takes the text it shows, so the unit's name and the date in it are read as from text.
+// Dates in the model are UTC midnight (the file readers convert serials, in the workbook's 1900
+// or 1904 date system, that way).
+
+/** The text a date cell shows under its number format; "dd/mm/yyyy" when the format gives none. */
+export function dateCellText(d: Date, numFmt?: string): string {
+  if (Number.isNaN(d.getTime())) return '';
+  const section = firstSection(numFmt ?? '');
+  const out = /[dmy]/i.test(stripLiterals(section)) ? render(d, section) : null;
+  return (out ?? render(d, 'dd/mm/yyyy')!).trim();
+}
+
+/** The first of a format's ";"-separated sections (the one for positive numbers), outside quotes. */
+function firstSection(fmt: string): string {
+  let quoted = false;
+  for (let i = 0; i < fmt.length; i++) {
+    if (fmt[i] === '"') quoted = !quoted;
+    else if (fmt[i] === '\\') i++;
+    else if (fmt[i] === ';' && !quoted) return fmt.slice(0, i);
+  }
+  return fmt;
+}
+
+function stripLiterals(fmt: string): string {
+  return fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Renders the date parts of a format; null when the format holds something this does not know. */
+function render(d: Date, fmt: string): string | null {
+  let out = '';
+  let lastWasHour = false;
+  for (let i = 0; i < fmt.length; ) {
+    const ch = fmt[i];
+    if (ch === '"') {
+      const end = fmt.indexOf('"', i + 1);
+      if (end < 0) return null;
+      out += fmt.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (ch === '\\') {
+      out += fmt[i + 1] ?? '';
+      i += 2;
+      continue;
+    }
+    if (ch === '[') {
+      // [$-42A], [Red], [h]: a locale, a colour or elapsed time; nothing shown for the first two.
+      const end = fmt.indexOf(']', i);
+      if (end < 0) return null;
+      i = end + 1;
+      continue;
+    }
+    if (ch === '_' || ch === '*') {
+      out += ch === '_' ? ' ' : '';
+      i += 2;
+      continue;
+    }
+    const run = /^(y+|m+|d+|h+|s+|AM\/PM|am\/pm)/i.exec(fmt.slice(i))?.[0];
+    if (!run) {
+      out += ch;
+      i++;
+      continue;
+    }
+    const c = run[0].toLowerCase();
+    const n = run.length;
+    const minutes = c === 'm' && n <= 2 && (lastWasHour || /^[^dmy"]*s/i.test(fmt.slice(i + n)));
+    if (c === 'y') out += n <= 2 ? pad(d.getUTCFullYear() % 100) : String(d.getUTCFullYear());
+    else if (c === 'd' && n <= 2) out += n === 2 ? pad(d.getUTCDate()) : String(d.getUTCDate());
+    else if (c === 'm' && n <= 2 && !minutes) out += n === 2 ? pad(d.getUTCMonth() + 1) : String(d.getUTCMonth() + 1);
+    else if (c === 'm' && minutes) out += n === 2 ? pad(d.getUTCMinutes()) : String(d.getUTCMinutes());
+    else if (c === 'h') out += n === 2 ? pad(d.getUTCHours()) : String(d.getUTCHours());
+    else if (c === 's') out += n === 2 ? pad(d.getUTCSeconds()) : String(d.getUTCSeconds());
+    else if (c === 'a') out += d.getUTCHours() < 12 ? 'AM' : 'PM';
+    else return null; // day or month names: not a Vietnamese date line, shown as dd/mm/yyyy instead
+    lastWasHour = c === 'h';
+    i += n;
+  }
+  return out;
+}
