@@ -1,8 +1,10 @@
-// .xlsx files into the engine's workbook model, with ExcelJS. Whatever goes wrong with a file
-// becomes a ReadError with a Vietnamese message naming the file, so the caller can go on.
+// Workbook files into the engine's workbook model: .xlsx with ExcelJS, other formats through
+// ./formats. Whatever goes wrong with a file becomes a ReadError with a Vietnamese message
+// naming the file, so the caller can go on.
 import ExcelJS from 'exceljs';
 import { Cell, CellValue, Sheet, WorkbookModel, cellAddress, newSheet, parseAddress, setCell } from '../core/model';
 import { formatNumber } from '../core/numbers';
+import { FormatRefusal, readOtherFormat } from './formats';
 import { declaredExtent, peekEntry, sheetNamesByPart, zipEntries } from './zip';
 
 export class ReadError extends Error {
@@ -72,41 +74,16 @@ async function checkLimits(buf: Uint8Array, name: string, limits: ReadLimits): P
   }
 }
 
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-// Plain byte search, so this module also runs in the task pane without Node's Buffer.
-function containsUtf16(buf: Uint8Array, text: string): boolean {
-  const needle = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
-  outer: for (let i = 0; i + needle.length <= buf.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (buf[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-function startsWith(buf: Uint8Array, sig: number[]): boolean {
-  return sig.every((b, i) => buf[i] === b);
-}
-
-/** An OLE compound file is either an old .xls or an encrypted (password-protected) .xlsx. */
-function describeOle(buf: Uint8Array, name: string): string {
-  // The encrypted package's stream names are stored in UTF-16LE inside the compound file.
-  if (containsUtf16(buf, 'EncryptedPackage')) {
-    return `Tệp "${name}" có mật khẩu mở tệp. Mở tệp trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu) rồi lưu lại, hoặc dùng phần bổ trợ trong Excel.`;
-  }
-  return `Tệp "${name}" là định dạng Excel cũ (.xls). Mở tệp trong Excel và chọn Lưu thành > Sổ làm việc Excel (.xlsx), hoặc mở tệp trong Excel và dùng phần bổ trợ "Kiểm tra chỉ tiêu".`;
-}
-
 export async function readWorkbookBuffer(buf: Uint8Array, name: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<WorkbookModel> {
   if (buf.byteLength === 0) throw new ReadError(name, `Tệp "${name}" rỗng (0 byte).`);
   if (buf.byteLength > limits.maxBytes) {
     throw new ReadError(name, `Tệp "${name}" quá lớn (${mb(buf.byteLength)}, giới hạn ${mb(limits.maxBytes)}).`);
   }
-  if (startsWith(buf, OLE_SIGNATURE)) throw new ReadError(name, describeOle(buf, name));
-  if (!startsWith(buf, [0x50, 0x4b])) {
-    throw new ReadError(name, `Tệp "${name}" không phải tệp Excel .xlsx (nội dung không đúng định dạng). Hãy mở trong Excel và lưu lại dưới dạng .xlsx.`);
-  }
+  // .xls, .ods, .xlsb…: told by their bytes and read by their own module; null for .xlsx.
+  const other = await readOtherFormat(buf, name, limits).catch((e: unknown) => {
+    throw e instanceof FormatRefusal ? new ReadError(name, e.message) : e;
+  });
+  if (other) return other;
   await checkLimits(buf, name, limits);
   const wb = new ExcelJS.Workbook();
   try {
