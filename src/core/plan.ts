@@ -61,6 +61,8 @@ export interface PlannedPage {
   repeatRows?: string;
   /** Footer text (the page number is added by the adapter). */
   footer?: string;
+  /** The range printed, e.g. "A1:AG20". */
+  printArea?: string;
 }
 
 /** Points per line of text at the default font (Calibri 11), and characters per unit of column width. */
@@ -83,11 +85,30 @@ export function fitRowHeights(sheet: PlannedSheet): Record<number, number> {
   const heights: Record<number, number> = {};
   for (const cell of sheet.cells) {
     if (!cell.wrap || !('text' in cell.value)) continue;
-    const perLine = Math.max(1, Math.floor(spanOf(cell.row, cell.col) * CHARS_PER_WIDTH));
-    const lines = cell.value.text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil([...para].length / perLine)), 0);
+    // Bold letters are wider: fewer of them fit on a line.
+    const perLine = Math.max(1, Math.floor(spanOf(cell.row, cell.col) * CHARS_PER_WIDTH * (cell.bold ? 0.9 : 1)));
+    const lines = cell.value.text.split('\n').reduce((n, para) => n + wrappedLines(para, perLine), 0);
     if (lines > 1) heights[cell.row] = Math.max(heights[cell.row] ?? 0, lines * LINE_POINTS);
   }
   return heights;
+}
+
+/** Lines a paragraph takes when wrapped at word boundaries, `perLine` characters a line. */
+export function wrappedLines(para: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of para.split(/\s+/).filter(Boolean)) {
+    const n = [...word].length;
+    if (used > 0 && used + 1 + n <= perLine) used += 1 + n;
+    else if (used === 0 && n <= perLine) used = n;
+    else {
+      // A word longer than a line is broken across lines.
+      if (used > 0) lines++;
+      lines += Math.ceil(n / perLine) - 1;
+      used = n % perLine || perLine;
+    }
+  }
+  return lines;
 }
 
 /** A mark to put on a cell of a submitted report (the add-in draws these on the units' own sheets). */
