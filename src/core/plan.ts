@@ -65,9 +65,15 @@ export interface PlannedPage {
   printArea?: string;
 }
 
-/** Points per line of text at the default font (Calibri 11), and characters per unit of column width. */
+/**
+ * Points per line of text at the default font (Calibri 11), and characters per unit of column
+ * width. Calibri fits about 1.15 characters a unit; the fonts LibreOffice falls back on where
+ * Calibri is missing (DejaVu Sans) are wider, so the estimate takes 1: a row a little tall
+ * beats text running over the row below. A few points spare for the cell's padding.
+ */
 const LINE_POINTS = 15;
-const CHARS_PER_WIDTH = 1.15;
+const CHARS_PER_WIDTH = 1;
+const SPARE_POINTS = 3;
 
 /**
  * Heights for rows whose wrapped cells need several lines: Excel fits them when it opens a
@@ -85,10 +91,12 @@ export function fitRowHeights(sheet: PlannedSheet): Record<number, number> {
   const heights: Record<number, number> = {};
   for (const cell of sheet.cells) {
     if (!cell.wrap || !('text' in cell.value)) continue;
-    // Bold letters are wider: fewer of them fit on a line.
-    const perLine = Math.max(1, Math.floor(spanOf(cell.row, cell.col) * CHARS_PER_WIDTH * (cell.bold ? 0.9 : 1)));
+    // Bold letters are wider, capitals wider still ("ĐẢNG ỦY XÃ …"): fewer fit on a line.
+    const t = cell.value.text;
+    const capitals = /\p{Lu}/u.test(t) && t === t.toLocaleUpperCase('vi');
+    const perLine = Math.max(1, Math.floor(spanOf(cell.row, cell.col) * CHARS_PER_WIDTH * (cell.bold ? 0.9 : 1) * (capitals ? 0.75 : 1)));
     const lines = cell.value.text.split('\n').reduce((n, para) => n + wrappedLines(para, perLine), 0);
-    if (lines > 1) heights[cell.row] = Math.max(heights[cell.row] ?? 0, lines * LINE_POINTS);
+    if (lines > 1) heights[cell.row] = Math.max(heights[cell.row] ?? 0, lines * LINE_POINTS + SPARE_POINTS);
   }
   return heights;
 }

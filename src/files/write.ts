@@ -74,6 +74,7 @@ function writeCell(cell: ExcelJS.Cell, c: PlannedCell) {
   if (c.numFmt && !('text' in v)) cell.numFmt = c.numFmt;
   if (c.bold) cell.font = { bold: true };
   if (c.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + c.fill } };
-  if (c.wrap || c.align) cell.alignment = { ...(c.wrap ? { wrapText: true } : {}), ...(c.align ? { horizontal: c.align } : {}), vertical: 'top' };
+  // Every cell at the top, so a row whose wrapped text makes it tall still reads as one line.
+  cell.alignment = { ...(c.wrap ? { wrapText: true } : {}), ...(c.align ? { horizontal: c.align } : {}), vertical: 'top' };
   if (c.note) cell.note = c.note;
 }
