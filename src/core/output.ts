@@ -7,6 +7,7 @@ import { worstByCell } from './plan-cells';
 import { planChanges } from './plan-changes';
 import { planFindings } from './plan-findings';
 import { planRates } from './plan-rates';
+import { printable } from './plan-print';
 import { planRollup } from './plan-rollup';
 import { CheckResult } from './session';
 
@@ -17,7 +18,7 @@ export function planOutput(result: CheckResult): OutputPlan {
   const rollup = planRollup(result, marks);
   const sheets = [rollup.sheet, planRates(result, rollup, marks), planFindings(result)];
   if (result.changes) sheets.push(planChanges(result.changes, result.rules));
-  return { sheets, flags: planFlags(result) };
+  return { sheets: sheets.map((s) => printable(s, result.period.label)), flags: planFlags(result) };
 }
 
 /** A mark for each finding on a cell of a unit's report, but rows it could not match and what the office accepted. */

@@ -36,7 +36,7 @@ function findingRow(result: CheckResult, f: Finding, r: number, stt: number): Pl
   return [
     { row: r, col: 1, value: num(stt) },
     { row: r, col: 2, value: text(f.unit === '*' ? 'Toàn địa bàn' : f.unit) },
-    { row: r, col: 3, value: f.indicator ? text(ind ? `${f.indicator} – ${ind.name}` : f.indicator) : f.check ? text(f.check) : empty },
+    { row: r, col: 3, value: f.indicator ? text(ind ? `${f.indicator} – ${ind.name}` : f.indicator) : f.check ? text(f.check) : empty, wrap: true },
     { row: r, col: 4, value: text(FINDING_KINDS[f.kind].label) },
     { row: r, col: 5, value: text(isAccepted(f) ? 'Đã chấp nhận' : SEVERITY_LABEL[f.severity]), fill: SEVERITY_FILL[f.severity] },
     valueCell(f.actual, 6),

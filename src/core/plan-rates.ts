@@ -14,15 +14,9 @@ export function planRates(result: CheckResult, rollup: RollupLayout, marks: Map<
   const rates = result.rules.indicators.filter((i) => i.formula);
   const sheet: PlannedSheet = { name: SHEET_NAMES.rates, cells: [], merges: [], widths: [6, 28], frozenRows: 4, frozenCols: 2 };
   sheet.cells.push({ row: 1, col: 1, value: text(`TỶ LỆ – ${result.period.label.toLocaleUpperCase('vi')}`), bold: true });
-  sheet.cells.push(header(3, 1, 'STT'), header(3, 2, 'Đơn vị'));
   const formulaFor = rateFormula(result, rollup);
-  rates.forEach((ind, i) => {
-    sheet.cells.push(header(3, 3 + i, ind.name), header(4, 3 + i, ind.code, { bold: false }));
-    sheet.widths[2 + i] = 16;
-  });
   const achieved = 3 + rates.length;
-  sheet.cells.push(header(3, achieved, 'Chỉ tiêu đạt (của đơn vị)'), header(4, achieved, 'đạt / được giao', { bold: false }));
-  sheet.widths[achieved - 1] = 16;
+  rateHeads(sheet, rates, achieved);
   let rr = 5;
   const rateRow = (unit: string, label: string, sourceRow: number, bold: boolean, stt: number | null) => {
     if (stt !== null) sheet.cells.push({ row: rr, col: 1, value: num(stt) });
@@ -58,6 +52,29 @@ export function planRates(result: CheckResult, rollup: RollupLayout, marks: Map<
     ];
   }
   return sheet;
+}
+
+/**
+ * Three header rows, as "Tổng hợp" has: each section over its rates (several associations have
+ * a rate of the same name, told apart only by the section), the rates' names, their codes.
+ * The figures start on row 5 whatever the sections.
+ */
+function rateHeads(sheet: PlannedSheet, rates: Indicator[], achieved: number) {
+  sheet.cells.push(header(2, 1, 'STT'), header(2, 2, 'Đơn vị'));
+  for (const c of [1, 2]) sheet.merges.push({ top: 2, left: c, bottom: 4, right: c });
+  let groupStart = 3;
+  rates.forEach((ind, i) => {
+    const col = 3 + i;
+    sheet.cells.push(header(3, col, ind.name), header(4, col, ind.code, { bold: false }));
+    sheet.widths[col - 1] = 16;
+    if (rates[i + 1]?.section === ind.section) return;
+    sheet.cells.push(header(2, groupStart, ind.section || 'Tỷ lệ'));
+    if (col > groupStart) sheet.merges.push({ top: 2, left: groupStart, bottom: 2, right: col });
+    groupStart = col + 1;
+  });
+  sheet.cells.push(header(2, achieved, 'Chỉ tiêu đạt (của đơn vị)'), header(4, achieved, 'đạt / được giao', { bold: false }));
+  sheet.merges.push({ top: 2, left: achieved, bottom: 3, right: achieved });
+  sheet.widths[achieved - 1] = 16;
 }
 
 /** A rate's formula over a row of "Tổng hợp", its parts' own formulas written out. */

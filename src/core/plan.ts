@@ -61,11 +61,19 @@ export interface PlannedPage {
   repeatRows?: string;
   /** Footer text (the page number is added by the adapter). */
   footer?: string;
+  /** The range printed, e.g. "A1:AG20". */
+  printArea?: string;
 }
 
-/** Points per line of text at the default font (Calibri 11), and characters per unit of column width. */
+/**
+ * Points per line of text at the default font (Calibri 11), and characters per unit of column
+ * width. Calibri fits about 1.15 characters a unit; the fonts LibreOffice falls back on where
+ * Calibri is missing (DejaVu Sans) are wider, so the estimate takes 1: a row a little tall
+ * beats text running over the row below. A few points spare for the cell's padding.
+ */
 const LINE_POINTS = 15;
-const CHARS_PER_WIDTH = 1.15;
+const CHARS_PER_WIDTH = 1;
+const SPARE_POINTS = 3;
 
 /**
  * Heights for rows whose wrapped cells need several lines: Excel fits them when it opens a
@@ -83,11 +91,32 @@ export function fitRowHeights(sheet: PlannedSheet): Record<number, number> {
   const heights: Record<number, number> = {};
   for (const cell of sheet.cells) {
     if (!cell.wrap || !('text' in cell.value)) continue;
-    const perLine = Math.max(1, Math.floor(spanOf(cell.row, cell.col) * CHARS_PER_WIDTH));
-    const lines = cell.value.text.split('\n').reduce((n, para) => n + Math.max(1, Math.ceil([...para].length / perLine)), 0);
-    if (lines > 1) heights[cell.row] = Math.max(heights[cell.row] ?? 0, lines * LINE_POINTS);
+    // Bold letters are wider, capitals wider still ("ĐẢNG ỦY XÃ …"): fewer fit on a line.
+    const t = cell.value.text;
+    const capitals = /\p{Lu}/u.test(t) && t === t.toLocaleUpperCase('vi');
+    const perLine = Math.max(1, Math.floor(spanOf(cell.row, cell.col) * CHARS_PER_WIDTH * (cell.bold ? 0.9 : 1) * (capitals ? 0.75 : 1)));
+    const lines = cell.value.text.split('\n').reduce((n, para) => n + wrappedLines(para, perLine), 0);
+    if (lines > 1) heights[cell.row] = Math.max(heights[cell.row] ?? 0, lines * LINE_POINTS + SPARE_POINTS);
   }
   return heights;
+}
+
+/** Lines a paragraph takes when wrapped at word boundaries, `perLine` characters a line. */
+export function wrappedLines(para: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of para.split(/\s+/).filter(Boolean)) {
+    const n = [...word].length;
+    if (used > 0 && used + 1 + n <= perLine) used += 1 + n;
+    else if (used === 0 && n <= perLine) used = n;
+    else {
+      // A word longer than a line is broken across lines.
+      if (used > 0) lines++;
+      lines += Math.ceil(n / perLine) - 1;
+      used = n % perLine || perLine;
+    }
+  }
+  return lines;
 }
 
 /** A mark to put on a cell of a submitted report (the add-in draws these on the units' own sheets). */

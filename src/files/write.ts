@@ -2,7 +2,7 @@
 // disk as they are written, so a country-sized rollup does not sit in memory twice.
 // Planned text is written as a string value (a shared string): "=HYPERLINK(…)" stays text.
 import ExcelJS from 'exceljs';
-import { OutputPlan, PlannedCell, PlannedSheet } from '../core/plan';
+import { OutputPlan, PlannedCell, PlannedPage, PlannedSheet } from '../core/plan';
 
 export async function writeWorkbookFile(plan: OutputPlan, file: string): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
@@ -18,17 +18,11 @@ export async function writeWorkbookFile(plan: OutputPlan, file: string): Promise
 export function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter | ExcelJS.Workbook, plan: PlannedSheet): ExcelJS.Worksheet {
   const views: Array<Partial<ExcelJS.WorksheetView>> =
     plan.frozenRows || plan.frozenCols ? [{ state: 'frozen', xSplit: plan.frozenCols, ySplit: plan.frozenRows }] : [];
-  const ws = wb.addWorksheet(plan.name, { views }) as ExcelJS.Worksheet & { commit?: () => void };
+  // Page setup goes in with the sheet: the streaming writer writes the sheet's opening (where
+  // "fit to page" lives) as soon as the sheet is added.
+  const page = plan.page ? pageOptions(plan.page) : {};
+  const ws = wb.addWorksheet(plan.name, { views, ...page }) as ExcelJS.Worksheet & { commit?: () => void };
   ws.columns = plan.widths.map((w) => ({ width: w || 9 }));
-  if (plan.page) {
-    ws.pageSetup = {
-      paperSize: 9, // A4
-      orientation: plan.page.orientation,
-      ...(plan.page.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
-      ...(plan.page.repeatRows ? { printTitlesRow: plan.page.repeatRows } : {}),
-    };
-    ws.headerFooter = { oddFooter: `${plan.page.footer ? `&L${plan.page.footer}` : ''}&RTrang &P/&N` };
-  }
   for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   if (plan.autoFilter) ws.autoFilter = plan.autoFilter;
   // The streaming writer takes rows in order and forgets each one once committed.
@@ -49,6 +43,23 @@ export function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter | ExcelJS.Work
   return ws;
 }
 
+/** A4, the planned orientation and fit, print titles and area, the footer with the page number. */
+function pageOptions(page: PlannedPage): Partial<ExcelJS.AddWorksheetOptions> {
+  // "&" starts a code in a header or footer; a literal one is written "&&".
+  const footer = page.footer ? `&L${page.footer.replace(/&/g, '&&')}` : '';
+  return {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: page.orientation,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(page.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+      ...(page.repeatRows ? { printTitlesRow: page.repeatRows } : {}),
+      ...(page.printArea ? { printArea: page.printArea } : {}),
+    },
+    headerFooter: { oddFooter: `${footer}&RTrang &P/&N` } as ExcelJS.HeaderFooter,
+  };
+}
+
 function writeCell(cell: ExcelJS.Cell, c: PlannedCell) {
   const v = c.value;
   if ('text' in v) {
@@ -63,6 +74,7 @@ function writeCell(cell: ExcelJS.Cell, c: PlannedCell) {
   if (c.numFmt && !('text' in v)) cell.numFmt = c.numFmt;
   if (c.bold) cell.font = { bold: true };
   if (c.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF' + c.fill } };
-  if (c.wrap || c.align) cell.alignment = { ...(c.wrap ? { wrapText: true } : {}), ...(c.align ? { horizontal: c.align } : {}), vertical: 'top' };
+  // Every cell at the top, so a row whose wrapped text makes it tall still reads as one line.
+  cell.alignment = { ...(c.wrap ? { wrapText: true } : {}), ...(c.align ? { horizontal: c.align } : {}), vertical: 'top' };
   if (c.note) cell.note = c.note;
 }

@@ -1,0 +1,79 @@
+// The command line's rollup as it prints: converted to PDF by LibreOffice (where it is installed),
+// "Tổng hợp" is one page wide (every indicator column on every page) and its title and header rows
+// repeat on each page. Pages are told apart by their footer ("Tổng hợp – Năm 2023 … Trang 1/3").
+import { spawnSync } from 'child_process';
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import { main } from '../../src/cli/main';
+import { goodRows, reportSheet, rulesWorkbook, xlsx } from '../helpers/build';
+
+const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+const has = (tool: string) => spawnSync(tool, ['--version'], { encoding: 'utf8' }).status === 0;
+const HAVE_TOOLS = has('soffice') && spawnSync('pdfinfo', ['-v']).error === undefined && spawnSync('pdftotext', ['-v']).error === undefined;
+if (!HAVE_TOOLS) console.warn('test/cli/print.test.ts: soffice, pdfinfo or pdftotext is not installed: the PDF checks are skipped.');
+const describePdf = HAVE_TOOLS ? describe : describe.skip;
+
+async function rollupPdf(rules: string, inputs: string[]): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-print-'));
+  const code = await main(['check', '--quiet', '--rules', rules, '--out', path.join(dir, 'out'), ...inputs], { out: () => undefined, err: () => undefined, isTTY: false });
+  expect(code).toBeLessThan(2);
+  // A profile of its own, so a LibreOffice already running (or another test's) does not get the job.
+  const profile = `file://${path.join(dir, 'profile')}`;
+  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'out', 'tong-hop.xlsx')], { encoding: 'utf8', timeout: 120_000 });
+  expect(r.status).toBe(0);
+  return path.join(dir, 'tong-hop.pdf');
+}
+
+/** Each page's text and size in points. */
+function pages(pdf: string): Array<{ text: string; width: number; height: number }> {
+  const info = spawnSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' }).stdout;
+  const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  return sizes.map((s, i) => ({ ...s, text: spawnSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-'], { encoding: 'utf8' }).stdout }));
+}
+
+const rollupPages = (all: ReturnType<typeof pages>, period: string) => all.filter((p) => p.text.includes(`Tổng hợp – ${period}`));
+
+describePdf('the rollup printed through LibreOffice', () => {
+  test('the samples\' "Tổng hợp" is one A4 landscape page wide, every indicator on it', async () => {
+    const all = pages(await rollupPdf(path.join(EXAMPLES, 'chi-tieu-2023.xlsx'), [path.join(EXAMPLES, 'bao-cao')]));
+    const rollup = rollupPages(all, 'Năm 2023');
+    // Seven units fit one page tall; one page wide means no page of it lacks a column.
+    expect(rollup).toHaveLength(1);
+    for (const code of ['DVK_TONG', 'SO_HO', 'HND_KN', 'CCB_KN', 'PN_NGHE', 'CD_CDCS_MOI', 'DTN_KN', 'DOI_THOAI']) expect(rollup[0].text).toContain(code);
+    expect(rollup[0].text).toContain('Xã Minh Khai');
+    expect(rollup[0].text).toMatch(/Trang 1\/\d+/);
+    // A4 landscape: 842 × 595 points.
+    expect([Math.round(rollup[0].width), Math.round(rollup[0].height)]).toEqual([842, 595]);
+    // Every sheet has its footer: "Tỷ lệ" and "Kết quả kiểm tra" print too.
+    expect(all.some((p) => p.text.includes('Tỷ lệ – Năm 2023'))).toBe(true);
+    expect(all.some((p) => p.text.includes('Kết quả kiểm tra – Năm 2023'))).toBe(true);
+  });
+
+  test('a long roster prints "Tổng hợp" on several pages, each one page wide with the header rows repeated', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-print-in-'));
+    const roster = Array.from({ length: 150 }, (_, i): [string, string, string] => [i === 0 ? 'Phường Hòa Lạc' : `Xã Số ${i + 1}`, '', i === 0 ? 'Phường' : 'Xã']);
+    const rules = path.join(dir, 'chi-tieu.xlsx');
+    await fs.writeFile(rules, await rulesWorkbook({ roster }));
+    await fs.mkdir(path.join(dir, 'bao-cao'));
+    await fs.writeFile(path.join(dir, 'bao-cao', 'hoa-lac.xlsx'), await xlsx([reportSheet({ unitLine: 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', rows: goodRows() })]));
+    const all = pages(await rollupPdf(rules, [path.join(dir, 'bao-cao')]));
+    const rollup = rollupPages(all, 'Năm 2023');
+    expect(rollup.length).toBeGreaterThan(1);
+    rollup.forEach((p, i) => {
+      // The title and the three header rows: sections, names, codes, first and last column.
+      expect(p.text).toContain('TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU');
+      expect(p.text).toContain('Tình trạng');
+      expect(p.text).toContain('Mặt trận Tổ quốc');
+      expect(p.text).toContain('SO_HO');
+      expect(p.text).toContain('DOI_THOAI');
+      expect(p.text).toContain(`Trang ${i + 1}/`);
+    });
+    // Every unit printed once, the last on the last page with the total.
+    expect(rollup[0].text).toContain('Phường Hòa Lạc');
+    expect(rollup[rollup.length - 1].text).toContain('Xã Số 150');
+    expect(rollup[rollup.length - 1].text).toContain('Tổng cộng');
+    const units = rollup.flatMap((p) => [...p.text.matchAll(/Xã Số (\d+)\b/g)].map((m) => Number(m[1])));
+    expect(units).toEqual(Array.from({ length: 149 }, (_, i) => i + 2));
+  });
+});
