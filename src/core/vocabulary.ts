@@ -15,7 +15,7 @@ export interface PhraseRule<R extends string> {
 // ---------------------------------------------------------------------------------------------
 // Report tables
 
-export type ReportColumn = 'stt' | 'label' | 'uom' | 'plan' | 'value' | 'lastYear' | 'planRate' | 'note' | 'unit';
+export type ReportColumn = 'stt' | 'label' | 'uom' | 'plan' | 'value' | 'lastYear' | 'lastYearChange' | 'planRate' | 'note' | 'unit';
 
 /**
  * Header words of a unit's report table, tried in this order (the first rule that matches a
@@ -37,8 +37,16 @@ export const REPORT_COLUMNS: ReadonlyArray<PhraseRule<ReportColumn>> = [
   { role: 'uom', mode: 'exact', phrases: ['Đơn vị tính', 'ĐVT'] },
   // Notes: never figures, even when a unit types a number there.
   { role: 'note', mode: 'starts', phrases: ['Ghi chú'] },
-  // The same period last year ("Cùng kỳ năm trước"): compared, never summed into this year.
-  { role: 'lastYear', mode: 'contains', phrases: ['Cùng kỳ'] },
+  // A comparison with last year the unit computed itself ("So với cùng kỳ (%)", "Tăng, giảm"):
+  // recognised so it is not taken for last year's figure; chitieu computes the change itself.
+  {
+    role: 'lastYearChange',
+    mode: 'contains',
+    phrases: ['So với cùng kỳ', 'So sánh cùng kỳ', 'So sánh với cùng kỳ', 'So với CK', 'So CK', 'Tăng, giảm'],
+  },
+  // The same period last year ("Cùng kỳ", "Cùng kỳ năm trước", "CK năm trước", "TH cùng kỳ"):
+  // compared, never summed into this year.
+  { role: 'lastYear', mode: 'contains', phrases: ['Cùng kỳ', 'CK năm trước', 'CK năm', 'TH CK', 'Cùng kì'] },
   // The rate against the plan that the unit computed itself ("Tỷ lệ (%) so với KH").
   { role: 'planRate', mode: 'contains', phrases: ['Tỷ lệ', 'So sánh', '%'] },
   // The unit's own plan for the row; its period may be in the header ("Kế hoạch 9 tháng").
