@@ -13,6 +13,7 @@ import { WorkbookModel } from './model';
 import { formatDate } from './period';
 import { settleReports } from './settle';
 import { LastYear, lastYearOf } from './last-year';
+import { checkOutliers } from './outliers';
 import { Rollup, areaLookup, computeRollup } from './rollup';
 import { RosterUnit, Rules } from './rules';
 import { UnitMatcher } from './units';
@@ -193,6 +194,7 @@ export class CheckSession {
     };
     const rollup = computeRollup(counted, rules);
     const lastYear = lastYearOf(counted, rules);
+    checkOutliers(counted, lastYear, rules, findings);
     this.checkArea(rollup, pace, coverage, findings);
     // Explanations the office accepted turn their findings into accepted ones, before anything is counted.
     findings.splice(0, findings.length, ...applyExplanations(findings, rules.explanations, rules));
