@@ -28,7 +28,7 @@ export interface Explanation {
 }
 
 /** Kinds about a figure, which a unit can explain. */
-const EXPLAINABLE: ReadonlySet<FindingKind> = new Set(['shortfall', 'behind-pace', 'exceeded', 'inconsistent', 'invalid-value', 'missing-value']);
+const EXPLAINABLE: ReadonlySet<FindingKind> = new Set(['shortfall', 'behind-pace', 'exceeded', 'inconsistent', 'invalid-value', 'missing-value', 'outlier']);
 
 const classify = phraseClassifier(EXPLANATION_COLUMNS);
 const AREA = new Set(['*', fold('Toàn địa bàn')]);

@@ -17,6 +17,7 @@ export type FindingKind =
   | 'unknown-unit'
   | 'unit-mismatch'
   | 'unmapped-row'
+  | 'outlier'
   | 'no-table'
   | 'unreadable-file'
   | 'invalid-rule';
@@ -155,6 +156,30 @@ export interface UnitMismatchParams {
   other: { unit: string; where: string; text: string };
 }
 
+export type OutlierParams =
+  | {
+      variant: 'last-year';
+      subject: Subject;
+      now: number;
+      before: number;
+      /** The setting it went past ("gấp hơn 3 lần, hoặc dưới 1/3"). */
+      limit: number;
+      cell: string;
+      lastYearCell: string;
+    }
+  | {
+      variant: 'peers';
+      subject: Subject;
+      value: number;
+      /** The size it is compared per: "Tổng số hội viên" and its figure. */
+      size: { label: string; value: number };
+      /** The unit's figure per size, and the median of every unit's. */
+      share: number;
+      median: number;
+      units: number;
+      cell: string;
+    };
+
 export type UnmappedParams = { variant: 'row'; row: number; label: string; candidates: string[] } | { variant: 'column'; label: string; cell: string; candidates: string[] };
 
 export type NoTableParams = { file: string } & (
@@ -186,6 +211,7 @@ export interface MessageParams {
   'unknown-unit': UnknownUnitParams;
   'unit-mismatch': UnitMismatchParams;
   'unmapped-row': UnmappedParams;
+  outlier: OutlierParams;
   'no-table': NoTableParams;
   /** The reader's own sentence: it names the file and says what to do. */
   'unreadable-file': { reason: string };
@@ -323,6 +349,19 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
       return p.variant === 'row'
         ? `Dòng ${p.row} "${p.label}" không khớp chỉ tiêu nào${why}; nếu là một chỉ tiêu, thêm tên này vào cột "Tên gọi khác" của tệp chỉ tiêu.`
         : `Cột "${p.label}" không khớp chỉ tiêu nào${why}; nếu là một chỉ tiêu, thêm tên này vào cột "Tên gọi khác" của tệp chỉ tiêu (ô ${p.cell}).`;
+    },
+  },
+  outlier: {
+    label: 'Số liệu bất thường',
+    severity: 'warning',
+    meaning: 'Khác xa số cùng kỳ của chính đơn vị, hoặc (tính theo quy mô) khác xa các đơn vị khác: có thể gõ nhầm.',
+    message: (p) => {
+      const s = p.subject;
+      if (p.variant === 'last-year') {
+        const how = p.now >= p.before ? `gấp ${formatNumber(p.now / p.before, 1)} lần cùng kỳ (${amount(s, p.before)})` : `chỉ bằng 1/${formatNumber(p.before / p.now, 1)} cùng kỳ (${amount(s, p.before)})`;
+        return `${s.who}: ${s.label} là ${amount(s, p.now)}, ${how}: có thể gõ nhầm; kiểm tra lại hoặc giải trình (mức cảnh báo: chênh quá ${formatNumber(p.limit)} lần) (ô ${p.cell}, cùng kỳ ô ${p.lastYearCell}).`;
+      }
+      return `${s.who}: ${s.label} là ${amount(s, p.value)}, bằng ${formatPercent(p.share)} ${p.size.label} (${formatNumber(p.size.value)}), trong khi trung vị của ${p.units} đơn vị là ${formatPercent(p.median)}: khác xa các đơn vị khác, có thể gõ nhầm; kiểm tra lại hoặc giải trình (ô ${p.cell}).`;
     },
   },
   'no-table': {

@@ -1,6 +1,6 @@
-// The output plan of a check: one planner per sheet ("Tổng hợp", "Tỷ lệ", "Kết quả kiểm tra",
-// and "Thay đổi" when the check was compared with an earlier one) and the flags for the units'
-// own cells. Adapters write the plan: src/files into a new .xlsx, src/excel into the open workbook.
+// The output plan of a check: one planner per sheet ("Tổng hợp", "Tỷ lệ", "Kết quả kiểm tra", the
+// draft report "Báo cáo", and "Thay đổi" when the check was compared with an earlier one) and the
+// flags for the units' own cells. Adapters write the plan: src/files into a new .xlsx, src/excel into the open workbook.
 import { isAccepted } from './findings';
 import { CellFlag, OutputPlan } from './plan';
 import { worstByCell } from './plan-cells';
@@ -8,6 +8,7 @@ import { planChanges } from './plan-changes';
 import { planFindings } from './plan-findings';
 import { planRates } from './plan-rates';
 import { printable } from './plan-print';
+import { planReport } from './plan-report';
 import { planRollup } from './plan-rollup';
 import { CheckResult } from './session';
 
@@ -16,7 +17,7 @@ export { SHEET_NAMES } from './plan-cells';
 export function planOutput(result: CheckResult): OutputPlan {
   const marks = worstByCell(result.findings);
   const rollup = planRollup(result, marks);
-  const sheets = [rollup.sheet, planRates(result, rollup, marks), planFindings(result)];
+  const sheets = [rollup.sheet, planRates(result, rollup, marks), planFindings(result), planReport(result)];
   if (result.changes) sheets.push(planChanges(result.changes, result.rules));
   return { sheets: sheets.map((s) => printable(s, result.period.label)), flags: planFlags(result) };
 }

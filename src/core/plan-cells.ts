@@ -4,7 +4,7 @@ import { Finding, byWorst, isAccepted } from './findings';
 import { PlannedCell, PlannedValue, SEVERITY_FILL } from './plan';
 import { UnitStatus } from './session';
 
-export const SHEET_NAMES = { rollup: 'Tổng hợp', rates: 'Tỷ lệ', findings: 'Kết quả kiểm tra', changes: 'Thay đổi' } as const;
+export const SHEET_NAMES = { rollup: 'Tổng hợp', rates: 'Tỷ lệ', findings: 'Kết quả kiểm tra', changes: 'Thay đổi', report: 'Báo cáo' } as const;
 
 export const text = (t: string): PlannedValue => ({ text: t });
 export const num = (n: number): PlannedValue => ({ number: n });

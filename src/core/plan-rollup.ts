@@ -4,6 +4,7 @@
 import { Finding } from './findings';
 import { columnLetter } from './model';
 import { PlannedCell, PlannedSheet, SEVERITY_FILL } from './plan';
+import { planLastYearRows } from './plan-last-year';
 import { SHEET_NAMES, STATUS_TEXT, cellKey, decorate, header, num, text } from './plan-cells';
 import { Indicator } from './rules';
 import { CheckResult, UnitRow } from './session';
@@ -46,7 +47,7 @@ export function planRollup(result: CheckResult, marks: Map<string, Finding[]>): 
   const totalRow = row;
   totalRowCells(result, sheet, columns, marks, { first: 7, last: totalRow - 1, total: totalRow, counted: counted.length });
   rowOf.set('*', totalRow);
-  row = totalRow + 2;
+  row = totalRow + 2 + planLastYearRows(result.lastYear, sheet, columns, totalRow + 1, FIRST_FIGURE_COL);
   if (others.length) {
     sheet.cells.push({ row, col: 2, value: text('Báo cáo không khớp danh sách đơn vị (không cộng vào tổng):'), bold: true });
     row++;

@@ -23,6 +23,8 @@ export interface ResultJson {
   verdict: { status: VerdictStatus; text: string };
   /** What changed since the check it was compared with (`--so-sanh`). */
   changes?: Changes;
+  /** Where reports carry "Cùng kỳ": per code, the area this year and last over the units that gave both. */
+  lastYear?: Record<string, { now: number; before: number; units: number; of: number }>;
 }
 
 export function toResultJson(result: CheckResult): ResultJson {
@@ -48,6 +50,7 @@ export function toResultJson(result: CheckResult): ResultJson {
     coverage: result.coverage,
     verdict: { status: verdict.status, text: verdict.text },
     ...(result.changes ? { changes: result.changes } : {}),
+    ...(result.lastYear ? { lastYear: Object.fromEntries(order(result.lastYear.area).map((c) => [c, result.lastYear!.area.get(c)!])) } : {}),
   };
 }
 

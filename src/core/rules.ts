@@ -10,6 +10,7 @@ import { WorkbookModel, cellAddress } from './model';
 import { numberText } from './numbers';
 import { Period, parsePeriod } from './period';
 import { Severity } from './plan';
+import { Settings, readSettings } from './settings';
 import { fold, phraseClassifier, phraseTest } from './text';
 import { rosterKey } from './units';
 import { CHECK_COLUMNS, CheckColumn, RATE_UNITS, ROSTER_COLUMNS, RULES_SHEETS, SEVERITY_WORDS, TARGET_COLUMNS, TargetColumn } from './vocabulary';
@@ -34,6 +35,8 @@ export interface Indicator {
   formulaText: string;
   /** Where it stands in the rules workbook, for messages. */
   row: number;
+  /** The code of the count giving a unit's size ("Quy mô": households, members), for the peer comparison. */
+  size?: string;
 }
 
 export interface CrossCheck {
@@ -64,6 +67,8 @@ export interface Rules {
   roster: RosterUnit[];
   /** Sections in the order they first appear. */
   sections: string[];
+  /** The "Thiết lập" sheet's settings; absent: the defaults. */
+  settings?: Settings;
 }
 
 export class RulesError extends Error {}
@@ -94,7 +99,7 @@ export { RULES_SHEETS };
 /** Which part of the rules workbook a sheet of this name is, if any. */
 export function rulesSheetRole(name: string): keyof typeof RULES_SHEETS | null {
   const f = fold(name);
-  for (const role of ['targets', 'checks', 'roster', 'explanations'] as const) if (RULES_SHEETS[role].some((n) => fold(n) === f)) return role;
+  for (const role of ['targets', 'checks', 'roster', 'explanations', 'settings'] as const) if (RULES_SHEETS[role].some((n) => fold(n) === f)) return role;
   return null;
 }
 
@@ -158,6 +163,7 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
   const indicators: Indicator[] = [];
   const byCode = new Map<string, Indicator>();
   const pendingFormulas: Array<{ ind: Indicator; text: string }> = [];
+  const pendingSizes: Array<{ ind: Indicator; text: string }> = [];
   for (const r of grid.rowsFrom(header.row + 1)) {
     const rawCode = at(r, 'code').trim();
     const name = at(r, 'name').trim();
@@ -203,6 +209,8 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
       else problem(targetSheet.name, r, col.get('condition'), `không đọc được điều kiện "${condText}" của chỉ tiêu ${code}: ${parsed.reason}. Chỉ tiêu này chưa được kiểm tra.`, code);
     }
     if (formulaText) pendingFormulas.push({ ind, text: formulaText });
+    const size = at(r, 'size').trim();
+    if (size) pendingSizes.push({ ind, text: size });
     indicators.push(ind);
     byCode.set(code, ind);
   }
@@ -222,14 +230,20 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
     ind.formula = parsed.expr;
   }
   dropFormulaCycles(indicators, (ind) => problem(targetSheet.name, ind.row, col.get('formula'), `công thức của ${ind.code} tự tham chiếu vòng tròn.`, ind.code));
+  for (const { ind, text } of pendingSizes) {
+    const size = byCode.get(text.toUpperCase());
+    if (size && !size.rate && size !== ind && !ind.rate) ind.size = size.code;
+    else problem(targetSheet.name, ind.row, col.get('size'), `quy mô "${text}" của ${ind.code} ${ind.rate ? 'không dùng cho tỷ lệ' : 'cần là mã của một chỉ tiêu đếm khác (ví dụ SO_HO, HND_HV)'}; bỏ qua so sánh với các đơn vị khác cho chỉ tiêu này.`, ind.code);
+  }
 
   const crossChecks = readCrossChecks(wb, byCode, problems);
   const roster = readRoster(wb, problems);
   const explanations = readExplanations(wb, { byCode, roster }, problems);
+  const settings = readSettings(wb, problems);
   const sections: string[] = [];
   for (const ind of indicators) if (ind.section && !sections.includes(ind.section)) sections.push(ind.section);
   return {
-    rules: { file, title, period: rulePeriod, indicators, byCode, crossChecks, roster, sections, explanations },
+    rules: { file, title, period: rulePeriod, indicators, byCode, crossChecks, roster, sections, explanations, settings },
     problems,
   };
 }

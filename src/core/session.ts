@@ -12,6 +12,8 @@ import { Layout, SheetReading, UnitReport, readReportWorkbook } from './layout';
 import { WorkbookModel } from './model';
 import { formatDate } from './period';
 import { settleReports } from './settle';
+import { LastYear, lastYearOf } from './last-year';
+import { checkOutliers } from './outliers';
 import { Rollup, areaLookup, computeRollup } from './rollup';
 import { RosterUnit, Rules } from './rules';
 import { UnitMatcher } from './units';
@@ -84,6 +86,8 @@ export interface CheckResult {
   coverage: Coverage;
   /** Set when the check was compared with an earlier one (changes.ts). */
   changes?: Changes;
+  /** Set when some report carries a "Cùng kỳ" (same period last year) column. */
+  lastYear?: LastYear;
 }
 
 /**
@@ -189,6 +193,8 @@ export class CheckSession {
       unreadableFiles: failedFiles.length,
     };
     const rollup = computeRollup(counted, rules);
+    const lastYear = lastYearOf(counted, rules);
+    checkOutliers(counted, lastYear, rules, findings);
     this.checkArea(rollup, pace, coverage, findings);
     // Explanations the office accepted turn their findings into accepted ones, before anything is counted.
     findings.splice(0, findings.length, ...applyExplanations(findings, rules.explanations, rules));
@@ -221,6 +227,7 @@ export class CheckSession {
       rows,
       units: summarise(rows, findings, unreadable),
       coverage,
+      ...(lastYear ? { lastYear } : {}),
     };
   }
 

@@ -15,7 +15,7 @@ export interface PhraseRule<R extends string> {
 // ---------------------------------------------------------------------------------------------
 // Report tables
 
-export type ReportColumn = 'stt' | 'label' | 'uom' | 'plan' | 'value' | 'lastYear' | 'planRate' | 'note' | 'unit';
+export type ReportColumn = 'stt' | 'label' | 'uom' | 'plan' | 'value' | 'lastYear' | 'lastYearChange' | 'planRate' | 'note' | 'unit';
 
 /**
  * Header words of a unit's report table, tried in this order (the first rule that matches a
@@ -37,8 +37,16 @@ export const REPORT_COLUMNS: ReadonlyArray<PhraseRule<ReportColumn>> = [
   { role: 'uom', mode: 'exact', phrases: ['Đơn vị tính', 'ĐVT'] },
   // Notes: never figures, even when a unit types a number there.
   { role: 'note', mode: 'starts', phrases: ['Ghi chú'] },
-  // The same period last year ("Cùng kỳ năm trước"): compared, never summed into this year.
-  { role: 'lastYear', mode: 'contains', phrases: ['Cùng kỳ'] },
+  // A comparison with last year the unit computed itself ("So với cùng kỳ (%)", "Tăng, giảm"):
+  // recognised so it is not taken for last year's figure; chitieu computes the change itself.
+  {
+    role: 'lastYearChange',
+    mode: 'contains',
+    phrases: ['So với cùng kỳ', 'So sánh cùng kỳ', 'So sánh với cùng kỳ', 'So với CK', 'So CK', 'Tăng, giảm'],
+  },
+  // The same period last year ("Cùng kỳ", "Cùng kỳ năm trước", "CK năm trước", "TH cùng kỳ"):
+  // compared, never summed into this year.
+  { role: 'lastYear', mode: 'contains', phrases: ['Cùng kỳ', 'CK năm trước', 'CK năm', 'TH CK', 'Cùng kì'] },
   // The rate against the plan that the unit computed itself ("Tỷ lệ (%) so với KH").
   { role: 'planRate', mode: 'contains', phrases: ['Tỷ lệ', 'So sánh', '%'] },
   // The unit's own plan for the row; its period may be in the header ("Kế hoạch 9 tháng").
@@ -100,12 +108,14 @@ export const RULES_SHEETS = {
   checks: ['Kiểm tra chéo', 'Kiểm tra'],
   roster: ['Đơn vị', 'Danh sách đơn vị'],
   explanations: ['Giải trình', 'Giải trình đã chấp nhận'],
+  // Optional settings of the checks (the outlier warnings), one "name | value" row each.
+  settings: ['Thiết lập', 'Cài đặt', 'Tham số'],
 } as const;
 
 /** Units of measure, besides "%", that make an indicator a rate. */
 export const RATE_UNITS: readonly string[] = ['Tỷ lệ', 'Phần trăm'];
 
-export type TargetColumn = 'code' | 'section' | 'name' | 'aliases' | 'uom' | 'condition' | 'scope' | 'severity' | 'formula';
+export type TargetColumn = 'code' | 'section' | 'name' | 'aliases' | 'uom' | 'condition' | 'scope' | 'severity' | 'formula' | 'size';
 export type CheckColumn = 'code' | 'expr' | 'severity' | 'note';
 export type RosterColumn = 'name' | 'aliases' | 'level';
 
@@ -120,7 +130,31 @@ export const TARGET_COLUMNS: ReadonlyArray<PhraseRule<TargetColumn>> = [
   { role: 'scope', mode: 'exact', phrases: ['Phạm vi', 'Áp dụng cho', 'Đối tượng áp dụng'] },
   { role: 'severity', mode: 'exact', phrases: ['Mức độ', 'Mức cảnh báo', 'Loại'] },
   { role: 'formula', mode: 'exact', phrases: ['Công thức', 'Cách tính'] },
+  // The code of the indicator a unit's figure is compared per (households, members), so units of
+  // different sizes can be compared with each other (the outlier warning).
+  { role: 'size', mode: 'exact', phrases: ['Quy mô', 'Tính trên', 'Mẫu số', 'So với quy mô'] },
 ];
+
+export type SettingsColumn = 'name' | 'value';
+
+/** Column headers of the "Thiết lập" sheet. */
+export const SETTINGS_COLUMNS: ReadonlyArray<PhraseRule<SettingsColumn>> = [
+  { role: 'name', mode: 'exact', phrases: ['Thiết lập', 'Tham số', 'Nội dung', 'Cài đặt', 'Tên'] },
+  { role: 'value', mode: 'exact', phrases: ['Giá trị', 'Mức', 'Số'] },
+];
+
+export type SettingName = 'lastYearFactor' | 'peerZ';
+
+/** The settings by the words of their row (the first rule that matches names it). */
+export const SETTING_NAMES: ReadonlyArray<PhraseRule<SettingName>> = [
+  // "Hệ số chênh lệch so với cùng kỳ": a figure this many times last year's, or less than its inverse.
+  { role: 'lastYearFactor', mode: 'contains', phrases: ['Cùng kỳ', 'Năm trước'] },
+  // "Ngưỡng so với các đơn vị khác (z)": how far from its peers a unit's figure per size may be.
+  { role: 'peerZ', mode: 'contains', phrases: ['Đơn vị khác', 'Các đơn vị', 'Ngưỡng z', 'z'] },
+];
+
+/** A setting's value that turns its check off. */
+export const OFF_WORDS: readonly string[] = ['Không', 'Tắt', 'Không kiểm tra', 'Bỏ qua', 'Off', 'No'];
 
 /** Column headers of the "Kiểm tra chéo" sheet. */
 export const CHECK_COLUMNS: ReadonlyArray<PhraseRule<CheckColumn>> = [
@@ -268,6 +302,6 @@ function deepFreeze(value: unknown): void {
   Object.freeze(value);
   for (const v of Object.values(value)) deepFreeze(v);
 }
-for (const list of [REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, EXPLANATION_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES]) {
+for (const list of [SETTINGS_COLUMNS, SETTING_NAMES, OFF_WORDS, REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, EXPLANATION_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES]) {
   deepFreeze(list);
 }

@@ -51,7 +51,7 @@ describe('chitieu check on the bundled samples', () => {
   test('writes tong-hop.xlsx: rollup with SUM formulas, rates as formulas, findings with a filter', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'tong-hop.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra', 'Báo cáo']);
     const rollup = wb.getWorksheet('Tổng hợp')!;
     const names: string[] = [];
     rollup.getColumn(2).eachCell((c) => names.push(String(c.value)));

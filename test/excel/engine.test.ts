@@ -39,7 +39,7 @@ test('check, flag, clear and roll up the samples inside the workbook', async () 
 
   const { syncs } = await countSyncs(host, () => writePlan(host.context(), plan, { supports: all }));
   expect(syncs).toBe(WRITE_SYNCS);
-  expect(host.sheetNames()).toEqual([...before.map((_, i) => host.sheetNames()[i]), 'Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
+  expect(host.sheetNames()).toEqual([...before.map((_, i) => host.sheetNames()[i]), 'Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra', 'Báo cáo']);
   const rates = host.sheet('Tỷ lệ');
   expect(rates.get(5, 3)!.formula).toMatch(/^IFERROR\('Tổng hợp'!/);
   expect(rates.charts).toHaveLength(1);
@@ -47,6 +47,6 @@ test('check, flag, clear and roll up the samples inside the workbook', async () 
   expect(rates.charts[0].series[0]).toMatchObject({ name: 'Chỉ tiêu đạt', categories: 'B5:B11' });
   // A second run replaces its own sheets and leaves no duplicates.
   await writePlan(host.context(), planOutput(await check(host)), { supports: all });
-  expect(host.sheetNames().filter((n) => /Tổng hợp|Tỷ lệ|Kết quả/.test(n))).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
+  expect(host.sheetNames().filter((n) => /Tổng hợp|Tỷ lệ|Kết quả|Báo cáo/.test(n))).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra', 'Báo cáo']);
   expect(host.sheetNames().slice(0, 6).map((n) => host.snapshot(n))).toEqual(before);
 });

@@ -42,6 +42,8 @@ export interface IndicatorSpec {
   scope?: string;
   severity?: string;
   formula?: string;
+  /** The code of the indicator giving the unit's size ("Quy mô"), for the peer comparison. */
+  size?: string;
 }
 
 /** A small rules workbook: a few indicators, cross checks and a roster. */
@@ -69,8 +71,11 @@ export async function rulesWorkbook(opts: {
   checks?: Array<[string, string, string]>;
   roster?: Array<[string, string, string]>;
   omitTargets?: boolean;
+  /** Rows of a "Thiết lập" sheet under its header "Thiết lập | Giá trị". */
+  settings?: Row[];
 } = {}): Promise<Uint8Array> {
   const inds = opts.indicators ?? BASE_INDICATORS;
+  const sized = inds.some((i) => i.size);
   const sheets: SheetSpec[] = [];
   if (!opts.omitTargets) {
     sheets.push({
@@ -79,13 +84,14 @@ export async function rulesWorkbook(opts: {
         [opts.title ?? 'CHỈ TIÊU CÔNG TÁC DÂN VẬN NĂM 2023'],
         [],
         // Columns in an unusual order, to prove they are found by header text.
-        ['Nhóm', 'Mã', 'Chỉ tiêu', 'Đơn vị tính', 'Tên gọi khác', 'Điều kiện', 'Phạm vi', 'Mức độ', 'Công thức'],
-        ...inds.map((i) => [i.section, i.code, i.name, i.uom, i.aliases ?? '', i.condition ?? '', i.scope ?? '', i.severity ?? '', i.formula ?? '']),
+        ['Nhóm', 'Mã', 'Chỉ tiêu', 'Đơn vị tính', 'Tên gọi khác', 'Điều kiện', 'Phạm vi', 'Mức độ', 'Công thức', ...(sized ? ['Quy mô'] : [])],
+        ...inds.map((i) => [i.section, i.code, i.name, i.uom, i.aliases ?? '', i.condition ?? '', i.scope ?? '', i.severity ?? '', i.formula ?? '', ...(sized ? [i.size ?? ''] : [])]),
       ],
     });
   }
   sheets.push({ name: 'Kiểm tra chéo', rows: [['Mã', 'Biểu thức', 'Mức độ', 'Ghi chú'], ...(opts.checks ?? [['K1', 'GDVH_DK <= SO_HO', 'Lỗi']]).map((c) => [...c, ''])] });
   sheets.push({ name: 'Đơn vị', rows: [['STT', 'Tên đơn vị', 'Tên gọi khác', 'Cấp'], ...(opts.roster ?? BASE_ROSTER).map((u, i) => [i + 1, ...u])] });
+  if (opts.settings) sheets.push({ name: 'Thiết lập', rows: [['Thiết lập', 'Giá trị'], ...opts.settings] });
   return xlsx(sheets);
 }
 
