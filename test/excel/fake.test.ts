@@ -132,4 +132,22 @@ describe('the limits real Excel puts on multi-area calls', () => {
     await ok.sync();
     expect(host.sheet('Xã 1').get(1023, 1)!.fill.color).toBe('#FF0000');
   });
+
+  test('a cell holds at most 32,767 characters: a longer text is refused, as Excel refuses it', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    const ctx = host.context();
+    const ws = ctx.workbook.worksheets.getItem('Xã 1');
+    ws.getRange('A1').numberFormat = [['@']];
+    ws.getRange('A1').values = [['x'.repeat(32767)]];
+    await ctx.sync();
+    expect(String(host.sheet('Xã 1').get(1, 1)!.value)).toHaveLength(32767);
+    for (const fmt of ['@', 'General']) {
+      const bad = host.context();
+      const r = bad.workbook.worksheets.getItem('Xã 1').getRange('A2');
+      r.numberFormat = [[fmt]];
+      r.values = [['x'.repeat(32768)]];
+      await expect(bad.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+  });
 });
+

@@ -38,6 +38,8 @@ function notLoaded(prop: string): FakeOfficeError {
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
+/** Characters a cell holds at most (Excel's specifications and limits). */
+export const MAX_CELL_CHARS = 32767;
 
 export interface FFill {
   pattern: string;
@@ -207,6 +209,8 @@ function typeInto(cell: FCell, input: unknown, viaFormulas: boolean): void {
     return;
   }
   const s = String(input);
+  // Excel's limit on a cell's text; it refuses the write rather than cut the text.
+  if (s.length > MAX_CELL_CHARS) throw new FakeOfficeError('InvalidArgument', `Text of ${s.length} characters: a cell holds at most ${MAX_CELL_CHARS}.`);
   if (isTextFormat(cell.numFmt)) {
     cell.value = s;
     return;

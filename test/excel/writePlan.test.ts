@@ -1,9 +1,10 @@
 import { OutputPlan, PlannedSheet } from '../../src/core/plan';
-import { WRITE_ROLLBACK_SYNCS, WRITE_SYNCS, writePlan } from '../../src/excel/writePlan';
+import { writePlan } from '../../src/excel/writePlan';
 import { supportsUpTo } from '../../src/excel/requirements';
 import { FakeExcel } from './fakeExcel';
 import { countSyncs } from './helpers';
 import { unitWorkbook } from './units';
+import { README_SYNCS } from './readmeCounts';
 
 const all = supportsUpTo('1.18');
 
@@ -45,10 +46,10 @@ function plan(...sheets: PlannedSheet[]): OutputPlan {
 }
 
 describe('writePlan', () => {
-  test(`writes a plan in exactly WRITE_SYNCS (${WRITE_SYNCS}) syncs`, async () => {
+  test(`writes a plan in exactly ${README_SYNCS.write} syncs (the README's figure)`, async () => {
     const host = new FakeExcel(unitWorkbook(3));
     const { result, syncs } = await countSyncs(host, () => writePlan(host.context(), plan(rollup(), rollup('Thiếu hụt')), { supports: all }));
-    expect(syncs).toBe(WRITE_SYNCS);
+    expect(syncs).toBe(README_SYNCS.write);
     expect(result.sheets).toEqual([
       { planned: 'Tổng hợp', written: 'Tổng hợp' },
       { planned: 'Thiếu hụt', written: 'Thiếu hụt' },
@@ -96,13 +97,13 @@ describe('writePlan', () => {
     expect(s.frozen).toEqual({ rows: 3, cols: 1 });
     expect(s.autoFilter).toBe('A3:D5');
     expect(s.notes.get('D4')).toBe('Chưa đạt chỉ tiêu');
-    expect(host.requestBytes.length - before).toBe(WRITE_SYNCS);
+    expect(host.requestBytes.length - before).toBe(README_SYNCS.write);
   });
 
   test('on an ExcelApi 1.7 host: same syncs, one call per rectangle, no autofilter or notes', async () => {
     const host = new FakeExcel(unitWorkbook(1), { api: '1.7' });
     const { syncs } = await countSyncs(host, () => writePlan(host.context(), plan(rollup()), { supports: host.isSetSupported }));
-    expect(syncs).toBe(WRITE_SYNCS);
+    expect(syncs).toBe(README_SYNCS.write);
     const s = host.sheet('Tổng hợp');
     expect(s.get(3, 2)!.fill.color).toBe('#D9E1F2');
     expect(s.get(6, 1)!.value).toBe('=1+1');
@@ -121,7 +122,7 @@ describe('writePlan', () => {
     await writePlan(host.context(), plan(rollup(), rollup('Thiếu hụt')), { supports: all });
     const users = host.snapshot('Xã 1');
     const { syncs } = await countSyncs(host, () => writePlan(host.context(), plan(rollup('Tổng hợp', 'lần 2'), rollup('Thiếu hụt', 'lần 2')), { supports: all }));
-    expect(syncs).toBe(WRITE_SYNCS);
+    expect(syncs).toBe(README_SYNCS.write);
     expect(host.sheetNames()).toEqual(['Xã 1', 'Xã 2', 'Tổng hợp', 'Thiếu hụt']);
     expect(host.sheet('Tổng hợp').get(1, 1)!.value).toBe('TỔNG HỢP KẾT QUẢ (lần 2)');
     expect(host.snapshot('Xã 1')).toEqual(users);
@@ -198,7 +199,7 @@ describe('writePlan', () => {
         },
       );
       if (ok) return; // the failure fell after everything that matters: covered below
-      expect(host.syncCount).toBe(WRITE_SYNCS + WRITE_ROLLBACK_SYNCS);
+      expect(host.syncCount).toBe(README_SYNCS.write + README_SYNCS.writeRollback);
       expect(host.sheetNames()).toEqual(before.names);
       expect(host.snapshot('Xã 1')).toEqual(before.x1);
       expect(host.state.names).toEqual([]);
