@@ -81,6 +81,18 @@ describe('writePlan', () => {
     expect(s.get(7, 2)?.value ?? null).toBeNull();
   });
 
+  test('text Excel would turn into a number, a date, a boolean or an error lands as the text itself', async () => {
+    const texts = ['50%', '1,234', '1/2', 'TRUE', '(5)', '-5', '#N/A', '2023-01-02', '=SUM(A1)'];
+    const host = new FakeExcel(unitWorkbook(1));
+    const sheet: PlannedSheet = { name: 'Tổng hợp', cells: texts.map((t, i) => ({ row: 1, col: i + 1, value: { text: t } })), merges: [], widths: [], frozenRows: 0, frozenCols: 0 };
+    await writePlan(host.context(), plan(sheet), { supports: all });
+    const ctx = host.context();
+    const r = ctx.workbook.worksheets.getItem('Tổng hợp').getRangeByIndexes(0, 0, 1, texts.length).load('values,valueTypes');
+    await ctx.sync();
+    expect(r.values[0]).toEqual(texts);
+    expect(r.valueTypes[0]).toEqual(texts.map(() => 'String'));
+  });
+
   test('formats: bold, fills, wrap, alignment, merges, widths, frozen panes, autofilter, notes', async () => {
     const host = new FakeExcel(unitWorkbook(1));
     const before = host.requestBytes.length;
