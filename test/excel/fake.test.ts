@@ -1,5 +1,5 @@
 // The fake host must catch the bugs real Excel punishes, or the adapter tests prove nothing.
-import { FakeExcel, FakeOfficeError } from './fakeExcel';
+import { FakeExcel, FakeOfficeError, checkDefinedName, rewriteSheetRefs } from './fakeExcel';
 import { unitWorkbook } from './units';
 
 describe('fake Excel host', () => {
@@ -132,4 +132,194 @@ describe('the limits real Excel puts on multi-area calls', () => {
     await ok.sync();
     expect(host.sheet('Xã 1').get(1023, 1)!.fill.color).toBe('#FF0000');
   });
+
+  test('a cell holds at most 32,767 characters: a longer text is refused, as Excel refuses it', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    const ctx = host.context();
+    const ws = ctx.workbook.worksheets.getItem('Xã 1');
+    ws.getRange('A1').numberFormat = [['@']];
+    ws.getRange('A1').values = [['x'.repeat(32767)]];
+    await ctx.sync();
+    expect(String(host.sheet('Xã 1').get(1, 1)!.value)).toHaveLength(32767);
+    for (const fmt of ['@', 'General']) {
+      const bad = host.context();
+      const r = bad.workbook.worksheets.getItem('Xã 1').getRange('A2');
+      r.numberFormat = [[fmt]];
+      r.values = [['x'.repeat(32768)]];
+      await expect(bad.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    }
+  });
+
+  test('a formula over 8,192 characters is refused', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    const ok = host.context();
+    const long = `=${'1+'.repeat(4095)}1`; // 8,192 characters with its "="
+    expect(long).toHaveLength(8192);
+    ok.workbook.worksheets.getItem('Xã 1').getRange('A1').formulas = [[long]];
+    await ok.sync();
+    const bad = host.context();
+    bad.workbook.worksheets.getItem('Xã 1').getRange('A2').formulas = [[`${long}1`]];
+    await expect(bad.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  test.each(['a'.repeat(32), 'a:b', 'a\\b', 'a/b', 'a?b', 'a*b', 'a[b', 'a]b', "'ab", "ab'", 'History', 'history'])('sheet name %j is refused', async (name) => {
+    const host = new FakeExcel(unitWorkbook(1));
+    const ctx = host.context();
+    ctx.workbook.worksheets.add(name);
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  test('a sheet name of 31 characters is taken', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    const ctx = host.context();
+    ctx.workbook.worksheets.add('a'.repeat(31));
+    await ctx.sync();
+    expect(host.sheetNames()).toContain('a'.repeat(31));
+  });
+
+  test.each(['A1', 'a1', 'ABC123', 'XFD1048576', 'R1C1', 'r1c1', 'R', 'C', 'R2', 'C3', 'RC', 'R1C', 'RC2', '1abc', 'a b', 'a-b', ''])('defined name %j is refused', (name) => {
+    expect(() => checkDefinedName(name)).toThrow(/Invalid name/);
+  });
+
+  test.each(['chitieu_out_abc_1', 'XFE1', 'A1048577', 'A0', '_A1', 'Tổng_hợp', 'R1C1x', 'ABCD1', 'x.y'])('defined name %j is taken', (name) => {
+    expect(() => checkDefinedName(name)).not.toThrow();
+  });
+
+  test('names.add refuses a name that reads as a cell reference', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    const ctx = host.context();
+    const ws = ctx.workbook.worksheets.getItem('Xã 1');
+    ctx.workbook.names.add('ABC123', ws.getRange('A1'));
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(host.state.names).toEqual([]);
+  });
+
+  describe('text written into a cell that is not text-formatted becomes what Excel makes of typing it', () => {
+    const year = new Date().getUTCFullYear();
+    const jan2 = Date.UTC(year, 0, 2) / 86400000 + 25569;
+    test.each([
+      ['50%', 0.5, '0%'],
+      ['12.5%', 0.125, '0.00%'],
+      ['1,234', 1234, '#,##0'],
+      ['-1,234.5', -1234.5, '#,##0.00'],
+      ['1/2', jan2, 'd-mmm'],
+      ['1/2/2023', 44928, 'm/d/yyyy'],
+      ['2023-01-02', 44928, 'm/d/yyyy'],
+      ['TRUE', true, 'General'],
+      ['false', false, 'General'],
+      ['(5)', -5, 'General'],
+      ['-5', -5, 'General'],
+      ['+5', 5, 'General'],
+      ['1e3', 1000, 'General'],
+      [' 42 ', 42, 'General'],
+    ])('%j → %j, format %j', async (typed, value, fmt) => {
+      const host = new FakeExcel(unitWorkbook(1));
+      const ctx = host.context();
+      const r = ctx.workbook.worksheets.getItem('Xã 1').getRange('A1');
+      r.values = [[typed]];
+      const back = r.load('values,numberFormat,valueTypes');
+      await ctx.sync();
+      expect([back.values[0][0], back.numberFormat[0][0]]).toEqual([value, fmt]);
+    });
+    test('"#N/A" is an error value, "=1+1" and "+84 912" formulas, "@abc" a formula through values only', async () => {
+      const host = new FakeExcel(unitWorkbook(1));
+      const ctx = host.context();
+      const ws = ctx.workbook.worksheets.getItem('Xã 1');
+      ws.getRange('A1:D1').values = [['#N/A', '=1+1', '+84 912', '@abc']];
+      ws.getRange('A2').formulas = [['@abc']];
+      const back = ws.getRange('A1:D2').load('valueTypes,formulas');
+      await ctx.sync();
+      expect(back.valueTypes[0][0]).toBe('Error');
+      expect(back.formulas[0].slice(1)).toEqual(['=1+1', '=+84 912', '=@abc']);
+      expect(back.formulas[1][0]).toBe('@abc');
+    });
+    test('a text-formatted ("@") cell keeps every one of them as typed', async () => {
+      const texts = ['50%', '1,234', '1/2', 'TRUE', '(5)', '-5', '#N/A', '=1+1', '2023-01-02'];
+      const host = new FakeExcel(unitWorkbook(1));
+      const ctx = host.context();
+      const r = ctx.workbook.worksheets.getItem('Xã 1').getRangeByIndexes(0, 0, 1, texts.length);
+      r.numberFormat = [texts.map(() => '@')];
+      r.values = [texts];
+      const back = r.load('values,valueTypes');
+      await ctx.sync();
+      expect(back.values[0]).toEqual(texts);
+      expect(new Set(back.valueTypes[0])).toEqual(new Set(['String']));
+    });
+  });
+
+  describe('formulas that name a sheet follow it as in Excel', () => {
+    test('rewriting: quoted and plain names, any case, never inside a string', () => {
+      expect(rewriteSheetRefs(`'Tổng hợp'!D9+SUM('tổng hợp'!A1:B2)&"'Tổng hợp'!D9"`, 'Tổng hợp', 'Kết quả')).toBe(`'Kết quả'!D9+SUM('Kết quả'!A1:B2)&"'Tổng hợp'!D9"`);
+      expect(rewriteSheetRefs('Sheet1!A1+XSheet1!A1+Sheet1!B2', 'Sheet1', null)).toBe('#REF!A1+XSheet1!A1+#REF!B2');
+      expect(rewriteSheetRefs(`'It''s'!A1`, "It's", 'Data')).toBe('Data!A1');
+    });
+
+    async function withUserFormula() {
+      const host = new FakeExcel(unitWorkbook(1));
+      const ctx = host.context();
+      const sum = ctx.workbook.worksheets.add('Tổng hợp');
+      sum.getRange('D9').values = [[187]];
+      ctx.workbook.worksheets.getItem('Xã 1').getRange('Z1').formulas = [[`='Tổng hợp'!D9`]];
+      await ctx.sync();
+      return host;
+    }
+    const read = async (host: FakeExcel) => {
+      const ctx = host.context();
+      const r = ctx.workbook.worksheets.getItem('Xã 1').getRange('Z1').load('values,formulas');
+      await ctx.sync();
+      return [r.formulas[0][0], r.values[0][0]];
+    };
+
+    test('a plain reference shows the value it points at', async () => {
+      expect(await read(await withUserFormula())).toEqual([`='Tổng hợp'!D9`, 187]);
+    });
+
+    test('a renamed sheet: the reference follows it', async () => {
+      const host = await withUserFormula();
+      const ctx = host.context();
+      ctx.workbook.worksheets.getItem('Tổng hợp').name = 'Năm 2023';
+      await ctx.sync();
+      expect(await read(host)).toEqual([`='Năm 2023'!D9`, 187]);
+    });
+
+    test('a deleted sheet: #REF!, even once a new sheet of that name is added', async () => {
+      const host = await withUserFormula();
+      const ctx = host.context();
+      ctx.workbook.worksheets.getItem('Tổng hợp').delete();
+      const again = ctx.workbook.worksheets.add('Tổng hợp');
+      again.getRange('D9').values = [[200]];
+      await ctx.sync();
+      expect(await read(host)).toEqual(['=#REF!D9', '#REF!']);
+    });
+  });
+
+  describe('objects of a finished Excel.run', () => {
+    test('cannot be loaded, written or synced again; loaded values stay readable', async () => {
+      const host = new FakeExcel(unitWorkbook(1));
+      let kept: Excel.Worksheet | undefined;
+      let context: Excel.RequestContext | undefined;
+      await host.run(async (ctx) => {
+        context = ctx;
+        kept = ctx.workbook.worksheets.getItem('Xã 1').load('name');
+        await ctx.sync();
+      });
+      expect(kept!.name).toBe('Xã 1');
+      expect(() => kept!.load('visibility')).toThrow(expect.objectContaining({ code: 'InvalidObjectPath' }));
+      expect(() => kept!.getRange('A1')).toThrow(expect.objectContaining({ code: 'InvalidObjectPath' }));
+      expect(() => {
+        kept!.visibility = 'Hidden';
+      }).toThrow(expect.objectContaining({ code: 'InvalidObjectPath' }));
+      await expect(context!.sync()).rejects.toMatchObject({ code: 'InvalidObjectPath' });
+    });
+
+    test('an object of one context passed to another is refused', async () => {
+      const host = new FakeExcel(unitWorkbook(1));
+      const a = host.context();
+      const range = a.workbook.worksheets.getItem('Xã 1').getRange('A1');
+      await a.sync();
+      const b = host.context();
+      expect(() => b.workbook.names.add('chitieu_x', range as never)).toThrow(expect.objectContaining({ code: 'InvalidRequestContext' }));
+    });
+  });
 });
+

@@ -38,6 +38,8 @@ function notLoaded(prop: string): FakeOfficeError {
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
+/** Characters a cell holds at most (Excel's specifications and limits). */
+export const MAX_CELL_CHARS = 32767;
 
 export interface FFill {
   pattern: string;
@@ -145,8 +147,9 @@ export class FakeWorkbookState {
   }
 }
 
+/** Excel's rules for a sheet name: 1 to 31 characters, none of : \\ / ? * [ ], no quote at either end, not "History". */
 function checkSheetName(name: string): void {
-  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name))
+  if (!name || name.length > 31 || /[\\/?*[\]:]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history')
     throw new FakeOfficeError('InvalidArgument', `Invalid worksheet name "${name}".`);
 }
 
@@ -194,6 +197,38 @@ function isTextFormat(fmt: string): boolean {
   return fmt === '@';
 }
 
+/** Characters a formula holds at most (Excel's specifications and limits). */
+export const MAX_FORMULA_CHARS = 8192;
+
+/** Excel's serial number of a date (1900 system). */
+function serial(y: number, m: number, d: number): number {
+  return Date.UTC(y, m - 1, d) / 86400000 + 25569;
+}
+
+/**
+ * What Excel makes of text typed into a cell that is not text-formatted (en-US settings), the way
+ * `values` and `formulas` take a string: a number, a percentage, a date, a boolean, an error value,
+ * or a formula; with the number format Excel gives it when the cell's is "General".
+ */
+export function typedText(s: string): { value?: number | boolean; error?: string; formula?: string; numFmt?: string } | null {
+  const t = s.trim();
+  let m: RegExpExecArray | null;
+  if (s.length > 1 && s[0] === '=') return { formula: s.slice(1) };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return { value: Number(t) };
+  if ((m = /^([+-]?)(\d{1,3}(?:,\d{3})+)(\.\d+)?$/.exec(t))) return { value: Number(`${m[1]}${m[2].replace(/,/g, '')}${m[3] ?? ''}`), numFmt: m[3] ? '#,##0.00' : '#,##0' };
+  if ((m = /^([+-]?\d+(?:\.(\d+))?)\s*%$/.exec(t))) return { value: Number(m[1]) / 100, numFmt: m[2] ? '0.00%' : '0%' };
+  if ((m = /^\((\d+(?:\.\d+)?)\)$/.exec(t))) return { value: -Number(m[1]) };
+  if ((m = /^(\d{1,2})\/(\d{1,2})$/.exec(t)) && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31)
+    return { value: serial(new Date().getUTCFullYear(), Number(m[1]), Number(m[2])), numFmt: 'd-mmm' };
+  if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t)) && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= 31)
+    return { value: serial(Number(m[3]), Number(m[1]), Number(m[2])), numFmt: 'm/d/yyyy' };
+  if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) return { value: serial(Number(m[1]), Number(m[2]), Number(m[3])), numFmt: 'm/d/yyyy' };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
+  if (/^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!)$/i.test(t)) return { error: t.toUpperCase() };
+  if (s.length > 1 && (s[0] === '+' || s[0] === '-' || s[0] === '@')) return { formula: s };
+  return null;
+}
+
 /** What Excel stores when `input` is written through `values` (or `formulas`) into `cell`. */
 function typeInto(cell: FCell, input: unknown, viaFormulas: boolean): void {
   cell.formula = undefined;
@@ -207,22 +242,121 @@ function typeInto(cell: FCell, input: unknown, viaFormulas: boolean): void {
     return;
   }
   const s = String(input);
+  // Excel's limit on a cell's text; it refuses the write rather than cut the text.
+  if (s.length > MAX_CELL_CHARS) throw new FakeOfficeError('InvalidArgument', `Text of ${s.length} characters: a cell holds at most ${MAX_CELL_CHARS}.`);
   if (isTextFormat(cell.numFmt)) {
     cell.value = s;
     return;
   }
-  if (s.length > 1 && (s[0] === '=' || s[0] === '+' || s[0] === '-' || (s[0] === '@' && !viaFormulas))) {
-    // Excel takes these as the start of a formula; this fake does not evaluate it.
-    cell.formula = s[0] === '=' ? s.slice(1) : s;
-    cell.value = null;
-    if (/^[+-]?\d[\d ]*\s+\d/.test(s.slice(s[0] === '=' ? 1 : 0))) cell.error = '#NULL!';
+  const typed = typedText(s);
+  if (typed?.formula !== undefined && s[0] === '@' && viaFormulas) {
+    cell.value = s;
     return;
   }
-  if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s)) {
-    cell.value = Number(s);
+  if (typed?.formula !== undefined) {
+    if (typed.formula.length + 1 > MAX_FORMULA_CHARS) throw new FakeOfficeError('InvalidArgument', `A formula of ${typed.formula.length + 1} characters: Excel takes at most ${MAX_FORMULA_CHARS}.`);
+    // Excel takes these as the start of a formula; this fake evaluates only plain references.
+    cell.formula = typed.formula;
+    cell.value = null;
+    if (/^[+-]?\d[\d ]*\s+\d/.test(typed.formula)) cell.error = '#NULL!';
+    return;
+  }
+  if (typed?.error) {
+    cell.value = null;
+    cell.error = typed.error;
+    return;
+  }
+  if (typed?.value !== undefined) {
+    cell.value = typed.value;
+    if (typed.numFmt && cell.numFmt === 'General') cell.numFmt = typed.numFmt;
     return;
   }
   cell.value = s;
+}
+
+// ---------------------------------------------------------------- formulas and the sheets they name
+
+const NAME_CHAR = /[A-Za-z0-9_.\u00C0-\uFFFF]/;
+
+/**
+ * The formula with every reference to `sheet` (outside string literals) rewritten as Excel does:
+ * to the sheet's new name on a rename, to #REF! when the sheet is deleted.
+ */
+export function rewriteSheetRefs(formula: string, sheet: string, to: string | null): string {
+  const key = sheet.toLowerCase();
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    let name: string | null = null;
+    let end = i;
+    if (ch === "'") {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
+      if (formula[j + 1] === '!') {
+        name = formula.slice(i + 1, j).replace(/''/g, "'");
+        end = j + 2;
+      }
+    } else if (NAME_CHAR.test(ch) && (i === 0 || !NAME_CHAR.test(formula[i - 1]))) {
+      const m = /^[A-Za-z_\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*!/.exec(formula.slice(i));
+      if (m) {
+        name = m[0].slice(0, -1);
+        end = i + m[0].length;
+      }
+    }
+    if (name !== null) {
+      out += name.toLowerCase() === key ? (to === null ? '#REF!' : `${quote(to)}!`) : formula.slice(i, end);
+      i = end;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** Every formula of the workbook, rewritten after `sheet` was renamed or deleted. */
+function followSheet(state: FakeWorkbookState, sheet: string, to: string | null): void {
+  for (const s of state.sheets) s.forEach((c) => {
+    if (c.formula !== undefined) c.formula = rewriteSheetRefs(c.formula, sheet, to);
+  });
+}
+
+const PLAIN_REF = /^(?:'((?:[^']|'')+)'!|([^'!"]+)!)?\$?([A-Za-z]{1,3})\$?(\d+)$/;
+
+/**
+ * A cell's value as Excel shows it. Formulas are not evaluated, except a plain reference
+ * (="'Tổng hợp'!D9") which shows the referenced cell's value, and any formula holding #REF!.
+ */
+function valueIn(state: FakeWorkbookState, sheet: FSheet, c: FCell | undefined, depth = 0): string | number | boolean {
+  if (c?.formula !== undefined && !c.error) {
+    if (c.formula.includes('#REF!')) return '#REF!';
+    const m = PLAIN_REF.exec(c.formula);
+    if (m && depth < 20) {
+      const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+      const target = name === undefined ? sheet : state.find(name);
+      const at = parseAddress(`${m[3]}${m[4]}`);
+      if (target && at) {
+        const v = valueIn(state, target, target.get(at.row, at.col), depth + 1);
+        return v === '' ? 0 : v;
+      }
+    }
+  }
+  return valueOf(c);
+}
+
+function typeIn(state: FakeWorkbookState, sheet: FSheet, c: FCell | undefined): string {
+  if (c?.formula === undefined) return typeOf(c);
+  const v = valueIn(state, sheet, c);
+  if (typeof v === 'string' && /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!)$/.test(v)) return 'Error';
+  return typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : v === '' ? 'Empty' : 'String';
 }
 
 function valueOf(c: FCell | undefined): string | number | boolean {
@@ -286,6 +420,19 @@ export class FakeExcel {
   /** A request context, as Excel.run would pass (typed for the adapter). */
   context(): Excel.RequestContext {
     return new FakeContext(this) as unknown as Excel.RequestContext;
+  }
+
+  /**
+   * As Excel.run: the batch gets a new context, and once it has finished, the objects it made
+   * can no longer be used (loaded values stay readable, as in Office.js).
+   */
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const ctx = new FakeContext(this);
+    try {
+      return await batch(ctx as unknown as Excel.RequestContext);
+    } finally {
+      ctx.finished = true;
+    }
   }
 
   /** Make the n-th sync (counted over this host's life, from 1) apply only `afterOps` operations and reject. */
@@ -494,13 +641,28 @@ class FakeContext {
     return ++this.ids;
   }
 
+  /** Set when its Excel.run has finished. */
+  finished = false;
+
+  /** An object of a finished Excel.run, or of another context, is refused as Office.js refuses it. */
+  checkUsable(refs?: Array<P | null>): void {
+    if (this.finished)
+      throw new FakeOfficeError(
+        'InvalidObjectPath',
+        `The object path isn't working for what you're trying to do. If you're using the object across multiple "context.sync" calls and outside the sequential execution of a ".run" batch, please use the "context.trackedObjects.add()" and "context.trackedObjects.remove()" methods to manage the object's lifetime.`,
+      );
+    if (refs?.some((r) => r && r.ctx !== this)) throw new FakeOfficeError('InvalidRequestContext', 'Cannot use the object across different request contexts.');
+  }
+
   enqueue(op: Op): void {
+    this.checkUsable(op.action?.refs);
     this.queue.push(op);
     this.log.push({ op });
   }
 
   /** An object the library would instantiate in this request (every one but a collection's loaded items). */
   created(p: P): void {
+    this.checkUsable(p._path?.refs);
     this.log.push({ created: p });
   }
 
@@ -510,6 +672,7 @@ class FakeContext {
   }
 
   async sync(): Promise<void> {
+    this.checkUsable();
     const host = this.host;
     const n = ++host.syncCount;
     const ops = this.queue;
@@ -848,7 +1011,10 @@ class WorksheetP extends P {
         checkSheetName(v);
         const other = ctx.host.state.find(v);
         if (other && other !== s) throw new FakeOfficeError('ItemAlreadyExists', `A worksheet named "${v}" already exists.`);
+        const was = s.name;
         s.name = v;
+        // Formulas that name the sheet follow it, as in Excel.
+        followSheet(ctx.host.state, was, v);
       },
       visibility: (s: FSheet, v: string, ctx) => {
         if (v !== 'Visible' && ctx.host.state.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0)
@@ -897,6 +1063,8 @@ class WorksheetP extends P {
         throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       s.deleted = true;
       state.sheets = state.sheets.filter((x) => x !== s);
+      // Formulas that named the sheet now say #REF!, as in Excel.
+      followSheet(state, s.name, null);
       for (const n of state.names) if (n.sheet === s) n.sheet = null;
       state.comments = state.comments.filter((c) => c.sheet !== s);
     });
@@ -1088,10 +1256,10 @@ class RangeP extends P {
       columnIndex: (t: RangeT) => t.rect.left - 1,
       rowCount: (t: RangeT) => t.rect.bottom - t.rect.top + 1,
       columnCount: (t: RangeT) => t.rect.right - t.rect.left + 1,
-      values: (t: RangeT) => grid(t, valueOf),
+      values: (t: RangeT) => grid(t, (c) => valueIn(this.ctx.host.state, t.sheet, c)),
       formulas: (t: RangeT) => grid(t, formulaOf),
       numberFormat: (t: RangeT) => grid(t, (c) => c?.numFmt ?? 'General'),
-      valueTypes: (t: RangeT) => grid(t, typeOf),
+      valueTypes: (t: RangeT) => grid(t, (c) => typeIn(this.ctx.host.state, t.sheet, c)),
     };
   }
   protected override writers(): Record<string, Writer> {
@@ -1366,7 +1534,7 @@ class NamedItemCollectionP extends CollectionP<NamedItemP> {
     const item = new NamedItemP(this.ctx, () => null, false);
     return this._make(item, 'Add', [name, reference, comment], () => {
       const state = this.ctx.host.state;
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw new FakeOfficeError('InvalidArgument', `Invalid name "${name}".`);
+      checkDefinedName(name);
       if (state.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `Name "${name}" exists.`);
       if (typeof reference === 'string') throw new Error('fake: only Range references are modelled');
       const t = reference._t() as RangeT;
@@ -1382,6 +1550,23 @@ class NamedItemCollectionP extends CollectionP<NamedItemP> {
     const item = new NamedItemP(this.ctx, () => this.ctx.host.state.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, true, true);
     return this._at(item, 3, 'GetItemOrNullObject', [name]);
   }
+}
+
+/**
+ * Excel's rules for a defined name: a letter, "_" or "\\" first, then letters, digits, "_" and
+ * ".", at most 255 characters, and nothing Excel could read as a cell reference: "A1", "ABC123",
+ * "XFD1048576", "R1C1", "R", "C", "R2", "C3", "RC".
+ */
+export function checkDefinedName(name: string): void {
+  const bad = () => new FakeOfficeError('InvalidArgument', `Invalid name "${name}".`);
+  if (!/^[A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\\\u00C0-\uFFFF]*$/.test(name) || name.length > 255) throw bad();
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1) {
+    const col = parseAddress(`${a1[1]}1`)?.col ?? Infinity;
+    const row = Number(a1[2]);
+    if (col <= MAX_COLS && row >= 1 && row <= MAX_ROWS) throw bad();
+  }
+  if (/^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name)) throw bad();
 }
 
 class NamedItemP extends P {

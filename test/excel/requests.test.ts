@@ -14,9 +14,9 @@ import path from 'path';
 import { CheckSession, planOutput, readRules } from '../../src/core';
 import type { CellFlag, Finding, OutputPlan } from '../../src/core';
 import { PAYLOAD_BUDGET } from '../../src/excel/batches';
-import { APPLY_FLAGS_SYNCS, CLEAR_FLAGS_SYNCS, READ_UNDO_SYNCS, applyFlags, clearFlags, readUndoRecord } from '../../src/excel/flags';
-import { READ_SYNCS, readWorkbook } from '../../src/excel/readWorkbook';
-import { WRITE_SYNCS, writePlan } from '../../src/excel/writePlan';
+import { applyFlags, clearFlags, readUndoRecord } from '../../src/excel/flags';
+import { readWorkbook } from '../../src/excel/readWorkbook';
+import { writePlan } from '../../src/excel/writePlan';
 import { countryPlan } from './countryPlan';
 import findingsFixture from './fixtures/findings.json';
 import { FakeExcel } from './fakeExcel';
@@ -24,6 +24,7 @@ import { Recorder, libraryContext } from './officeJs';
 import { EXAMPLES, officeWorkbook } from './samples';
 import { unitWorkbook } from './units';
 import { loadXlsx } from './xlsxModel';
+import { README_SYNCS } from './readmeCounts';
 
 jest.setTimeout(600_000);
 
@@ -172,8 +173,8 @@ describe('a province and the country, measured with the library at ExcelApi 1.18
   const API = '1.18';
 
   test.each([
-    [1, READ_SYNCS],
-    [170, READ_SYNCS],
+    [1, README_SYNCS.read],
+    [170, README_SYNCS.read],
     [3321, 15],
   ])('read %i unit sheets: %i syncs', async (sheets, syncs) => {
     const host = new FakeExcel(unitWorkbook(sheets), { api: API });
@@ -192,7 +193,7 @@ describe('a province and the country, measured with the library at ExcelApi 1.18
       const { result, rec } = await onLibrary(host, (c) => applyFlags(c, flagsOver(sheets, 3321), { supports: supports(host) }));
       expect(result.applied).toBe(3321);
       const f = keep(`flag 3,321 cells on ${sheets} sheets`, rec);
-      byBytes(f, APPLY_FLAGS_SYNCS);
+      byBytes(f, README_SYNCS.flag);
       counts.push(f.syncs);
     }
     // Spread over the country's sheets, each sheet's own calls (its notes, its fills) add bytes.
@@ -201,8 +202,8 @@ describe('a province and the country, measured with the library at ExcelApi 1.18
 
   // Flag, read the stored record, then clear, on 3,321 sheets.
   test.each([
-    [0, APPLY_FLAGS_SYNCS, READ_UNDO_SYNCS, CLEAR_FLAGS_SYNCS],
-    [1000, APPLY_FLAGS_SYNCS, READ_UNDO_SYNCS, CLEAR_FLAGS_SYNCS],
+    [0, README_SYNCS.flag, README_SYNCS.readUndo, README_SYNCS.clear],
+    [1000, README_SYNCS.flag, README_SYNCS.readUndo, README_SYNCS.clear],
     [5000, 7, 3, 8],
     [20000, 16, 7, 19],
   ])('%i flags on 3,321 sheets: flag %i syncs, undo record %i, clear %i', async (n, flagSyncs, undoSyncs, clearSyncs) => {
@@ -216,8 +217,8 @@ describe('a province and the country, measured with the library at ExcelApi 1.18
     expect(cleared.result.restored).toBe(n);
     const [f, u, c] = [keep(`flag ${n} cells`, applied.rec), keep(`read the undo record of ${n} cells`, record.rec), keep(`clear ${n} cells`, cleared.rec)];
     expect([f.syncs, u.syncs, c.syncs]).toEqual([flagSyncs, undoSyncs, clearSyncs]);
-    byBytes(f, APPLY_FLAGS_SYNCS);
-    byBytes(c, CLEAR_FLAGS_SYNCS);
+    byBytes(f, README_SYNCS.flag);
+    byBytes(c, README_SYNCS.clear);
     if (n === 20000) {
       const none = await onLibrary(new FakeExcel(unitWorkbook(3321), { api: API }), (c) => applyFlags(c, [], { supports: () => true }));
       const perFlag = (applied.rec.totalRequest() - none.rec.totalRequest()) / n;
@@ -227,7 +228,7 @@ describe('a province and the country, measured with the library at ExcelApi 1.18
   });
 
   test.each([
-    [170, 0, WRITE_SYNCS],
+    [170, 0, README_SYNCS.write],
     [3321, 10000, 4],
     [3321, 20000, 6],
   ])('rollup of %i units and %i findings: %i syncs', async (units, findings, syncs) => {
@@ -238,7 +239,7 @@ describe('a province and the country, measured with the library at ExcelApi 1.18
     expect(host.sheet('Kết quả kiểm tra').get(Math.max(findings + 1, 2), 10)?.value ?? null).toEqual(findings ? expect.any(String) : null);
     const f = keep(`rollup of ${units} units, ${findings} findings`, rec);
     expect(f.syncs).toBe(syncs);
-    byBytes(f, WRITE_SYNCS);
+    byBytes(f, README_SYNCS.write);
     if (findings === 20000) {
       const { rec: base } = await onLibrary(new FakeExcel(unitWorkbook(1), { api: API }), (c) => writePlan(c, countryPlan(units, 0, pool), { supports: supports(host), runId: 'r1' }));
       const perFinding = (rec.totalRequest() - base.totalRequest()) / findings;

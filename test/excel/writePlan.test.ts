@@ -1,9 +1,10 @@
 import { OutputPlan, PlannedSheet } from '../../src/core/plan';
-import { WRITE_ROLLBACK_SYNCS, WRITE_SYNCS, writePlan } from '../../src/excel/writePlan';
+import { writePlan } from '../../src/excel/writePlan';
 import { supportsUpTo } from '../../src/excel/requirements';
 import { FakeExcel } from './fakeExcel';
 import { countSyncs } from './helpers';
 import { unitWorkbook } from './units';
+import { README_SYNCS } from './readmeCounts';
 
 const all = supportsUpTo('1.18');
 
@@ -45,10 +46,10 @@ function plan(...sheets: PlannedSheet[]): OutputPlan {
 }
 
 describe('writePlan', () => {
-  test(`writes a plan in exactly WRITE_SYNCS (${WRITE_SYNCS}) syncs`, async () => {
+  test(`writes a plan in exactly ${README_SYNCS.write} syncs (the README's figure)`, async () => {
     const host = new FakeExcel(unitWorkbook(3));
     const { result, syncs } = await countSyncs(host, () => writePlan(host.context(), plan(rollup(), rollup('Thiếu hụt')), { supports: all }));
-    expect(syncs).toBe(WRITE_SYNCS);
+    expect(syncs).toBe(README_SYNCS.write);
     expect(result.sheets).toEqual([
       { planned: 'Tổng hợp', written: 'Tổng hợp' },
       { planned: 'Thiếu hụt', written: 'Thiếu hụt' },
@@ -80,6 +81,18 @@ describe('writePlan', () => {
     expect(s.get(7, 2)?.value ?? null).toBeNull();
   });
 
+  test('text Excel would turn into a number, a date, a boolean or an error lands as the text itself', async () => {
+    const texts = ['50%', '1,234', '1/2', 'TRUE', '(5)', '-5', '#N/A', '2023-01-02', '=SUM(A1)'];
+    const host = new FakeExcel(unitWorkbook(1));
+    const sheet: PlannedSheet = { name: 'Tổng hợp', cells: texts.map((t, i) => ({ row: 1, col: i + 1, value: { text: t } })), merges: [], widths: [], frozenRows: 0, frozenCols: 0 };
+    await writePlan(host.context(), plan(sheet), { supports: all });
+    const ctx = host.context();
+    const r = ctx.workbook.worksheets.getItem('Tổng hợp').getRangeByIndexes(0, 0, 1, texts.length).load('values,valueTypes');
+    await ctx.sync();
+    expect(r.values[0]).toEqual(texts);
+    expect(r.valueTypes[0]).toEqual(texts.map(() => 'String'));
+  });
+
   test('formats: bold, fills, wrap, alignment, merges, widths, frozen panes, autofilter, notes', async () => {
     const host = new FakeExcel(unitWorkbook(1));
     const before = host.requestBytes.length;
@@ -96,13 +109,13 @@ describe('writePlan', () => {
     expect(s.frozen).toEqual({ rows: 3, cols: 1 });
     expect(s.autoFilter).toBe('A3:D5');
     expect(s.notes.get('D4')).toBe('Chưa đạt chỉ tiêu');
-    expect(host.requestBytes.length - before).toBe(WRITE_SYNCS);
+    expect(host.requestBytes.length - before).toBe(README_SYNCS.write);
   });
 
   test('on an ExcelApi 1.7 host: same syncs, one call per rectangle, no autofilter or notes', async () => {
     const host = new FakeExcel(unitWorkbook(1), { api: '1.7' });
     const { syncs } = await countSyncs(host, () => writePlan(host.context(), plan(rollup()), { supports: host.isSetSupported }));
-    expect(syncs).toBe(WRITE_SYNCS);
+    expect(syncs).toBe(README_SYNCS.write);
     const s = host.sheet('Tổng hợp');
     expect(s.get(3, 2)!.fill.color).toBe('#D9E1F2');
     expect(s.get(6, 1)!.value).toBe('=1+1');
@@ -121,7 +134,7 @@ describe('writePlan', () => {
     await writePlan(host.context(), plan(rollup(), rollup('Thiếu hụt')), { supports: all });
     const users = host.snapshot('Xã 1');
     const { syncs } = await countSyncs(host, () => writePlan(host.context(), plan(rollup('Tổng hợp', 'lần 2'), rollup('Thiếu hụt', 'lần 2')), { supports: all }));
-    expect(syncs).toBe(WRITE_SYNCS);
+    expect(syncs).toBe(README_SYNCS.write);
     expect(host.sheetNames()).toEqual(['Xã 1', 'Xã 2', 'Tổng hợp', 'Thiếu hụt']);
     expect(host.sheet('Tổng hợp').get(1, 1)!.value).toBe('TỔNG HỢP KẾT QUẢ (lần 2)');
     expect(host.snapshot('Xã 1')).toEqual(users);
@@ -198,7 +211,7 @@ describe('writePlan', () => {
         },
       );
       if (ok) return; // the failure fell after everything that matters: covered below
-      expect(host.syncCount).toBe(WRITE_SYNCS + WRITE_ROLLBACK_SYNCS);
+      expect(host.syncCount).toBe(README_SYNCS.write + README_SYNCS.writeRollback);
       expect(host.sheetNames()).toEqual(before.names);
       expect(host.snapshot('Xã 1')).toEqual(before.x1);
       expect(host.state.names).toEqual([]);

@@ -453,7 +453,7 @@ describe('a failed operation offers "Thử lại", which runs the same operation
 describe('over the real adapter on the fake Excel host', () => {
   /** The pane's host as src/excel/host.ts builds it, over a fake Excel (as in excelHost.test.ts). */
   function paneHostOn(excel: FakeExcel): PaneHost {
-    return excelHostOn((f) => f(excel.context()), 'vi-VN', excel.isSetSupported);
+    return excelHostOn((f) => excel.run(f), 'vi-VN', excel.isSetSupported);
   }
 
   test('a rollup cut short mid-write: the adapter’s message, the workbook as before, then "Thử lại" writes it whole', async () => {
@@ -505,7 +505,7 @@ describe('over the real adapter on the fake Excel host', () => {
 
 describe("the office's cycle over the real adapter on the fake Excel host", () => {
   function paneHostOn(excel: FakeExcel): PaneHost {
-    return excelHostOn((f) => f(excel.context()), 'vi-VN', excel.isSetSupported);
+    return excelHostOn((f) => excel.run(f), 'vi-VN', excel.isSetSupported);
   }
   const feedbackSheets = (excel: FakeExcel) => excel.sheetNames().filter((n) => n.startsWith('Phản hồi – '));
 

@@ -25,7 +25,7 @@ function rulesSheets(model: WorkbookModel): Sheet[] {
 
 /** The pane's host over a fake Excel, as src/excel/host.ts builds it over Office.js. */
 function paneHostOn(host: FakeExcel): PaneHost {
-  return excelHostOn((f) => f(host.context()), 'vi-VN', host.isSetSupported);
+  return excelHostOn((f) => host.run(f), 'vi-VN', host.isSetSupported);
 }
 
 function pick(file: string, bytes: Uint8Array) {
