@@ -161,7 +161,7 @@ export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; r
   const files = await listInputs(args.inputs, [args.rules, args.out], skipped);
   if (skipped.length) io.out(`Bỏ qua ${skipped.length} tệp không phải báo cáo (tệp khóa của Excel hoặc LibreOffice, tệp phụ của macOS): ${skipped.join(', ')}.`);
   if (files.length === 0) {
-    io.err(`Không có tệp báo cáo nào (.xlsx) trong ${args.inputs.map((i) => `"${i}"`).join(', ')}.`);
+    io.err(`Không có tệp báo cáo nào (.xlsx, .xls, .ods, .xlsb) trong ${args.inputs.map((i) => `"${i}"`).join(', ')}.`);
     return { code: 2 };
   }
   const progress: Progress = startProgress(files.length, args.progress && io.isTTY && files.length >= 10);

@@ -135,24 +135,30 @@ class Parser {
   }
 }
 
-/** Computes every formula of the workbook that has no result, in place; returns what was left. */
-export function computeMissingResults(wb: WorkbookModel): UncomputedFormulas[] {
-  const out: UncomputedFormulas[] = [];
-  for (const sheet of wb.sheets) {
-    const left = computeSheet(sheet);
-    if (left.length) out.push({ sheet: sheet.name, cells: left });
-  }
-  return out;
+/**
+ * The workbook with every formula that has no result computed where it can be, and what was
+ * left. The given workbook is not changed: a sheet with such formulas is copied (its rows only),
+ * the others are shared.
+ */
+export function computeMissingResults(wb: WorkbookModel): { workbook: WorkbookModel; uncomputed: UncomputedFormulas[] } {
+  const uncomputed: UncomputedFormulas[] = [];
+  const sheets = wb.sheets.map((sheet) => {
+    const pending: At[] = [];
+    sheet.rows.forEach((r, row) =>
+      r?.forEach((c, col) => {
+        if (c && c.formula !== undefined && c.value === null) pending.push({ row, col });
+      }),
+    );
+    if (pending.length === 0) return sheet;
+    const copy: Sheet = { ...sheet, rows: sheet.rows.map((r) => (r ? [...r] : r)) };
+    const left = computeSheet(copy, pending);
+    if (left.length) uncomputed.push({ sheet: sheet.name, cells: left });
+    return copy;
+  });
+  return { workbook: sheets.some((s, i) => s !== wb.sheets[i]) ? { ...wb, sheets } : wb, uncomputed };
 }
 
-function computeSheet(sheet: Sheet): string[] {
-  const pending: At[] = [];
-  sheet.rows.forEach((r, row) =>
-    r?.forEach((c, col) => {
-      if (c && c.formula !== undefined && c.value === null) pending.push({ row, col });
-    }),
-  );
-  if (pending.length === 0) return [];
+function computeSheet(sheet: Sheet, pending: At[]): string[] {
   // 'busy' while a cell's own references are being worked out: meeting it again is a cycle.
   const state = new Map<string, 'busy' | 'done' | 'failed'>();
   const cellValue = (at: At): Value | null => {

@@ -84,8 +84,8 @@ export function readReportWorkbook(wb: WorkbookModel, ctx: ReadContext): SheetRe
   const noTable: string[] = [];
   const skipped: Finding[] = [];
   // Before anything is read: a formula saved without its result is computed where it can be.
-  const uncomputed = computeMissingResults(wb);
-  for (const sheet of wb.sheets) {
+  const { workbook, uncomputed } = computeMissingResults(wb);
+  for (const sheet of workbook.sheets) {
     const r = readReportSheet(wb.name, sheet, ctx);
     if (!r || r.reports.length === 0) {
       noTable.push(sheet.name);

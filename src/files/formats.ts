@@ -56,16 +56,17 @@ async function sniffZip(buf: Uint8Array, name: string): Promise<Sniffed> {
   const entries = zipEntries(buf);
   if (!entries) return { kind: 'xlsx' }; // no directory: the .xlsx reader says the file is broken
   const has = (n: string) => entries.some((e) => e.name === n);
-  if (has('xl/workbook.xml') || has('[Content_Types].xml')) {
-    return has('xl/workbook.bin') ? { kind: 'sheetjs', format: 'xlsb' } : { kind: 'xlsx' };
-  }
+  if (has('xl/workbook.xml')) return { kind: 'xlsx' };
+  if (has('xl/workbook.bin')) return { kind: 'sheetjs', format: 'xlsb' };
+  if (has('word/document.xml')) return { kind: 'refuse', message: `Tệp "${name}" là văn bản Word (.docx), không phải sổ tính. Gửi bảng số liệu dưới dạng tệp Excel (.xlsx).` };
+  // Another Office Open XML package, or a broken one: the .xlsx reader says what is wrong.
+  if (has('[Content_Types].xml')) return { kind: 'xlsx' };
   const mimetype = entries.find((e) => e.name === 'mimetype');
   const mime = mimetype ? (await peekEntry(buf, mimetype, 100)).trim() : '';
   if (mime === 'application/vnd.oasis.opendocument.spreadsheet' || (!mime && has('content.xml'))) return { kind: 'sheetjs', format: 'ods' };
   if (mime.startsWith('application/vnd.oasis.opendocument.')) {
     return { kind: 'refuse', message: `Tệp "${name}" là tài liệu OpenDocument nhưng không phải bảng tính (${mime.replace(/^.*\./, '')}). Gửi bảng số liệu dưới dạng tệp Excel (.xlsx).` };
   }
-  if (has('word/document.xml')) return { kind: 'refuse', message: `Tệp "${name}" là văn bản Word (.docx), không phải sổ tính. Gửi bảng số liệu dưới dạng tệp Excel (.xlsx).` };
   return { kind: 'refuse', message: `Tệp "${name}" là tệp nén (.zip) nhưng không phải sổ tính Excel hay OpenDocument. Giải nén và chọn tệp báo cáo bên trong, hoặc ${SAVE_AS_XLSX.charAt(0).toLowerCase()}${SAVE_AS_XLSX.slice(1)}` };
 }
 

@@ -67,7 +67,8 @@ function parse(buf: Uint8Array, name: string, format: SheetJsFormat, limits: Rea
     });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    if (/password|encrypt/i.test(reason)) {
+    // SheetJS's own words for a BIFF file with a password ("File is password-protected").
+    if (/password/i.test(reason)) {
       throw new SheetJsRefusal(`Tệp "${name}" (${FORMAT_NAMES[format]}) có mật khẩu mở tệp. Mở tệp, bỏ mật khẩu rồi lưu lại dưới dạng .xlsx.`);
     }
     throw new SheetJsRefusal(

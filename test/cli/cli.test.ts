@@ -142,8 +142,9 @@ describe('bad input', () => {
     const byFile = (name: string) => json.findings.filter((f: { file: string }) => f.file === name);
     const msg = (name: string) => byFile(name).map((f: { message: string }) => f.message).join(' ');
     expect(msg('b-corrupt.xlsx')).toMatch(/Tệp "b-corrupt.xlsx" bị hỏng/);
-    expect(msg('c-text.xlsx')).toMatch(/Tệp "c-text.xlsx" không phải tệp Excel .xlsx/);
-    expect(msg('d-old.xls')).toMatch(/định dạng Excel cũ \(.xls\).*Lưu thành/);
+    expect(msg('c-text.xlsx')).toMatch(/Tệp "c-text.xlsx" không phải sổ tính Excel \(.xlsx, .xls\), OpenDocument \(.ods\) hay Excel nhị phân \(.xlsb\).*lưu lại dưới dạng Sổ làm việc Excel \(.xlsx\)/);
+    // An Office compound file without a workbook in it: named as such, with what to do.
+    expect(msg('d-old.xls')).toMatch(/Tệp "d-old.xls" là tệp Office cũ nhưng không phải sổ tính Excel\. Mở tệp trong Excel .*\(.xlsx\)/);
     expect(msg('e-locked.xlsx')).toMatch(/có mật khẩu/);
     expect(msg('f-empty.xlsx')).toMatch(/trống/);
     expect(msg('g-notable.xlsx')).toMatch(/không thấy bảng số liệu.*"Ghi chép"/);
@@ -188,7 +189,7 @@ describe('bad input', () => {
     expect([r1.code, r1.err]).toEqual([2, expect.stringMatching(/Không đọc được tệp chỉ tiêu/)]);
     await fs.writeFile(path.join(dir, 'bad.xlsx'), 'xx');
     const r2 = await run(['check', '--rules', path.join(dir, 'bad.xlsx'), '--out', dir, dir]);
-    expect([r2.code, r2.err]).toEqual([2, expect.stringMatching(/Tệp chỉ tiêu "bad.xlsx" không phải tệp Excel/)]);
+    expect([r2.code, r2.err]).toEqual([2, expect.stringMatching(/Tệp chỉ tiêu "bad.xlsx" không phải sổ tính Excel/)]);
     const r3 = await run(['check', '--rules', rules, '--out', path.join(dir, 'o'), path.join(dir, 'in')]);
     expect([r3.code, r3.err]).toEqual([2, expect.stringMatching(/Không có tệp báo cáo nào/)]);
     const r4 = await run(['check', '--rules', rules, '--bogus']);

@@ -20,9 +20,12 @@ const at = (s: Sheet, addr: string) => {
 };
 
 function compute(cells: Record<string, number | string>) {
-  const s = sheet(cells);
-  const left = computeMissingResults({ name: 'a.xlsx', sheets: [s] });
-  return { s, left: left.flatMap((l) => l.cells) };
+  const given = sheet(cells);
+  const before = JSON.stringify(given);
+  const { workbook, uncomputed } = computeMissingResults({ name: 'a.xlsx', sheets: [given] });
+  // The workbook given is left as it was: the engine never changes its input.
+  expect(JSON.stringify(given)).toBe(before);
+  return { s: workbook.sheets[0], left: uncomputed.flatMap((l) => l.cells) };
 }
 
 describe('computed', () => {
@@ -54,7 +57,8 @@ describe('computed', () => {
     expect([at(s, 'E10'), at(s, 'E11'), at(s, 'E14')]).toEqual([14, 7, 7]);
     const kept = sheet({ E12: 3 });
     setCell(kept, 13, 5, { value: 99, formula: 'E12*2' });
-    computeMissingResults({ name: 'a', sheets: [kept] });
+    const wb = { name: 'a', sheets: [kept] };
+    expect(computeMissingResults(wb)).toEqual({ workbook: wb, uncomputed: [] });
     expect(at(kept, 'E13')).toBe(99);
   });
 });

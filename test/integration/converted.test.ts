@@ -31,4 +31,11 @@ test('the openpyxl set holds formulas without results, so the check computes the
   expect(dongTam.sheets[0].rows[11]![5]).toMatchObject({ value: null, formula: 'E12+E13' });
 });
 
+test("formulas and their results come through from LibreOffice's .xls and .ods", async () => {
+  for (const set of ['libreoffice-xls', 'libreoffice-ods']) {
+    const dongTam = (await readSet(set)).find((m) => m.name.startsWith('DongTam'))!;
+    expect([set, dongTam.sheets[0].rows[11]![5]]).toEqual([set, expect.objectContaining({ value: 6, formula: 'E12+E13' })]);
+  }
+});
+
 for (const set of SETS) describeSampleSet(`the samples saved by ${set.replace('-', ' as ')}`, () => readSet(set));

@@ -2,6 +2,7 @@
 // legacy TCVN3 and NFD text, a duplicate submission, a six-month report against annual targets,
 // a "Mỗi phường" scope and a stated rate typed ten times too small.
 import iconv from 'iconv-lite';
+import * as XLSX from '@e965/xlsx';
 import { CheckSession, readRules, toResultJson } from '../../src/core';
 import type { CheckResult, Finding } from '../../src/core';
 import { readWorkbookBuffer } from '../../src/files/read';
@@ -89,6 +90,26 @@ describe('scenarios built in code', () => {
     expect(row.report?.file).toBe('tcvn3.xlsx');
     expect(row.report?.legacy).toEqual(['tcvn3']);
     expect(row.figures.get('HND_KN')).toMatchObject({ status: 'ok', value: 33 });
+    expect(row.figures.size).toBe(8);
+    expect(serious(r).map(brief)).toEqual([]);
+  });
+
+  test('a TCVN3 .xls (Excel 97–2003), whose reader gives no fonts, is decoded by the text itself', async () => {
+    const tcvn = (s: string) => String.fromCharCode(...iconv.encode(s, 'tcvn'));
+    const rows = goodRows({ HND_KN: 34 }).map((r) => ({ ...r, label: tcvn(r.label), uom: r.uom ? tcvn(r.uom) : undefined }));
+    const sheet = reportSheet({ unitLine: tcvn('ĐẢNG ỦY PHƯỜNG TÂN THÀNH'), rows, font: '.VnTime' });
+    // The same workbook saved as BIFF8 by SheetJS: an OLE file, with no font names kept.
+    const book = XLSX.read(await xlsx([sheet]), { type: 'array' });
+    const xls = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xls' }) as ArrayBuffer);
+    expect([...xls.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+    const model = await readWorkbookBuffer(xls, 'tcvn3.xls');
+    expect(model.sheets[0].rows.flat().filter((c) => c?.font)).toEqual([]);
+    const files = (await threeGoodUnits()).filter(([n]) => n !== 'tan-thanh.xlsx');
+    const r = await check([...files, ['tcvn3.xls', xls]]);
+    const row = r.rows.find((x) => x.unit === 'Phường Tân Thành')!;
+    expect(row.report?.file).toBe('tcvn3.xls');
+    expect(row.report?.legacy).toEqual(['tcvn3']);
+    expect(row.figures.get('HND_KN')).toMatchObject({ status: 'ok', value: 34 });
     expect(row.figures.size).toBe(8);
     expect(serious(r).map(brief)).toEqual([]);
   });

@@ -167,7 +167,7 @@ describe('runCheck', () => {
     expect(out.counts).toEqual({ ...expected, error: expected.error + 1 });
     const bad = out.result.findings.find((f) => f.kind === 'unreadable-file')!;
     expect(bad.file).toBe('hong.xlsx');
-    expect(bad.message).toMatch(/^Tệp "hong.xlsx" không phải tệp Excel .xlsx/);
+    expect(bad.message).toMatch(/^Tệp "hong.xlsx" không phải sổ tính Excel/);
     expect(steps).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     // Nothing was written to the workbook.
     expect(host.sheetNames()).toEqual(['Sheet1']);

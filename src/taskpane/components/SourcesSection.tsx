@@ -113,7 +113,7 @@ export function SourcesSection(p: Props) {
         <input
           ref={input}
           type="file"
-          accept=".xlsx,.xlsm"
+          accept=".xlsx,.xlsm,.xls,.xlsb,.ods"
           multiple
           hidden
           data-testid="report-input"
