@@ -1,9 +1,12 @@
 // The `chitieu` command: check a folder of units' reports against the rules workbook and write
-// the rollup workbook and ket-qua.json. Exit 0: no error findings; 1: some; 2: could not run.
+// the rollup workbook, the draft report (bao-cao.docx) and ket-qua.json. Exit 0: no error
+// findings; 1: some; 2: could not run.
 import { promises as fs } from 'fs';
 import path from 'path';
 import { CheckSession, PreviousResultError, RulesError, compareChecks, exitCodeFor, planOutput, readPrevious, readRules, toResultJson } from '../core';
 import { Feedback, planFeedback } from '../core/plan-feedback';
+import { draftReport } from '../core/narrative';
+import { writeReportDocx } from '../files/report-docx';
 import { writeFeedbackFile } from '../files/feedback';
 import type { CheckResult } from '../core';
 import { isNotAReport } from '../files/not-reports';
@@ -19,7 +22,7 @@ export const USAGE = `Cách dùng:
   chitieu check --rules <chi-tieu.xlsx> --out <thư mục> <tệp hoặc thư mục>...
 
   --rules <tệp>   tệp chỉ tiêu (trang "Chỉ tiêu", "Kiểm tra chéo", "Đơn vị")
-  --out <thư mục> nơi ghi tong-hop.xlsx và ket-qua.json (tạo nếu chưa có)
+  --out <thư mục> nơi ghi tong-hop.xlsx, bao-cao.docx (dự thảo báo cáo) và ket-qua.json (tạo nếu chưa có)
   --quiet         không in bảng tóm tắt
   --no-progress   không hiện thanh tiến độ
   --jobs <n>      số luồng đọc tệp song song (mặc định: số lõi CPU khi có nhiều tệp)
@@ -177,13 +180,14 @@ export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; r
   const json = JSON.stringify(toResultJson(result), null, 2) + '\n';
   const outputs: OutputFile[] = [
     { name: 'tong-hop.xlsx', write: (file) => writeWorkbookFile(planOutput(result), file) },
+    { name: REPORT_DOCX, write: (file) => writeReportDocx(draftReport(result), file) },
     { name: 'ket-qua.json', write: (file) => fs.writeFile(file, json) },
   ];
   const feedback = args.feedback ? planFeedback(result, { office: args.office }) : [];
   if (args.feedback) outputs.splice(1, 0, { name: FEEDBACK_DIR, write: (dir) => writeFeedbackFolder(dir, feedback, files) });
   await writeOutputs(args.out, outputs, [FEEDBACK_DIR]);
   if (!args.quiet) printSummary(result, io.out);
-  io.out(`Đã ghi ${path.join(args.out, 'tong-hop.xlsx')} và ${path.join(args.out, 'ket-qua.json')}.`);
+  io.out(`Đã ghi ${path.join(args.out, 'tong-hop.xlsx')}, ${path.join(args.out, REPORT_DOCX)} (dự thảo báo cáo) và ${path.join(args.out, 'ket-qua.json')}.`);
   if (args.feedback) io.out(`Đã ghi ${feedback.length} phiếu phản hồi vào ${path.join(args.out, FEEDBACK_DIR)}.`);
   return { code: exitCodeFor(result), result };
 }
@@ -200,6 +204,8 @@ async function readPreviousCheck(file: string, io: CliIo): Promise<ReturnType<ty
 }
 
 export const FEEDBACK_DIR = 'phan-hoi';
+/** The draft narrative report, written beside the rollup. */
+export const REPORT_DOCX = 'bao-cao.docx';
 
 /** One feedback file per unit, named after it, with a marked copy of the report it sent. */
 async function writeFeedbackFolder(dir: string, feedback: Feedback[], files: InputFile[]): Promise<void> {

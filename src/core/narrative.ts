@@ -24,6 +24,17 @@ export interface Paragraph {
 /** Kinds that make a figure not yet fit to report: said as such, never smoothed over. */
 const DATA_PROBLEMS: ReadonlySet<Finding['kind']> = new Set(['inconsistent', 'invalid-value', 'missing-value', 'outlier']);
 const TARGET_KINDS: ReadonlySet<Finding['kind']> = new Set(['shortfall', 'behind-pace', 'exceeded']);
+/**
+ * Lists longer than this are cut, naming how many more there are and where they are: a province
+ * has 170 units, and an Excel cell holds at most 32.767 characters.
+ */
+export const MAX_LISTED = 20;
+
+/** "A, B, C" or "A, B, … và 12 đơn vị khác (xem trang "Kết quả kiểm tra")". */
+function list(items: string[], what: string, sep = ', '): string {
+  if (items.length <= MAX_LISTED) return items.join(sep);
+  return `${items.slice(0, MAX_LISTED).join(sep)}${sep}và ${items.length - MAX_LISTED} ${what} khác (xem trang "Kết quả kiểm tra")`;
+}
 
 export function draftReport(result: CheckResult): Paragraph[] {
   const out: Paragraph[] = [
@@ -50,10 +61,11 @@ export function draftReport(result: CheckResult): Paragraph[] {
 function coverageParagraph(result: CheckResult): string {
   const c = result.coverage;
   const parts: string[] = [c.roster > 0 ? `Đã nhận và đọc được báo cáo của ${c.read}/${c.roster} đơn vị.` : `Đã đọc được ${c.read} báo cáo.`];
-  if (c.missing.length) parts.push(`Chưa gửi báo cáo (${c.missing.length}): ${c.missing.join(', ')}.`);
+  if (c.missing.length) parts.push(`Chưa gửi báo cáo (${c.missing.length}): ${list(c.missing, 'đơn vị')}.`);
   const unreadable = result.findings.filter((f) => (f.kind === 'unreadable-file' || f.kind === 'no-table') && f.severity === 'error');
-  if (unreadable.length) parts.push(`Không đọc được ${unreadable.length} tệp: ${unreadable.map((f) => `"${f.file}"${f.unit ? ` (${f.unit})` : ''}`).join(', ')}.`);
+  if (unreadable.length) parts.push(`Không đọc được ${unreadable.length} tệp: ${list(unreadable.map((f) => `"${f.file}"${f.unit ? ` (${f.unit})` : ''}`), 'tệp')}.`);
   if (c.unknown) parts.push(`${c.unknown} báo cáo không rõ là của đơn vị nào trong danh sách, không cộng vào tổng.`);
+  if (c.read === 0) parts.push('Chưa có báo cáo nào đọc được, nên chưa có số liệu để báo cáo.');
   if (!isComplete(c) && c.read > 0) parts.push(`Số liệu toàn địa bàn dưới đây chỉ tính trên ${c.read} đơn vị đọc được, chưa phải số liệu đầy đủ.`);
   return parts.join(' ');
 }
@@ -149,15 +161,16 @@ function summaryParagraph(result: CheckResult): string | null {
 
 /** " Chỉ tiêu mỗi đơn vị (ít nhất 2): 4/6 đơn vị đạt; chưa đạt: Phường Đồng Tâm (1 mô hình/2)." */
 function unitTargets(result: CheckResult, ind: Indicator): string {
-  const checked = result.rows.filter((r) => r.report && (r.roster || !result.rows.some((x) => x.roster)) && hasValue(r, ind)).length;
+  const hasRoster = result.rows.some((x) => x.roster);
+  const checked = result.rows.filter((r) => r.report && (r.roster || !hasRoster) && hasValue(r, ind)).length;
   if (!checked) return '';
   const own = (f: Finding) => f.unit !== '*' && f.unit !== '' && f.indicator === ind.code && f.against !== 'plan' && TARGET_KINDS.has(f.kind);
   const short = result.findings.filter((f) => own(f) && f.kind !== 'exceeded');
   const over = result.findings.filter((f) => own(f) && f.kind === 'exceeded');
   const scope = ind.scope.label.toLocaleLowerCase('vi');
   let s = ` Chỉ tiêu ${scope} (${ind.condition!.text}): ${checked - short.length}/${checked} đơn vị đạt`;
-  if (short.length) s += `; chưa đạt: ${short.map((f) => `${f.unit} (${figure(ind, f)}${isAccepted(f) ? ', đã giải trình' : ''})`).join(', ')}`;
-  if (over.length) s += `; vượt: ${over.map((f) => `${f.unit} (${figure(ind, f)})`).join(', ')}`;
+  if (short.length) s += `; chưa đạt: ${list(short.map((f) => `${f.unit} (${figure(ind, f)}${isAccepted(f) ? ', đã giải trình' : ''})`), 'đơn vị')}`;
+  if (over.length) s += `; vượt: ${list(over.map((f) => `${f.unit} (${figure(ind, f)})`), 'đơn vị')}`;
   return `${s}.`;
 }
 
@@ -174,7 +187,7 @@ function figure(ind: Indicator, f: Finding): string {
 
 function planShortfalls(result: CheckResult, ind: Indicator): string {
   const short = result.findings.filter((f) => f.indicator === ind.code && f.against === 'plan' && (f.kind === 'shortfall' || f.kind === 'behind-pace'));
-  return short.length ? ` Chưa đạt kế hoạch đơn vị tự đặt: ${short.map((f) => `${f.unit} (${figure(ind, f)})`).join(', ')}.` : '';
+  return short.length ? ` Chưa đạt kế hoạch đơn vị tự đặt: ${list(short.map((f) => `${f.unit} (${figure(ind, f)})`), 'đơn vị')}.` : '';
 }
 
 /** ", so với cùng kỳ tăng 12 người (+6,2%)", over the units that gave last year's figure. */
@@ -191,7 +204,8 @@ function lastYearText(result: CheckResult, ind: Indicator): string {
 
 /** The section's figures that do not add up, are not figures, are missing or look mistyped. */
 function dataProblems(result: CheckResult, inds: Indicator[]): string {
-  const list = result.findings.filter((f) => f.indicator && inds.some((i) => i.code === f.indicator) && DATA_PROBLEMS.has(f.kind) && !isAccepted(f));
-  if (!list.length) return '';
-  return `Số liệu chưa khớp, chưa đủ hoặc cần kiểm tra lại (chưa nên dùng khi chưa làm rõ): ${list.map((f) => f.message).join(' ')}`;
+  const codes = new Set(inds.map((i) => i.code));
+  const found = result.findings.filter((f) => f.indicator && codes.has(f.indicator) && DATA_PROBLEMS.has(f.kind) && !isAccepted(f));
+  if (!found.length) return '';
+  return `Số liệu chưa khớp, chưa đủ hoặc cần kiểm tra lại (chưa nên dùng khi chưa làm rõ): ${list(found.map((f) => f.message), 'phát hiện', ' ')}`;
 }

@@ -7,13 +7,32 @@ import { CheckResult } from './session';
 
 /** Characters per line at this width fit A4 portrait at Calibri 11 with ordinary margins. */
 const WIDTH = 95;
+/** Below Excel's 32.767 characters a cell holds: a longer paragraph goes on in the next cell. */
+const MAX_CELL = 30000;
 
 export function planReport(result: CheckResult): PlannedSheet {
   const sheet: PlannedSheet = { name: SHEET_NAMES.report, cells: [], merges: [], widths: [WIDTH], frozenRows: 0, frozenCols: 0 };
-  draftReport(result).forEach((p, i) => {
-    sheet.cells.push({ row: i + 1, col: 1, value: text(p.text), wrap: true, bold: p.style !== 'body', ...(p.style === 'title' ? { align: 'center' as const } : {}) });
-  });
+  let row = 1;
+  for (const p of draftReport(result)) {
+    for (const piece of pieces(p.text)) {
+      sheet.cells.push({ row: row++, col: 1, value: text(piece), wrap: true, bold: p.style !== 'body', ...(p.style === 'title' ? { align: 'center' as const } : {}) });
+    }
+  }
   sheet.rowHeights = fitRowHeights(sheet);
   sheet.page = { orientation: 'portrait', fitToWidth: true, footer: `Dự thảo báo cáo – ${result.period.label}` };
   return sheet;
+}
+
+/** A paragraph in pieces that fit a cell, cut after a sentence where there is one. */
+function pieces(t: string): string[] {
+  const out: string[] = [];
+  let rest = t;
+  while (rest.length > MAX_CELL) {
+    const cut = rest.lastIndexOf('. ', MAX_CELL);
+    const at = cut > MAX_CELL / 2 ? cut + 1 : MAX_CELL;
+    out.push(rest.slice(0, at).trim());
+    rest = rest.slice(at).trim();
+  }
+  out.push(rest);
+  return out;
 }

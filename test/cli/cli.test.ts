@@ -4,6 +4,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { goodRows, reportSheet, rulesWorkbook, xlsx } from '../helpers/build';
 
@@ -45,7 +46,22 @@ describe('chitieu check on the bundled samples', () => {
     for (const f of json.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(keys));
     expect(json.totals.HND_KN).toBe(217);
     expect(json.ratios.TL_CD).toBeCloseTo(2130 / 2370, 12);
-    expect(await fs.readdir(dir)).toEqual(['ket-qua.json', 'tong-hop.xlsx']);
+    expect(await fs.readdir(dir)).toEqual(['bao-cao.docx', 'ket-qua.json', 'tong-hop.xlsx']);
+  });
+
+  test('writes bao-cao.docx: the paragraphs of the rollup\'s "Báo cáo" sheet, in order', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'tong-hop.xlsx'));
+    const sheet: string[] = [];
+    wb.getWorksheet('Báo cáo')!.eachRow((row) => sheet.push(String(row.getCell(1).value)));
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, 'bao-cao.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const unescape = (t: string) => t.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => unescape(t[1])).join(''));
+    expect(sheet.length).toBeGreaterThan(10);
+    expect(paragraphs).toEqual(sheet);
+    expect(sheet[0]).toBe('DỰ THẢO BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2023');
+    expect(res.out).toContain(`${path.join(dir, 'bao-cao.docx')} (dự thảo báo cáo)`);
   });
 
   test('writes tong-hop.xlsx: rollup with SUM formulas, rates as formulas, findings with a filter', async () => {
@@ -154,7 +170,7 @@ describe('bad input', () => {
     }
     expect(json.submissions.map((s: { file: string; unit: string }) => [s.file, s.unit])).toEqual([['a-good.xlsx', 'Phường Hòa Lạc']]);
     expect(res.out).toContain('Tệp không đọc được');
-    expect((await fs.readdir(out)).sort()).toEqual(['ket-qua.json', 'tong-hop.xlsx']);
+    expect((await fs.readdir(out)).sort()).toEqual(['bao-cao.docx', 'ket-qua.json', 'tong-hop.xlsx']);
   });
 
   test('lock files and macOS companions are not reports, in a folder or named on the command line', async () => {

@@ -130,8 +130,8 @@ describe.each(APIS)('ExcelApi %s', (api) => {
     // And the units' sheets are the original ones.
     const units = (st: ReturnType<typeof stateOf>) => st.sheets.filter((s) => model.sheets.some((m) => m.name === s.name));
     expect(units(stateOf(twice))).toEqual(units(original));
-    expect(stateOf(twice).sheets.map((s) => s.name)).toEqual([...model.sheets.map((s) => s.name), 'Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
-    expect(stateOf(twice).names.map((n) => n.sheet)).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
+    expect(stateOf(twice).sheets.map((s) => s.name)).toEqual([...model.sheets.map((s) => s.name), 'Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra', 'Báo cáo']);
+    expect(stateOf(twice).names.map((n) => n.sheet)).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra', 'Báo cáo']);
   });
 
   test('each step twice in a row is the step once', async () => {
@@ -159,7 +159,7 @@ describe.each(APIS)('ExcelApi %s', (api) => {
     await rollup(once, c1.plan);
     await rollup(twice, c2.plan);
     const r2 = await rollup(twice, c2.plan);
-    expect(r2.replaced).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
+    expect(r2.replaced).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra', 'Báo cáo']);
     expect(stateOf(twice)).toEqual(stateOf(once));
   });
 

@@ -7,6 +7,7 @@ import { CheckSession, planOutput, readRules, toResultJson } from '../../src/cor
 import type { CheckResult } from '../../src/core';
 import { draftReport } from '../../src/core/narrative';
 import { readWorkbookBuffer } from '../../src/files/read';
+import { rulesWorkbook } from '../helpers/build';
 import { checkLastYear, plausible } from '../helpers/last-year';
 import expected from '../fixtures/expected.json';
 
@@ -150,6 +151,15 @@ describe('the draft report', () => {
     const c = r.lastYear!.area.get('HND_HV')!;
     expect(text).toContain(`so với cùng kỳ tăng 72 người (+${vn(((c.now - c.before) / c.before) * 100, 1)}%)`);
     expect(untraceable(r)).toEqual([]);
+  });
+
+  test('long lists are cut, naming how many more and where they are; nothing read is said as such', async () => {
+    const roster = Array.from({ length: 30 }, (_, i) => [`Xã Số ${String.fromCharCode(65 + (i % 26))}${i}`, '', 'Xã'] as [string, string, string]);
+    const { rules } = readRules(await readWorkbookBuffer(await rulesWorkbook({ roster }), 'rules.xlsx'));
+    const text = draftText(new CheckSession(rules).finish());
+    expect(text).toContain(`Chưa gửi báo cáo (30): ${roster.slice(0, 20).map((u) => u[0]).join(', ')}, và 10 đơn vị khác (xem trang "Kết quả kiểm tra").`);
+    expect(text).toContain('Chưa có báo cáo nào đọc được, nên chưa có số liệu để báo cáo.');
+    expect(text).not.toMatch(/đạt chỉ tiêu|vượt chỉ tiêu/);
   });
 
   test('"Báo cáo" in the rollup: one paragraph per cell, wrapped, rows tall enough', () => {

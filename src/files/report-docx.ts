@@ -1,0 +1,38 @@
+// The draft report as a Word document (bao-cao.docx), for staff to paste into the office's own
+// report: the paragraphs the rollup's "Báo cáo" sheet holds, in Times New Roman 14 as
+// administrative documents are set, justified, on A4. Text is data: the library escapes it.
+import { promises as fs } from 'fs';
+import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import type { Paragraph as DraftParagraph } from '../core/narrative';
+
+const FONT = 'Times New Roman';
+/** Half-points: 14 pt body, 14 pt bold headings, 15 pt title. */
+const SIZE = { title: 30, heading: 28, body: 28 } as const;
+/** A4 in twentieths of a point, with the margins of Decree 30/2020 (2 cm top and bottom, 3 cm left, 1,5 cm right). */
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 851 };
+
+export function reportDocument(paragraphs: DraftParagraph[]): Document {
+  return new Document({
+    creator: 'chitieu',
+    title: paragraphs[0]?.text ?? 'Dự thảo báo cáo',
+    sections: [
+      {
+        properties: { page: { size: A4, margin: MARGIN } },
+        children: paragraphs.map(
+          (p) =>
+            new Paragraph({
+              alignment: p.style === 'title' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+              spacing: { before: p.style === 'heading' ? 160 : 0, after: 120, line: 300 },
+              indent: p.style === 'body' ? { firstLine: 567 } : undefined,
+              children: [new TextRun({ text: p.text, font: FONT, size: SIZE[p.style], bold: p.style !== 'body' })],
+            }),
+        ),
+      },
+    ],
+  });
+}
+
+export async function writeReportDocx(paragraphs: DraftParagraph[], file: string): Promise<void> {
+  await fs.writeFile(file, await Packer.toBuffer(reportDocument(paragraphs)));
+}
