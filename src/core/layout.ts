@@ -6,7 +6,7 @@ import { Finding, finding } from './findings';
 import { computeMissingResults } from './formulas';
 import { Grid, makeGrid } from './grid';
 import { HeaderLine, Identity, UnitEvidence, describeEvidence, identifyReport, identifyRow } from './identity';
-import { IndicatorMatcher, Label, labelOf } from './mapping';
+import { IndicatorMatcher, Label, MatchResult, labelOf } from './mapping';
 import { Sheet, WorkbookModel, cellAddress } from './model';
 import { MAX_FIGURE, Reading, readCellNumber } from './numbers';
 import { Period, ReportDate, parseDate, parsePeriod } from './period';
@@ -270,7 +270,7 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
       section = ctx.indicators.section(label.folded);
       continue;
     }
-    const match = ctx.indicators.match(label.folded, section, used);
+    const match = byCode(grid, r, roles.get('code'), ctx.rules, used) ?? ctx.indicators.match(label.folded, section, used);
     if (match.status !== 'matched') {
       if (isBlank(value) && isBlank(planValue)) {
         // A heading in ordinary case with no numbering ("Hội Nông dân") still opens its section;
@@ -318,6 +318,12 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
     legacy: [...grid.legacy],
   };
   return { reports: [report], findings };
+}
+
+/** A row of chitieu's own template: its indicator by the code in the hidden column, when the rules know it. */
+function byCode(grid: Grid, r: number, col: number | undefined, rules: Rules, used: ReadonlySet<string>): MatchResult | null {
+  const ind = col === undefined ? undefined : rules.byCode.get(cellText(grid, r, col).trim());
+  return ind && !used.has(ind.code) ? { status: 'matched', indicator: ind, score: 1 } : null;
 }
 
 function mismatch(file: string, sheet: string, id: Identity): Finding {

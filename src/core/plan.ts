@@ -23,6 +23,21 @@ export interface PlannedCell {
   note?: string;
   wrap?: boolean;
   align?: 'left' | 'center' | 'right';
+  /** Left open for typing when the sheet is protected (a template's figure cells). */
+  unlocked?: boolean;
+}
+
+/** What may be typed in a range ("D7:F7"): the adapter turns it into data validation. */
+export interface PlannedValidation {
+  range: string;
+  /** Whole numbers, decimals, or any text up to 255 characters. */
+  kind: 'whole' | 'decimal' | 'text';
+  min?: number;
+  max?: number;
+  /** Shown when the cell is selected. */
+  prompt?: string;
+  /** Shown when what was typed is refused. */
+  error?: string;
 }
 
 /** A bar chart over ranges of the same sheet (Excel draws it; a file written by ExcelJS has none). */
@@ -51,6 +66,11 @@ export interface PlannedSheet {
   rowHeights?: Record<number, number>;
   /** How the sheet prints; adapters that cannot set page layout leave it. */
   page?: PlannedPage;
+  /** Columns hidden from view (1-based): a template's code column. */
+  hiddenCols?: number[];
+  validations?: PlannedValidation[];
+  /** Protected without a password: only `unlocked` cells can be typed in. */
+  protect?: boolean;
 }
 
 export interface PlannedPage {

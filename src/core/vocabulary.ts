@@ -15,7 +15,7 @@ export interface PhraseRule<R extends string> {
 // ---------------------------------------------------------------------------------------------
 // Report tables
 
-export type ReportColumn = 'stt' | 'label' | 'uom' | 'plan' | 'value' | 'lastYear' | 'lastYearChange' | 'planRate' | 'note' | 'unit';
+export type ReportColumn = 'stt' | 'label' | 'uom' | 'plan' | 'value' | 'lastYear' | 'lastYearChange' | 'planRate' | 'note' | 'unit' | 'code';
 
 /**
  * Header words of a unit's report table, tried in this order (the first rule that matches a
@@ -23,6 +23,9 @@ export type ReportColumn = 'stt' | 'label' | 'uom' | 'plan' | 'value' | 'lastYea
  * a plan, not the label column "Chỉ tiêu"; "Tỷ lệ % so với KH" is a rate, not a plan.
  */
 export const REPORT_COLUMNS: ReadonlyArray<PhraseRule<ReportColumn>> = [
+  // The hidden column of chitieu's own template ("chitieu mau"): each row's indicator code, read
+  // instead of matching the row's name. Kept in step with TEMPLATE_CODE_HEADER (plan-template.ts).
+  { role: 'code', mode: 'exact', phrases: ['Mã chỉ tiêu (chitieu)'] },
   // The row number column; "TT" is how many templates abbreviate "thứ tự".
   { role: 'stt', mode: 'exact', phrases: ['STT', 'TT', 'Số TT', 'Số thứ tự'] },
   // A plan the unit was given, even though it starts with the label column's "Chỉ tiêu".

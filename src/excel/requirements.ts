@@ -15,6 +15,8 @@ export const FEATURE_API = {
   cellProperties: '1.9',
   fillPattern: '1.9',
   autoFilter: '1.9',
+  /** worksheet.pageLayout: orientation, paper, fit to width, print titles and area, footers. */
+  pageLayout: '1.9',
   /** workbook.comments (threaded comments). */
   comments: '1.10',
   /** range.getMergedAreasOrNullObject. */

@@ -5,15 +5,15 @@
 //           a. rename our old output sheets to temporary names (frees their names);
 //           b. add each planned sheet under its final name and register it;
 //           c. per sheet: number formats ("@" for text) BEFORE values, by blocks of rows, then
-//              formulas by runs, formats grouped into multi-area ranges, merges, widths, panes,
-//              filter, notes, charts;
+//              formulas by runs, formats grouped into multi-area ranges, merges, widths, row
+//              heights, panes, filter, page layout (ExcelApi 1.9, else left), notes, charts;
 //           d. delete our old output sheets and their registry names, drop stale names.
 // Deleting last means a failure in a-c can be undone, and the workbook always keeps at
 // least one sheet. On failure WRITE_ROLLBACK_SYNCS more syncs (list, then repair) delete
 // what this run added and give the old sheets their names back, then the error is thrown.
 /// <reference types="office-js" />
 import { CellRange, columnLetter } from '../core/model';
-import { OutputPlan, PlannedCell, PlannedChart, PlannedSheet } from '../core/plan';
+import { OutputPlan, PlannedCell, PlannedChart, PlannedPage, PlannedSheet } from '../core/plan';
 import { addressLists, packCells, qualified, quoteSheet, rangeAddress } from './address';
 import { Job, PAYLOAD_BUDGET, jsonBytes, requestCost, runJobs, sheetCache, textBytes } from './batches';
 import { ExcelAdapterError, messageOf, readableError } from './errors';
@@ -243,8 +243,12 @@ function sheetJobs(
   for (const m of p.merges) jobs.push({ request: requestCost(3, 1, [rangeAddress(m), false]), queue: () => ws().getRange(rangeAddress(m)).merge(false) });
   jobs.push({ request: requestCost(4, 1, ['A:A', 0]) * (p.widths.length + 1), queue: () => queueWidths(ws(), p.widths) });
   jobs.push({ request: requestCost(4, 2, [0, 0, 0, 0]), queue: () => queueFreeze(ws(), p.frozenRows, p.frozenCols) });
+  const heights = Object.entries(p.rowHeights ?? {});
+  if (heights.length) jobs.push({ request: requestCost(3, 1, ['1:1', 0]) * heights.length, queue: () => queueHeights(ws(), heights) });
   const filter = p.autoFilter;
   if (filter && has(supports, 'autoFilter')) jobs.push({ request: requestCost(4, 1, [filter]), queue: () => ws().autoFilter.apply(ws().getRange(filter)) });
+  const page = p.page;
+  if (page && has(supports, 'pageLayout')) jobs.push({ request: requestCost(10, 8, [page]), queue: () => queuePage(ws(), page) });
   jobs.push(...noteJobs(context, ws, name, p.cells, supports));
   for (const ch of p.charts ?? []) jobs.push({ request: requestCost(12, 8, [ch]), queue: () => queueChart(ws(), ch) });
   return jobs;
@@ -371,6 +375,26 @@ function queueWidths(ws: Excel.Worksheet, widths: number[]): void {
     }
     i = j + 1;
   }
+}
+
+/** Rows whose wrapped labels need more than a line (Excel does not grow a row written by code). */
+function queueHeights(ws: Excel.Worksheet, heights: Array<[string, number]>): void {
+  for (const [row, points] of heights) ws.getRange(`${row}:${row}`).format.rowHeight = points;
+}
+
+/** A4, orientation, one page wide, title rows on every page, the print area, the footer. */
+function queuePage(ws: Excel.Worksheet, page: PlannedPage): void {
+  const layout = ws.pageLayout;
+  layout.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  layout.paperSize = 'A4';
+  // Only the width: the number of pages tall is left to Excel.
+  if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+  if (page.repeatRows) layout.setPrintTitleRows(page.repeatRows.replace(/(\d+)/g, '$$$1'));
+  if (page.printArea) layout.setPrintArea(page.printArea);
+  const footer = layout.headersFooters.defaultForAllPages;
+  // "&" starts a code in a header or footer; a literal one is written "&&".
+  if (page.footer) footer.leftFooter = page.footer.replace(/&/g, '&&');
+  footer.rightFooter = 'Trang &P/&N';
 }
 
 function queueFreeze(ws: Excel.Worksheet, rows: number, cols: number): void {

@@ -75,6 +75,16 @@ export interface FChart {
   position?: string;
 }
 
+export interface FPage {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  titleRows?: string;
+  leftFooter?: string;
+  rightFooter?: string;
+}
+
 export class FSheet {
   visibility = 'Visible';
   readonly cells = new Map<number, Map<number, FCell>>();
@@ -86,6 +96,9 @@ export class FSheet {
   autoFilter?: string;
   readonly notes = new Map<string, string>();
   readonly charts: FChart[] = [];
+  readonly rowHeights = new Map<number, number>();
+  /** What pageLayout set (ExcelApi 1.9). */
+  page: FPage = {};
   deleted = false;
   constructor(
     readonly id: string,
@@ -1086,6 +1099,11 @@ class WorksheetP extends P {
     this.ctx.requireApi('1.9', 'autoFilter');
     return (this._filter ??= this._at(new AutoFilterP(this.ctx, () => this._t(), false), 4, 'AutoFilter'));
   }
+  private _page?: PageLayoutP;
+  get pageLayout(): PageLayoutP {
+    this.ctx.requireApi('1.9', 'worksheet.pageLayout');
+    return (this._page ??= this._at(new PageLayoutP(this.ctx, () => this._t(), false), 4, 'PageLayout'));
+  }
   get notes(): NoteCollectionP {
     this.ctx.requireApi('1.18', 'worksheet.notes');
     return (this._notes ??= this._at(new NoteCollectionP(this.ctx, () => this._t(), false), 4, 'Notes'));
@@ -1131,6 +1149,58 @@ class FreezePanesP extends P {
     }, [typeof range === 'string' ? null : range]);
   }
 }
+
+// Page layout (ExcelApi 1.9): only what writePlan sets. Excel takes the enum names as written.
+const ORIENTATIONS = ['Portrait', 'Landscape'];
+const PAPERS = ['A3', 'A4', 'A5', 'Letter', 'Legal'];
+
+class PageLayoutP extends P {
+  protected readers(): Record<string, Reader> {
+    return { orientation: (t: FSheet) => t.page.orientation ?? 'Portrait', paperSize: (t: FSheet) => t.page.paperSize ?? 'Letter', zoom: (t: FSheet) => t.page.zoom ?? { scale: 100 } };
+  }
+  protected override writers(): Record<string, Writer> {
+    return {
+      orientation: (t: FSheet, v: string) => {
+        if (!ORIENTATIONS.includes(v)) throw new FakeOfficeError('InvalidArgument', `Invalid orientation "${v}".`);
+        t.page.orientation = v;
+      },
+      paperSize: (t: FSheet, v: string) => {
+        if (!PAPERS.includes(v)) throw new FakeOfficeError('InvalidArgument', `Invalid paper size "${v}".`);
+        t.page.paperSize = v;
+      },
+      zoom: (t: FSheet, v: FPage['zoom']) => {
+        const fit = v && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined);
+        if (!v || (fit && v.scale !== undefined)) throw new FakeOfficeError('InvalidArgument', 'Zoom takes a scale or pages to fit, not both.');
+        t.page.zoom = { ...v };
+      },
+    };
+  }
+  setPrintArea(area: string): void {
+    this._call('SetPrintArea', [area], () => ((this._t() as FSheet).page.printArea = rectAddress(parseRect(area))));
+  }
+  setPrintTitleRows(rows: string): void {
+    this._call('SetPrintTitleRows', [rows], () => {
+      const r = parseRect(rows);
+      if (r.left !== 1 || r.right !== MAX_COLS) throw new FakeOfficeError('InvalidArgument', `Print title rows "${rows}" are not whole rows.`);
+      (this._t() as FSheet).page.titleRows = `${r.top}:${r.bottom}`;
+    });
+  }
+  get headersFooters(): { defaultForAllPages: HeaderFooterP } {
+    const group = this._at(new HeaderFooterP(this.ctx, () => this._t(), false), 4, 'HeadersFooters');
+    return { defaultForAllPages: group._at(new HeaderFooterP(this.ctx, () => this._t(), false), 4, 'DefaultForAllPages') };
+  }
+}
+props(PageLayoutP, ['orientation', 'paperSize', 'zoom'], ['orientation', 'paperSize', 'zoom']);
+
+class HeaderFooterP extends P {
+  protected readers(): Record<string, Reader> {
+    return { leftFooter: (t: FSheet) => t.page.leftFooter ?? '', rightFooter: (t: FSheet) => t.page.rightFooter ?? '' };
+  }
+  protected override writers(): Record<string, Writer> {
+    return { leftFooter: (t: FSheet, v: string) => (t.page.leftFooter = String(v)), rightFooter: (t: FSheet, v: string) => (t.page.rightFooter = String(v)) };
+  }
+}
+props(HeaderFooterP, ['leftFooter', 'rightFooter'], ['leftFooter', 'rightFooter']);
 
 // Charts: only what writePlan uses (add, title, legend, first series' name and categories, position).
 type ChartT = { sheet: FSheet; chart: FChart };
@@ -1445,6 +1515,11 @@ class RangeFormatP extends P {
       },
       wrapText: (t: AreasT) => uniform(t, (c) => c.wrap),
       horizontalAlignment: (t: AreasT) => uniform(t, (c) => c.align),
+      rowHeight: (t: AreasT) => {
+        const hs = new Set<number>();
+        for (const r of t.rects) for (let row = r.top; row <= r.bottom; row++) hs.add(t.sheet.rowHeights.get(row) ?? 15);
+        return hs.size === 1 ? [...hs][0] : null;
+      },
     };
   }
   protected override writers(): Record<string, Writer> {
@@ -1454,6 +1529,10 @@ class RangeFormatP extends P {
       },
       wrapText: (t: AreasT, v: boolean) => eachCell(t, (c) => (c.wrap = v)),
       horizontalAlignment: (t: AreasT, v: string) => eachCell(t, (c) => (c.align = v)),
+      rowHeight: (t: AreasT, v: number) => {
+        if (!(v >= 0 && v <= 409)) throw new FakeOfficeError('InvalidArgument', `Row height ${v} is out of range.`);
+        for (const r of t.rects) for (let row = r.top; row <= r.bottom; row++) t.sheet.rowHeights.set(row, v);
+      },
     };
   }
   get fill(): RangeFillP {
@@ -1463,7 +1542,7 @@ class RangeFormatP extends P {
     return (this._font ??= this._at(new RangeFontP(this.ctx, () => this._t(), false), 4, 'Font'));
   }
 }
-props(RangeFormatP, ['columnWidth', 'wrapText', 'horizontalAlignment'], ['columnWidth', 'wrapText', 'horizontalAlignment']);
+props(RangeFormatP, ['columnWidth', 'wrapText', 'horizontalAlignment', 'rowHeight'], ['columnWidth', 'wrapText', 'horizontalAlignment', 'rowHeight']);
 
 function normColor(v: string): string {
   const m = /^#?([0-9a-fA-F]{6})$/.exec(v);

@@ -123,6 +123,37 @@ describe('writePlan', () => {
     expect(s.notes.size).toBe(0);
   });
 
+  test('page layout on ExcelApi 1.9: A4 landscape, one page wide, title rows, print area, footer; row heights; same syncs', async () => {
+    const host = new FakeExcel(unitWorkbook(1), { api: '1.9' });
+    const printed: PlannedSheet = { ...rollup(), rowHeights: { 3: 33 }, page: { orientation: 'landscape', fitToWidth: true, repeatRows: '1:3', printArea: 'A1:D7', footer: 'Tổng hợp – Năm 2023 & 2024' } };
+    const { syncs } = await countSyncs(host, () => writePlan(host.context(), plan(printed), { supports: host.isSetSupported }));
+    expect(syncs).toBe(WRITE_SYNCS);
+    const s = host.sheet('Tổng hợp');
+    expect(s.page).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      zoom: { horizontalFitToPages: 1 },
+      titleRows: '1:3',
+      printArea: 'A1:D7',
+      // A literal "&" doubled: a single one would start a footer code.
+      leftFooter: 'Tổng hợp – Năm 2023 && 2024',
+      rightFooter: 'Trang &P/&N',
+    });
+    expect(s.rowHeights.get(3)).toBe(33);
+    expect(s.rowHeights.has(4)).toBe(false);
+  });
+
+  test('on ExcelApi 1.8 the page layout is left as it is, the rest written in the same syncs', async () => {
+    const host = new FakeExcel(unitWorkbook(1), { api: '1.8' });
+    const printed: PlannedSheet = { ...rollup(), rowHeights: { 3: 33 }, page: { orientation: 'landscape', fitToWidth: true, repeatRows: '1:3', printArea: 'A1:D7' } };
+    const { syncs } = await countSyncs(host, () => writePlan(host.context(), plan(printed), { supports: host.isSetSupported }));
+    expect(syncs).toBe(WRITE_SYNCS);
+    const s = host.sheet('Tổng hợp');
+    expect(s.page).toEqual({});
+    expect(s.rowHeights.get(3)).toBe(33);
+    expect(s.get(4, 4)!.formula).toBe('C4/B4');
+  });
+
   test('threaded comments stand in for notes on ExcelApi 1.10-1.17', async () => {
     const host = new FakeExcel(unitWorkbook(1), { api: '1.12' });
     await writePlan(host.context(), plan(rollup()), { supports: host.isSetSupported });
