@@ -1,25 +1,33 @@
 // Writes the engine's planned sheets (rollups) into the open workbook.
 //   sync 1  worksheet names + the own-sheet registry (ownership.ts)
-//   syncs 2 everything else, queued in this order and split into syncs by bytes (batches.ts;
-//           WRITE_SYNCS when it fits one request):
-//           a. rename our old output sheets to temporary names (frees their names);
-//           b. add each planned sheet under its final name and register it;
-//           c. per sheet: number formats ("@" for text) BEFORE values, by blocks of rows, then
-//              formulas by runs, formats grouped into multi-area ranges, merges, widths, row
-//              heights, panes, filter, page layout (ExcelApi 1.9, else left), notes, charts;
-//           d. delete our old output sheets and their registry names, drop stale names.
-// Deleting last means a failure in a-c can be undone, and the workbook always keeps at
-// least one sheet. On failure WRITE_ROLLBACK_SYNCS more syncs (list, then repair) delete
-// what this run added and give the old sheets their names back, then the error is thrown.
+//   sync 2  only over an earlier rollup: how many notes, comments and charts our earlier sheets
+//           carry (they go one by one; clearing the cells does not take them)
+//   syncs 3 everything else, queued in this order and split into syncs by bytes (batches.ts;
+//           one sync when it fits one request):
+//           a. add each planned sheet that has no earlier sheet of ours, under its final name,
+//              and register it;
+//           b. per sheet: an earlier sheet of ours is wiped in place (its notes, comments and
+//              charts, then cells, formats, merges, widths, panes, filter), never deleted, so a
+//              user's formula or name pointing at "Tổng hợp" keeps working (deleting it would
+//              turn them into #REF!); then number formats ("@" for text) BEFORE values, by
+//              blocks of rows, formulas by runs, formats grouped into multi-area ranges,
+//              merges, widths, row heights, panes, filter, page layout (ExcelApi 1.9, else
+//              left), notes, charts;
+//           c. delete our earlier sheets this plan no longer has and their registry names,
+//              drop stale names.
+// So a first rollup takes WRITE_SYNCS, one over an earlier rollup WRITE_AGAIN_SYNCS.
+// On failure, while none of our earlier sheets was touched, WRITE_ROLLBACK_SYNCS more syncs
+// (list, then repair) delete what this run added: the workbook is as before. Once an earlier
+// sheet has started to be wiped its old content is gone, so the write is finished instead: what
+// this run added is taken out the same way, and the whole write runs once more.
 /// <reference types="office-js" />
 import { CellRange, columnLetter } from '../core/model';
 import { OutputPlan, PlannedCell, PlannedChart, PlannedPage, PlannedSheet } from '../core/plan';
 import { addressLists, packCells, qualified, quoteSheet, rangeAddress } from './address';
-import { Job, PAYLOAD_BUDGET, jsonBytes, requestCost, runJobs, sheetCache, textBytes } from './batches';
+import { ANSWER_BYTES, Job, PAYLOAD_BUDGET, jsonBytes, requestCost, runJobs, sheetCache, textBytes } from './batches';
 import { ExcelAdapterError, messageOf, readableError } from './errors';
 import {
   OWN_NAME_PREFIX,
-  OWN_TEMP_PREFIX,
   OwnEntry,
   UNDO_SHEET,
   markerComment,
@@ -31,6 +39,7 @@ import {
 import { Supports, has, hostSupports } from './requirements';
 
 export const WRITE_SYNCS = 2;
+export const WRITE_AGAIN_SYNCS = 3;
 export const WRITE_ROLLBACK_SYNCS = 2;
 
 export interface WriteOptions {
@@ -46,12 +55,14 @@ export interface WriteOptions {
    * under: the rollup replaces the rollup, the feedback sheets replace feedback sheets. Default: all.
    */
   family?: (plannedName: string) => boolean;
+  /** Set on the run that finishes a failed one: a second failure is not recovered from. */
+  finishing?: boolean;
 }
 
 export interface WriteResult {
   /** Planned name → the sheet name actually written ("Tổng hợp" → "Tổng hợp (2)"). */
   sheets: Array<{ planned: string; written: string }>;
-  /** Our old output sheets that were replaced. */
+  /** Our earlier output sheets that were rewritten in place or removed. */
   replaced: string[];
 }
 
@@ -69,22 +80,28 @@ export async function writePlan(context: Excel.RequestContext, plan: OutputPlan,
     const names = queueOwnership(context);
     await context.sync();
     state = planRun(plan, worksheets.items.map((w) => w.name), ownEntries(names), run, opts.family);
+    const st = state;
 
-    // syncs 2
+    // sync 2 (over an earlier rollup only)
     const budget = opts.batchBytes ?? PAYLOAD_BUDGET;
-    await runJobs(context, writeJobs(context, plan, state, supports, opts.activate !== false, budget), { budget });
-    return resultOf(plan, state);
+    const sheet = sheetCache(context.workbook.worksheets);
+    const carried = st.reused.map((r) => (r === null ? null : ({ notes: 0, comments: 0, charts: 0 } as Carried)));
+    const counts = st.reused.flatMap((r, i) => (r === null ? [] : [countJob(() => sheet(r), supports, carried[i]!)]));
+    if (counts.length) await runJobs(context, counts, { budget, readOnly: true });
+
+    // syncs 3
+    await runJobs(context, writeJobs(context, plan, st, carried, supports, opts.activate !== false, budget), { budget });
+    return resultOf(plan, st);
   } catch (e) {
-    if (state) {
-      let outcome: 'back' | 'forward';
-      try {
-        outcome = await rollback(context, state);
-      } catch (e2) {
-        throw readableError(e, `Không ghi được bảng tổng hợp, và không dọn được phần đã ghi dở (${messageOf(e2)})`);
-      }
-      // The new sheets were complete and only the old ones' deletion failed: finished now.
-      if (outcome === 'forward') return resultOf(plan, state);
+    if (!state) throw readableError(e, 'Không ghi được bảng tổng hợp; sổ tính đã được trả lại như trước');
+    try {
+      await rollback(context, state);
+      // Our earlier sheets are partly rewritten: their old content is gone, so the write is finished.
+      if (state.touched && !opts.finishing) return await writePlan(context, plan, { ...opts, runId: newRunId(), finishing: true });
+    } catch (e2) {
+      throw readableError(e, `Không ghi được bảng tổng hợp, và không dọn được phần đã ghi dở (${messageOf(e2)})`);
     }
+    if (state.touched) throw readableError(e, 'Không ghi được bảng tổng hợp, và không dọn được phần đã ghi dở');
     throw readableError(e, 'Không ghi được bảng tổng hợp; sổ tính đã được trả lại như trước');
   }
 }
@@ -92,7 +109,7 @@ export async function writePlan(context: Excel.RequestContext, plan: OutputPlan,
 function resultOf(plan: OutputPlan, st: RunState): WriteResult {
   return {
     sheets: plan.sheets.map((p, i) => ({ planned: p.name, written: st.targets[i] })),
-    replaced: st.old.map((o) => o.entry.marker.sheet),
+    replaced: [...st.reused.filter((r): r is string => r !== null), ...st.old.map((o) => o.marker.sheet)],
   };
 }
 
@@ -108,20 +125,20 @@ function validatePlan(plan: OutputPlan): void {
   }
 }
 
-interface OldSheet {
-  entry: OwnEntry;
-  temp: string;
-}
-
 interface RunState {
   run: string;
   /** Sheet names before this run (as Excel spells them). */
   before: string[];
   /** Final sheet name for each planned sheet, in plan order. */
   targets: string[];
-  old: OldSheet[];
+  /** For each planned sheet, the earlier sheet of ours rewritten in place (its name), or null: added. */
+  reused: Array<string | null>;
+  /** Our earlier sheets (of this family) the plan no longer has: deleted at the end. */
+  old: OwnEntry[];
   /** Registry names pointing nowhere or at a renamed sheet: released at the end. */
   stale: string[];
+  /** Set once work on an earlier sheet of ours was queued: its old content may be gone. */
+  touched: boolean;
 }
 
 function planRun(plan: OutputPlan, before: string[], all: OwnEntry[], run: string, family: (base: string) => boolean = () => true): RunState {
@@ -129,24 +146,33 @@ function planRun(plan: OutputPlan, before: string[], all: OwnEntry[], run: strin
   const entries = all.filter((e) => family(e.marker.base));
   const own = ownSheetNames(entries);
   const seen = new Set<string>();
-  const old: OldSheet[] = [];
+  const sheets: OwnEntry[] = [];
   const stale: string[] = [];
   entries.forEach((entry) => {
     const current = entry.current;
     if (current !== null && own.has(current) && !seen.has(current)) {
       seen.add(current);
-      old.push({ entry, temp: `${OWN_TEMP_PREFIX}${run}.${old.length + 1}`.slice(0, MAX_SHEET_NAME) });
+      sheets.push(entry);
     } else stale.push(entry.item);
   });
-  // Names still taken after our old sheets step aside (Excel compares sheet names case-insensitively).
-  const taken = new Set(before.filter((n) => !own.has(n)).map((n) => n.toLowerCase()));
+  // A planned sheet goes into the earlier sheet of ours planned under the same name, if it still
+  // has the name we gave it (one under a temporary name, left by an older version, is removed).
+  const used = new Set<OwnEntry>();
+  const reused = plan.sheets.map((p) => {
+    const e = sheets.find((x) => !used.has(x) && x.current === x.marker.sheet && x.marker.base === p.name);
+    if (e) used.add(e);
+    return e ? e.current! : null;
+  });
+  // Names taken by every sheet there now (Excel compares sheet names case-insensitively).
+  const taken = new Set(before.map((n) => n.toLowerCase()));
   taken.add(UNDO_SHEET);
-  const targets = plan.sheets.map((p) => {
+  const targets = plan.sheets.map((p, i) => {
+    if (reused[i] !== null) return reused[i]!;
     const name = freeName(cleanSheetName(p.name), taken);
     taken.add(name.toLowerCase());
     return name;
   });
-  return { run, before, targets, old, stale };
+  return { run, before, targets, reused, old: sheets.filter((e) => !used.has(e)), stale, touched: false };
 }
 
 export function cleanSheetName(name: string): string {
@@ -164,33 +190,102 @@ export function freeName(base: string, taken: Set<string>): string {
   }
 }
 
+/** What an earlier sheet of ours carries that goes one by one. */
+interface Carried {
+  notes: number;
+  comments: number;
+  charts: number;
+}
+
+function countJob(ws: () => Excel.Worksheet, supports: Supports, into: Carried): Job {
+  return {
+    request: requestCost(3, 3),
+    response: 3 * ANSWER_BYTES + 30,
+    queue: () => {
+      const w = ws();
+      const notes = has(supports, 'notes') ? w.notes.getCount() : null;
+      const comments = has(supports, 'comments') ? w.comments.getCount() : null;
+      const charts = w.charts.getCount();
+      return () => {
+        into.notes = notes?.value ?? 0;
+        into.comments = comments?.value ?? 0;
+        into.charts = charts.value;
+      };
+    },
+  };
+}
+
+/** Deletions of one kind by position, last first, in jobs of at most this many. */
+const DELETES_PER_JOB = 1_000;
+
+/**
+ * An earlier sheet of ours, emptied in place: its notes, comments and charts (one by one),
+ * then everything in its cells, its widths, panes and filter.
+ */
+function wipeJobs(ws: () => Excel.Worksheet, c: Carried, supports: Supports, touch: () => void): Job[] {
+  const jobs: Job[] = [];
+  const each = (n: number, item: (w: Excel.Worksheet, i: number) => { delete(): void }) => {
+    for (let top = n - 1; top >= 0; top -= DELETES_PER_JOB) {
+      const from = top;
+      const to = Math.max(0, top - DELETES_PER_JOB + 1);
+      jobs.push({
+        request: requestCost(2 * (from - to + 1), 2 * (from - to + 1), [from]),
+        queue: () => {
+          touch();
+          const w = ws();
+          for (let i = from; i >= to; i--) item(w, i).delete();
+        },
+      });
+    }
+  };
+  each(c.notes, (w, i) => w.notes.getItemAt(i));
+  each(c.comments, (w, i) => w.comments.getItemAt(i));
+  each(c.charts, (w, i) => w.charts.getItemAt(i));
+  const filter = has(supports, 'autoFilter');
+  jobs.push({
+    request: requestCost(8, 5, ['A:XFD', true]),
+    queue: () => {
+      touch();
+      const w = ws();
+      w.getRange().clear('All');
+      w.getRange('A:XFD').format.useStandardWidth = true;
+      w.freezePanes.unfreeze();
+      if (filter) w.autoFilter.remove();
+    },
+  });
+  return jobs;
+}
+
 /** The whole write as jobs, in the order that keeps a failure undoable (see the header). */
-function writeJobs(context: Excel.RequestContext, plan: OutputPlan, st: RunState, supports: Supports, activate: boolean, budget: number): Job[] {
+function writeJobs(context: Excel.RequestContext, plan: OutputPlan, st: RunState, carried: Array<Carried | null>, supports: Supports, activate: boolean, budget: number): Job[] {
   const wb = context.workbook;
   const sheet = sheetCache(wb.worksheets);
   const retarget = retargeter(plan.sheets.map((p, i) => [p.name, st.targets[i]] as [string, string]));
-  const moves = st.old.length + plan.sheets.length;
+  const added = plan.sheets.map((p, i) => ({ p, i })).filter(({ i }) => st.reused[i] === null);
+  const touch = () => void (st.touched = true);
   const start: Job = {
-    request: requestCost(3 * moves, 3 * moves, [...st.targets, ...st.old.map((o) => o.temp)]) + 300 * plan.sheets.length,
+    request: requestCost(3 * added.length, 3 * added.length, added.map(({ i }) => st.targets[i])) + 300 * added.length,
     queue: () => {
-      // By the name each has now: our own, or a temporary one an earlier failed run left.
-      for (const o of st.old) wb.worksheets.getItem(o.entry.current!).name = o.temp;
-      plan.sheets.forEach((p, i) => {
+      for (const { p, i } of added) {
         const ws = wb.worksheets.add(st.targets[i]);
         const marker = markerComment({ chitieu: 1, sheet: st.targets[i], base: p.name, run: st.run });
         const item = wb.names.add(`${OWN_NAME_PREFIX}${st.run}_${i + 1}`, ws.getRange('A1'), marker);
         item.visible = false;
-      });
+      }
     },
   };
-  const content = plan.sheets.flatMap((p, i) => sheetJobs(context, () => sheet(st.targets[i]), st.targets[i], p, supports, retarget, budget));
+  const content = plan.sheets.flatMap((p, i) => [
+    ...(carried[i] ? wipeJobs(() => sheet(st.targets[i]), carried[i]!, supports, touch) : []),
+    ...sheetJobs(context, () => sheet(st.targets[i]), st.targets[i], p, supports, retarget, budget),
+  ]);
   const drops = st.old.length + st.stale.length;
   const finish: Job = {
     request: requestCost(3 * drops + 2, 2 * drops + 1),
     queue: () => {
+      if (st.old.length) touch();
       for (const o of st.old) {
-        wb.worksheets.getItem(o.temp).delete();
-        wb.names.getItem(o.entry.item).delete();
+        wb.worksheets.getItem(o.current!).delete();
+        wb.names.getItem(o.item).delete();
       }
       for (const s of st.stale) wb.names.getItem(s).delete();
       if (activate && plan.sheets.length) wb.worksheets.getItem(st.targets[0]).activate();
@@ -424,32 +519,19 @@ function noteJobs(context: Excel.RequestContext, ws: () => Excel.Worksheet, name
 }
 
 /**
- * After a failed write: list what exists now, then delete the sheets and registry names
- * this run added and rename our old sheets back. If the failure came after the old sheets
- * started to be deleted, the new ones are complete: finish the deletion instead.
+ * After a failed write: list what exists now, then delete the sheets and registry names this
+ * run added (a sheet at one of its new names that was not there before is one it added).
  */
-async function rollback(context: Excel.RequestContext, st: RunState): Promise<'back' | 'forward'> {
+async function rollback(context: Excel.RequestContext, st: RunState): Promise<void> {
   const worksheets = context.workbook.worksheets.load('items/name');
   const names = queueOwnership(context);
   await context.sync();
   const now = new Set(worksheets.items.map((w) => w.name));
-  const entries = ownEntries(names);
-  const mine = entries.filter((e) => e.marker.run === st.run);
-  const oldNow = (o: OldSheet) => entries.find((e) => e.item === o.entry.item);
-  const deleting = st.old.some((o) => !now.has(o.temp) && (oldNow(o)?.current ?? null) === null);
+  const before = new Set(st.before);
   const wb = context.workbook;
-  if (deleting) {
-    for (const o of st.old) {
-      if (now.has(o.temp)) wb.worksheets.getItem(o.temp).delete();
-      if (oldNow(o)) wb.names.getItem(o.entry.item).delete();
-    }
-  } else {
-    // Sheets holding an old sheet's name right now are old ones only if a renaming never happened.
-    const oldAt = new Set(st.old.filter((o) => !now.has(o.temp)).map((o) => o.entry.current!));
-    for (const t of st.targets) if (now.has(t) && !oldAt.has(t)) wb.worksheets.getItem(t).delete();
-    for (const e of mine) wb.names.getItem(e.item).delete();
-    for (const o of st.old) if (now.has(o.temp)) wb.worksheets.getItem(o.temp).name = o.entry.current!;
-  }
+  st.targets.forEach((t, i) => {
+    if (st.reused[i] === null && now.has(t) && !before.has(t)) wb.worksheets.getItem(t).delete();
+  });
+  for (const e of ownEntries(names)) if (e.marker.run === st.run) wb.names.getItem(e.item).delete();
   await context.sync();
-  return deleting ? 'forward' : 'back';
 }

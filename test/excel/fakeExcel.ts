@@ -1142,6 +1142,9 @@ class FreezePanesP extends P {
   freezeColumns(n = 1): void {
     this._call('FreezeColumns', [n], () => ((this._t() as FSheet).frozen = { rows: 0, cols: n }));
   }
+  unfreeze(): void {
+    this._call('Unfreeze', [], () => ((this._t() as FSheet).frozen = { rows: 0, cols: 0 }));
+  }
   freezeAt(range: RangeP | string): void {
     this._call('FreezeAt', [range], () => {
       const r = typeof range === 'string' ? parseRect(range) : (range._t().rect as CellRange);
@@ -1210,6 +1213,18 @@ class ChartCollectionP extends P {
   protected readers(): Record<string, Reader> {
     return {};
   }
+  getCount(): ClientResult<number> {
+    return new ClientResult(this.ctx, { type: 3, name: 'GetCount', subject: this, args: [] }, () => (this._t() as FSheet).charts.length);
+  }
+  /** The chart at a position, resolved when the request runs. */
+  getItemAt(index: number): ChartP {
+    const chart = new ChartP(this.ctx, () => {
+      const sheet = this._t() as FSheet;
+      const c = sheet.charts[index];
+      return c ? { sheet, chart: c } : undefined;
+    }, true);
+    return this._at(chart, 3, 'GetItemAt', [index]);
+  }
   add(type: string, source: RangeP, seriesBy = 'Auto'): ChartP {
     const chart = new ChartP(this.ctx, () => null, false);
     return this._make(chart, 'Add', [type, source, seriesBy], () => {
@@ -1236,6 +1251,12 @@ class ChartP extends P {
   get series(): { getItemAt(i: number): SeriesP } {
     const coll = this._at(new ChartPartP(this.ctx, () => this._t(), false), 4, 'Series');
     return { getItemAt: (i: number) => coll._at(new SeriesP(this.ctx, () => ({ ...this._t(), index: i }), false), 3, 'GetItemAt', [i]) };
+  }
+  delete(): void {
+    this._call('Delete', [], () => {
+      const t = this._t() as ChartT;
+      t.sheet.charts.splice(t.sheet.charts.indexOf(t.chart), 1);
+    });
   }
   setPosition(start: RangeP | string): void {
     this._call('SetPosition', [start], () => ((this._t() as ChartT).chart.position = rangeText(start)), [typeof start === 'string' ? null : start]);
@@ -1275,6 +1296,10 @@ props(SeriesP, ['name'], ['name']);
 class AutoFilterP extends P {
   protected readers(): Record<string, Reader> {
     return {};
+  }
+  remove(): void {
+    this.ctx.requireApi('1.9', 'autoFilter.remove');
+    this._call('Remove', [], () => ((this._t() as FSheet).autoFilter = undefined));
   }
   apply(range: RangeP | string): void {
     this._call('Apply', [range], () => {
@@ -1386,8 +1411,10 @@ class RangeP extends P {
       t.sheet.merges.push({ ...t.rect });
     });
   }
-  clear(): void {
-    this._call('Clear', [], () => {
+  /** Clear("All"): values, formulas, formats and merges (notes, comments and charts are not modelled as cleared). */
+  clear(applyTo: string = 'All'): void {
+    if (applyTo !== 'All') throw new Error(`fake: clear("${applyTo}") is not modelled`);
+    this._call('Clear', [applyTo], () => {
       const t = this._t() as RangeT;
       for (const [row, r] of t.sheet.cells) for (const col of [...r.keys()]) if (row >= t.rect.top && row <= t.rect.bottom && col >= t.rect.left && col <= t.rect.right) r.delete(col);
       t.sheet.merges = t.sheet.merges.filter((m) => !intersects(m, t.rect));
@@ -1513,6 +1540,7 @@ class RangeFormatP extends P {
         for (const r of t.rects) for (let c = r.left; c <= r.right; c++) ws.add(t.sheet.widths.get(c) ?? 48);
         return ws.size === 1 ? [...ws][0] : null;
       },
+      useStandardWidth: (t: AreasT) => t.rects.every((r) => [...t.sheet.widths.keys()].every((c) => c < r.left || c > r.right)),
       wrapText: (t: AreasT) => uniform(t, (c) => c.wrap),
       horizontalAlignment: (t: AreasT) => uniform(t, (c) => c.align),
       rowHeight: (t: AreasT) => {
@@ -1526,6 +1554,11 @@ class RangeFormatP extends P {
     return {
       columnWidth: (t: AreasT, v: number) => {
         for (const r of t.rects) for (let c = r.left; c <= r.right; c++) t.sheet.widths.set(c, v);
+      },
+      // Only meant to be set to true: the columns go back to the sheet's standard width.
+      useStandardWidth: (t: AreasT, v: boolean) => {
+        this.ctx.requireApi('1.7', 'useStandardWidth');
+        if (v === true) for (const r of t.rects) for (const c of [...t.sheet.widths.keys()]) if (c >= r.left && c <= r.right) t.sheet.widths.delete(c);
       },
       wrapText: (t: AreasT, v: boolean) => eachCell(t, (c) => (c.wrap = v)),
       horizontalAlignment: (t: AreasT, v: string) => eachCell(t, (c) => (c.align = v)),
@@ -1542,7 +1575,7 @@ class RangeFormatP extends P {
     return (this._font ??= this._at(new RangeFontP(this.ctx, () => this._t(), false), 4, 'Font'));
   }
 }
-props(RangeFormatP, ['columnWidth', 'wrapText', 'horizontalAlignment', 'rowHeight'], ['columnWidth', 'wrapText', 'horizontalAlignment', 'rowHeight']);
+props(RangeFormatP, ['columnWidth', 'useStandardWidth', 'wrapText', 'horizontalAlignment', 'rowHeight'], ['columnWidth', 'useStandardWidth', 'wrapText', 'horizontalAlignment', 'rowHeight']);
 
 function normColor(v: string): string {
   const m = /^#?([0-9a-fA-F]{6})$/.exec(v);
@@ -1771,6 +1804,9 @@ class CommentCollectionP extends CollectionP<CommentP> {
   }
   protected override keyOf(c: FComment): string {
     return c.id;
+  }
+  getCount(): ClientResult<number> {
+    return new ClientResult(this.ctx, { type: 3, name: 'GetCount', subject: this, args: [] }, () => this.list().length);
   }
   add(cell: RangeP | string, content: string): CommentP {
     const comment = new CommentP(this.ctx, () => null, false);

@@ -91,6 +91,9 @@ const NOTES = `
     };
     NoteCollection.prototype.getItem = function (key) { return H.createIndexerObject(Excel.Note, this, [key]); };
     NoteCollection.prototype.getCount = function () { return H.invokeMethod(this, 'GetCount', 1, [], 4, 0); };
+    NoteCollection.prototype.getItemAt = function (index) {
+      return H.createMethodObject(Excel.Note, this, 'GetItemAt', 1, [index], false, false, null, 4);
+    };
     NoteCollection.prototype.getItemOrNullObject = function (key) {
       return H.createMethodObject(Excel.Note, this, 'GetItemOrNullObject', 1, [key], false, false, null, 4);
     };

@@ -25,5 +25,6 @@ test.each([
 test('README: the syncs added after a failure', () => {
   const row = (op: string) => readme.split('\n').find((l) => l.startsWith(`| ${op} |`))!;
   expect(row('write the rollup')).toContain(`plus ${README_SYNCS.writeRollback} to roll back after a failure`);
+  expect(row('write the rollup')).toContain(`; ${README_SYNCS.writeAgain} over an earlier rollup (`);
   expect(row('flag the findings')).toContain(`plus ${README_SYNCS.flagRollback} to drop an unfinished undo sheet after a failure`);
 });

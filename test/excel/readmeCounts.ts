@@ -6,6 +6,8 @@ export const README_SYNCS = {
   read: 4,
   /** write the rollup */
   write: 2,
+  /** write the rollup over an earlier one */
+  writeAgain: 3,
   /** more syncs to roll a failed rollup back */
   writeRollback: 2,
   /** flag the findings */
