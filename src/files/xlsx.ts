@@ -7,7 +7,7 @@
 // without an `r` address, Strict namespaces, `t="d"` ISO dates, date1904="true".
 import { unzipSync } from 'fflate';
 import { Cell, CellRange, CellValue, Sheet, newSheet, parseAddress, setCell } from '../core/model';
-import { XmlHandler, decodeText, scanXml } from './xml';
+import { Attributes, XmlHandler, decodeText, scanXml } from './xml';
 
 export class XlsxError extends Error {}
 
@@ -15,6 +15,8 @@ export interface XlsxLimits {
   /** Longest text in one cell; `tooLong` is called (and must throw) past it. */
   maxCellChars: number;
   tooLong(sheet: string, row: number, col: number, length: number): never;
+  /** The XML tokenizer; another one can be given to compare them (bench/xml.ts). */
+  scan?: (xml: string, handler: XmlHandler) => void;
 }
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -37,13 +39,14 @@ export function readXlsxSheets(buf: Uint8Array, limits: XlsxLimits): Sheet[] {
   const stylesPath = rels.find((r) => REL_STYLES.test(r.type))?.target;
   const sheetParts = book.sheets.map((s) => ({ name: s.name, rel: byId.get(s.rid) })).filter((s) => s.rel && REL_WORKSHEET.test(s.rel.type));
   const parts = unzipParts(buf, [stringsPath, stylesPath, ...sheetParts.map((s) => s.rel!.target)]);
-  const strings = stringsPath ? parseSharedStrings(text(parts, stringsPath) ?? '') : [];
-  const styles = stylesPath ? parseStyles(text(parts, stylesPath) ?? '') : [];
+  const scan = limits.scan ?? scanXml;
+  const strings = stringsPath ? parseSharedStrings(text(parts, stringsPath) ?? '', scan) : [];
+  const styles = stylesPath ? parseStyles(text(parts, stylesPath) ?? '', scan) : [];
   const context: SheetContext = { strings, styles, date1904: book.date1904, limits };
   const sheets: Sheet[] = [];
   for (const s of sheetParts) {
     const xml = text(parts, s.rel!.target);
-    if (xml !== undefined) sheets.push(parseSheet(xml, s.name, context));
+    if (xml !== undefined) sheets.push(parseSheet(xml, s.name, context, scan));
   }
   return sheets;
 }
@@ -68,6 +71,9 @@ function text(parts: Record<string, Uint8Array>, name: string): string | undefin
   const bytes = parts[name];
   return bytes ? utf8.decode(bytes) : undefined;
 }
+
+const int = (s: string | undefined): number => (s === undefined ? NaN : parseInt(s, 10));
+const isTrue = (s: string | undefined): boolean => s === '1' || s === 'true';
 
 function dirOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/') + 1);
@@ -99,9 +105,10 @@ function relationships(xml: string, base: string): Relationship[] {
   const out: Relationship[] = [];
   scanXml(xml, {
     open(name, a) {
-      if (name === 'Relationship' && a.Id && a.Target && a.TargetMode !== 'External') {
-        out.push({ id: a.Id, type: a.Type ?? '', target: resolvePath(base, a.Target.trim()) });
-      }
+      if (name !== 'Relationship' || a.get('TargetMode') === 'External') return;
+      const id = a.get('Id');
+      const target = a.get('Target');
+      if (id && target) out.push({ id, type: a.get('Type') ?? '', target: resolvePath(base, target.trim()) });
     },
     close() {},
     text() {},
@@ -117,8 +124,11 @@ function parseWorkbook(xml: string): { sheets: Array<{ name: string; rid: string
   let date1904 = false;
   scanXml(xml, {
     open(name, a) {
-      if (name === 'sheet' && a.name !== undefined && a.id) sheets.push({ name: a.name, rid: a.id });
-      else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      if (name === 'sheet') {
+        const sheet = a.get('name');
+        const rid = a.get('id');
+        if (sheet !== undefined && rid) sheets.push({ name: sheet, rid });
+      } else if (name === 'workbookPr') date1904 = isTrue(a.get('date1904'));
     },
     close() {},
     text() {},
@@ -148,7 +158,7 @@ class RichTextReader {
   private inText = false;
   private inPhonetic = 0;
   private chunks: string[] = [];
-  open(name: string, a: Record<string, string>): void {
+  open(name: string, a: Attributes): void {
     if (name === 'rPh') this.inPhonetic++;
     if (this.inPhonetic) return;
     if (name === 't') {
@@ -156,8 +166,8 @@ class RichTextReader {
       this.chunks = [];
     } else if (name === 'r') {
       this.run = { text: '' };
-    } else if (name === 'rFont' && this.run && a.val !== undefined) {
-      this.run.font = a.val;
+    } else if (name === 'rFont' && this.run && a.get('val') !== undefined) {
+      this.run.font = a.get('val');
     }
   }
   close(name: string): void {
@@ -187,11 +197,11 @@ class RichTextReader {
   }
 }
 
-function parseSharedStrings(xml: string): SharedString[] {
+function parseSharedStrings(xml: string, scan: typeof scanXml): SharedString[] {
   const out: SharedString[] = [];
   const reader = new RichTextReader();
   let inItem = false;
-  scanXml(xml, {
+  scan(xml, {
     open(name, a) {
       if (name === 'si') inItem = true;
       else if (inItem) reader.open(name, a);
@@ -224,23 +234,24 @@ const BUILT_IN_FORMATS: Record<number, string> = {
 };
 
 /** The cell styles (<cellXfs>) by index, each with its format code and font name resolved. */
-function parseStyles(xml: string): CellStyle[] {
+function parseStyles(xml: string, scan: typeof scanXml): CellStyle[] {
   const formats = new Map<number, string>();
   const fonts: Array<string | undefined> = [];
   const xfs: Array<{ numFmtId: number; fontId: number }> = [];
   let section = '';
   let inFont = false;
-  scanXml(xml, {
+  scan(xml, {
     open(name, a) {
       if (name === 'numFmts' || name === 'fonts' || name === 'cellXfs' || name === 'cellStyleXfs' || name === 'dxfs') section = name;
-      else if (name === 'numFmt' && section === 'numFmts' && a.formatCode !== undefined) {
+      else if (name === 'numFmt' && section === 'numFmts') {
         // A backslash quotes the next character in a format code; ExcelJS dropped it, so do we.
-        formats.set(parseInt(a.numFmtId, 10), a.formatCode.replace(/[\\](.)/g, '$1'));
+        const code = a.get('formatCode');
+        if (code !== undefined) formats.set(int(a.get('numFmtId')), code.replace(/[\\](.)/g, '$1'));
       } else if (name === 'font' && section === 'fonts') {
         inFont = true;
         fonts.push(undefined);
-      } else if (name === 'name' && inFont && a.val !== undefined) fonts[fonts.length - 1] = a.val;
-      else if (name === 'xf' && section === 'cellXfs') xfs.push({ numFmtId: parseInt(a.numFmtId, 10), fontId: parseInt(a.fontId, 10) });
+      } else if (name === 'name' && inFont && a.get('val') !== undefined) fonts[fonts.length - 1] = a.get('val');
+      else if (name === 'xf' && section === 'cellXfs') xfs.push({ numFmtId: int(a.get('numFmtId')), fontId: int(a.get('fontId')) });
     },
     close(name) {
       if (name === section) section = '';
@@ -295,9 +306,9 @@ interface RawCell {
   inline: SharedString | undefined;
 }
 
-function parseSheet(xml: string, name: string, ctx: SheetContext): Sheet {
+function parseSheet(xml: string, name: string, ctx: SheetContext, scan: typeof scanXml): Sheet {
   const reader = new SheetReader(name, ctx);
-  scanXml(xml, reader);
+  scan(xml, reader);
   if (!reader.finished) throw new XlsxError(`trang "${name}" bị cắt cụt`);
   return reader.finish();
 }
@@ -327,7 +338,7 @@ class SheetReader implements XmlHandler {
     this.sheet = newSheet(name);
   }
 
-  open(name: string, a: Record<string, string>): void {
+  open(name: string, a: Attributes): void {
     if (this.rich) return this.rich.open(name, a);
     if (this.cell) return this.openInCell(name, a);
     switch (name) {
@@ -341,15 +352,17 @@ class SheetReader implements XmlHandler {
         if (this.inData) this.openCell(a);
         break;
       case 'col':
-        this.cols.push({ min: parseInt(a.min, 10), max: parseInt(a.max, 10), hidden: a.hidden === '1' || a.hidden === 'true' });
+        this.cols.push({ min: int(a.get('min')), max: int(a.get('max')), hidden: isTrue(a.get('hidden')) });
         break;
       case 'mergeCell':
-        this.addMerge(a.ref);
+        this.addMerge(a.get('ref'));
         break;
-      case 'hyperlink':
+      case 'hyperlink': {
         // ExcelJS showed a cell with an external link as its text; internal links left it as is.
-        if (a.ref && a.id) this.hyperlinks.add(a.ref);
+        const ref = a.get('ref');
+        if (ref && a.get('id')) this.hyperlinks.add(ref);
         break;
+      }
     }
   }
 
@@ -381,13 +394,14 @@ class SheetReader implements XmlHandler {
     else if (this.collect) this.chunks.push(t);
   }
 
-  private openRow(a: Record<string, string>): void {
+  private openRow(a: Attributes): void {
     // Rows without `r` follow the one before (Excel, LibreOffice and SheetJS read them so).
-    const r = a.r !== undefined ? parseInt(a.r, 10) : this.row + 1;
-    if (!(r >= 1 && r <= 1_048_576)) throw new XlsxError(`trang "${this.name}": số dòng không hợp lệ (${a.r})`);
+    const at = a.get('r');
+    const r = at !== undefined ? int(at) : this.row + 1;
+    if (!(r >= 1 && r <= 1_048_576)) throw new XlsxError(`trang "${this.name}": số dòng không hợp lệ (${at})`);
     this.row = r;
     this.col = 0;
-    this.rowHidden = a.hidden === '1' || a.hidden === 'true';
+    this.rowHidden = isTrue(a.get('hidden'));
     this.rowHasValue = false;
   }
 
@@ -395,29 +409,32 @@ class SheetReader implements XmlHandler {
     if (this.rowHidden) this.hiddenRows.push({ row: this.row, valued: this.rowHasValue });
   }
 
-  private openCell(a: Record<string, string>): void {
+  private openCell(a: Attributes): void {
     let row = this.row;
     let col = this.col + 1;
-    if (a.r !== undefined) {
-      const at = parseAddress(a.r);
-      if (!at || at.col > 16_384 || at.row > 1_048_576 || at.row < 1) throw new XlsxError(`trang "${this.name}": địa chỉ ô không hợp lệ (${a.r})`);
+    const ref = a.get('r');
+    if (ref !== undefined) {
+      const at = parseAddress(ref);
+      if (!at || at.col > 16_384 || at.row > 1_048_576 || at.row < 1) throw new XlsxError(`trang "${this.name}": địa chỉ ô không hợp lệ (${ref})`);
       row = at.row;
       col = at.col;
     } else if (row === 0) {
       row = this.row = 1; // a cell outside any row: only seen in broken files
     }
     this.col = col;
-    this.cell = { row, col, type: a.t ?? 'n', style: a.s ? parseInt(a.s, 10) : 0, value: undefined, formula: undefined, isFormula: false, shared: undefined, inline: undefined };
+    const s = a.get('s');
+    this.cell = { row, col, type: a.get('t') ?? 'n', style: s ? int(s) : 0, value: undefined, formula: undefined, isFormula: false, shared: undefined, inline: undefined };
   }
 
-  private openInCell(name: string, a: Record<string, string>): void {
+  private openInCell(name: string, a: Attributes): void {
     if (name === 'v' || name === 'f') {
       this.collect = name;
       this.chunks = [];
       // A shared formula's other cells carry only t="shared" and si: still a formula.
       if (name === 'f') {
         this.cell!.isFormula = true;
-        if (a.t === 'shared' && a.si !== undefined) this.cell!.shared = { si: a.si, master: a.ref !== undefined };
+        const si = a.get('si');
+        if (a.get('t') === 'shared' && si !== undefined) this.cell!.shared = { si, master: a.get('ref') !== undefined };
       }
     } else if (name === 'is') {
       this.rich = new RichTextReader();

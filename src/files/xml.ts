@@ -2,11 +2,18 @@
 // No entity definitions are honoured (a DOCTYPE is skipped whole), so no entity expansion and
 // no external reference can be triggered by a file. Element and attribute names lose their
 // namespace prefix ("x:c" → "c", "r:id" → "id"), so transitional and Strict files read the same.
-// Chosen over saxes and txml after measuring (README, "How reports are read").
+// Attributes are parsed only when asked for: most elements of a sheet (<v>, styled empty cells'
+// neighbours, extensions) are never asked. Chosen over saxes and txml after measuring
+// (README, "How reports are read"; `node dist/bench/xml.js`).
+
+export interface Attributes {
+  /** The decoded value of an attribute, by its name without prefix; undefined when absent. */
+  get(name: string): string | undefined;
+}
 
 export interface XmlHandler {
-  /** An element opens; `attrs` maps unprefixed names to decoded values. */
-  open(name: string, attrs: Record<string, string>): void;
+  /** An element opens. `attrs` is valid only during this call. */
+  open(name: string, attrs: Attributes): void;
   /** An element closes (also right after `open` for a self-closing one). */
   close(name: string): void;
   /** Character data (entities decoded, CDATA included), between any two tags. */
@@ -22,8 +29,55 @@ const APOS = 39;
 const BANG = 33;
 const QMARK = 63;
 
+/** The attributes of the start tag being reported, parsed on the first `get`. */
+class LazyAttributes implements Attributes {
+  xml = '';
+  from = 0;
+  to = 0;
+  private parsed = false;
+  private names: string[] = [];
+  private values: string[] = [];
+
+  reset(xml: string, from: number, to: number): void {
+    this.xml = xml;
+    this.from = from;
+    this.to = to;
+    this.parsed = false;
+  }
+
+  get(name: string): string | undefined {
+    if (!this.parsed) this.parse();
+    const i = this.names.indexOf(name);
+    return i < 0 ? undefined : this.values[i];
+  }
+
+  private parse(): void {
+    this.parsed = true;
+    this.names.length = 0;
+    this.values.length = 0;
+    const { xml, to } = this;
+    let i = this.from;
+    for (;;) {
+      while (i < to && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= to) return;
+      const eq = xml.indexOf('=', i);
+      if (eq < 0 || eq >= to) throw new XmlError('attribute without value');
+      let q = eq + 1;
+      while (q < to && isSpace(xml.charCodeAt(q))) q++;
+      const quote = xml.charCodeAt(q);
+      if (quote !== QUOTE && quote !== APOS) throw new XmlError('attribute value without quotes');
+      const close = xml.indexOf(quote === QUOTE ? '"' : "'", q + 1);
+      if (close < 0 || close >= to) throw new XmlError('unterminated attribute value');
+      this.names.push(localName(xml.slice(i, eq).trim()));
+      this.values.push(decodeText(xml.slice(q + 1, close)));
+      i = close + 1;
+    }
+  }
+}
+
 /** Calls the handler for every element and text of `xml`, in document order. */
 export function scanXml(xml: string, h: XmlHandler): void {
+  const attrs = new LazyAttributes();
   const n = xml.length;
   let i = 0;
   while (i < n) {
@@ -42,7 +96,7 @@ export function scanXml(xml: string, h: XmlHandler): void {
     } else if (c === BANG) {
       i = special(xml, lt, h);
     } else {
-      i = element(xml, lt + 1, h);
+      i = element(xml, lt + 1, h, attrs);
     }
   }
 }
@@ -76,7 +130,7 @@ function isSpace(c: number): boolean {
 }
 
 /** One start tag from just after its "<"; returns the index after its ">". */
-function element(xml: string, at: number, h: XmlHandler): number {
+function element(xml: string, at: number, h: XmlHandler, attrs: LazyAttributes): number {
   const n = xml.length;
   let i = at;
   while (i < n) {
@@ -85,33 +139,22 @@ function element(xml: string, at: number, h: XmlHandler): number {
     i++;
   }
   const name = localName(xml.slice(at, i));
-  const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (;;) {
-    while (i < n && isSpace(xml.charCodeAt(i))) i++;
-    if (i >= n) throw new XmlError('unterminated start tag');
+  // The tag's end: the first ">" outside quotes (a value may hold ">", e.g. formatCode="[>=1]0").
+  const start = i;
+  let quote = 0;
+  for (; i < n; i++) {
     const c = xml.charCodeAt(i);
-    if (c === GT) {
-      h.open(name, attrs);
-      return i + 1;
-    }
-    if (c === SLASH) {
-      if (xml.charCodeAt(i + 1) !== GT) throw new XmlError('bad empty-element tag');
-      h.open(name, attrs);
-      h.close(name);
-      return i + 2;
-    }
-    const eq = xml.indexOf('=', i);
-    if (eq < 0) throw new XmlError('attribute without value');
-    const key = localName(xml.slice(i, eq).trim());
-    let q = eq + 1;
-    while (q < n && isSpace(xml.charCodeAt(q))) q++;
-    const quote = xml.charCodeAt(q);
-    if (quote !== QUOTE && quote !== APOS) throw new XmlError('attribute value without quotes');
-    const close = xml.indexOf(quote === QUOTE ? '"' : "'", q + 1);
-    if (close < 0) throw new XmlError('unterminated attribute value');
-    attrs[key] = decodeText(xml.slice(q + 1, close));
-    i = close + 1;
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === QUOTE || c === APOS) quote = c;
+    else if (c === GT) break;
   }
+  if (i >= n) throw new XmlError('unterminated start tag');
+  const selfClosing = xml.charCodeAt(i - 1) === SLASH;
+  attrs.reset(xml, start, selfClosing ? i - 1 : i);
+  h.open(name, attrs);
+  if (selfClosing) h.close(name);
+  return i + 1;
 }
 
 function localName(qname: string): string {
