@@ -70,6 +70,8 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, 'dist-addin'),
       filename: '[name].js',
+      // Chunks loaded on demand (the file readers, the sample rules): see src/taskpane/readers.ts.
+      chunkFilename: '[name].js',
       clean: true,
     },
     resolve: { extensions: ['.tsx', '.ts', '.js'] },

@@ -6,11 +6,16 @@ import { spawn } from 'child_process';
 import { existsSync } from 'fs';
 import os from 'os';
 import path from 'path';
+import { CommandRun, commandVsPython, pythonMissing } from './command';
 import { ensureSet, BENCH_ROOT } from './generate';
 import { MeasureKind, Measurement, runMeasurement } from './measure';
 
 const DEFAULT_SIZES = [170, 3321];
+const PROVINCE = 170;
 const COUNTRY = 3321;
+
+/** The province's whole command against the Python script, or why it was skipped. */
+type ProvinceResult = { check: CommandRun; python: CommandRun } | { skipped: string };
 
 interface Options {
   sizes: number[];
@@ -97,10 +102,34 @@ const fastest = (ms: Measurement[]) => ms.reduce((a, b) => (b.wallMs < a.wallMs 
 const peakRssKb = (ms: Measurement[]) => Math.max(...ms.map((m) => Math.max(m.maxRssKb, m.peakRssSampled / 1024)));
 const peakHeap = (ms: Measurement[]) => Math.max(...ms.map((m) => m.peakHeapUsed));
 
-function report(results: SizeResult[], loadStart: number, repeat: number, genSeconds: Map<number, { seconds: number; cached: boolean }>, totalMs: number): string {
+/** The three figures the README states, each against its aim. */
+function ratios(results: SizeResult[], province: ProvinceResult | undefined): string[] {
+  const lines = ['Ratios (this run):'];
+  if (!province) lines.push(`- province: not measured (sizes without ${PROVINCE})`);
+  else if ('skipped' in province) lines.push(`- province: Python comparison skipped: ${province.skipped}`);
+  else {
+    const r = province.check.cpuSeconds / province.python.cpuSeconds;
+    lines.push(`- province (${PROVINCE} files, one thread, the whole \`node bin/chitieu.js check --jobs 1\` command): ${province.check.cpuSeconds.toFixed(2)} s CPU vs ${province.python.cpuSeconds.toFixed(2)} s for /usr/bin/python3 + openpyxl read-only summing a column: **${r.toFixed(2)}×** (aim ≤ 0.5×); peak RSS ${province.check.maxRssMb.toFixed(0)} MB vs ${province.python.maxRssMb.toFixed(0)} MB`);
+  }
+  const country = results.find((x) => x.size === COUNTRY);
+  if (!country) lines.push(`- country: not measured (sizes without ${COUNTRY})`);
+  else {
+    const o = fastest(country.open);
+    const c = fastest(country.check);
+    const p = fastest(country['check-parallel']);
+    const minCpu = (ms: Measurement[]) => Math.min(...ms.map((m) => m.cpuMs));
+    lines.push(`- country (${COUNTRY} files): check in one thread ${sec(c.wallMs)} s vs bare ExcelJS opening ${sec(o.wallMs)} s: **${(c.wallMs / o.wallMs).toFixed(2)}×** (aim ≤ 0.4×; on CPU time ${(minCpu(country.check) / minCpu(country.open)).toFixed(2)}×); on every core (${p.summary?.jobs ?? '?'} threads) ${sec(p.wallMs)} s: **${(p.wallMs / o.wallMs).toFixed(2)}×**`);
+    lines.push(`- country peak RSS: open ${mb(peakRssKb(country.open) * 1024)} MB, check ${mb(peakRssKb(country.check) * 1024)} MB, check on every core ${mb(peakRssKb(country['check-parallel']) * 1024)} MB`);
+  }
+  return lines;
+}
+
+function report(results: SizeResult[], loadStart: number, repeat: number, genSeconds: Map<number, { seconds: number; cached: boolean }>, totalMs: number, province: ProvinceResult | undefined): string {
   const cpus = os.cpus();
   const lines: string[] = [];
   lines.push('## chitieu benchmark');
+  lines.push('');
+  lines.push(...ratios(results, province));
   lines.push('');
   lines.push(`Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 1073741824).toFixed(1)} GB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`);
   lines.push(`Load average (1 min) at start ${loadStart.toFixed(2)}, at end ${os.loadavg()[0].toFixed(2)}: above ${cpus.length} means other processes shared the CPUs and times are inflated.`);
@@ -181,7 +210,16 @@ async function main(): Promise<void> {
     }
     results.push(r);
   }
-  process.stdout.write(report(results, loadStart, opts.repeat, genSeconds, performance.now() - t0) + '\n');
+  let province: ProvinceResult | undefined;
+  const provinceSet = sets.find((x) => x.units === PROVINCE);
+  if (provinceSet) {
+    const missing = await pythonMissing();
+    if (missing) {
+      log(`  python comparison skipped: ${missing}`);
+      province = { skipped: missing };
+    } else province = await commandVsPython(root, provinceSet.dir, opts.repeat, log);
+  }
+  process.stdout.write(report(results, loadStart, opts.repeat, genSeconds, performance.now() - t0, province) + '\n');
 }
 
 main().catch((e) => {

@@ -2,7 +2,7 @@
 // sheet (values, styles, merges, widths) with each flagged cell filled and noted, so the unit
 // sees its own table marked. Copied values are the figures as the unit's file shows them: a
 // formula's cached result, never the formula, and text stays text.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Feedback } from '../core/plan-feedback';
 import { SEVERITY_RANK } from '../core/findings';
 import { SEVERITY_FILL } from '../core/plan';
@@ -12,14 +12,17 @@ const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 const FORBIDDEN_SHEET = /[\\/?*[\]:]/g;
 
 export async function writeFeedbackFile(fb: Feedback, source: Uint8Array | null, file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded only when feedback files are asked for (--phan-hoi): see workbookWriter in ./write.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Workbook } = require('exceljs') as typeof ExcelJS;
+  const wb = new Workbook();
   wb.creator = 'chitieu';
   // Fixed dates keep the file identical for identical inputs.
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   writeSheet(wb, fb.sheet);
   if (source && fb.report) {
-    const src = new ExcelJS.Workbook();
+    const src = new Workbook();
     await src.xlsx.load(source as unknown as ExcelJS.Buffer);
     const ws = src.worksheets.find((w) => w.name === fb.report!.sheet);
     if (ws) copySheet(ws, wb.addWorksheet(sheetName(fb.report.sheet, fb.sheet.name)), fb.flags.filter((f) => f.sheet === fb.report!.sheet && f.file === fb.report!.file));

@@ -1,8 +1,9 @@
-// Looking inside an .xlsx (a zip) before handing it to ExcelJS, which unpacks everything at once:
+// Looking inside an .xlsx (a zip) before the reader unpacks its parts:
 // the sizes the zip's directory declares, and the first bytes of each worksheet, where Excel
 // writes the sheet's extent (<dimension ref="A1:G49"/>). Enough to refuse a zip bomb, a
 // million-row sheet or thousands of sheets before they are unpacked. Runs in Node and in the
-// browser (DecompressionStream), without Node's Buffer.
+// browser (fflate), without Node's Buffer.
+import { Inflate } from 'fflate';
 
 export interface ZipEntry {
   name: string;
@@ -44,27 +45,32 @@ export function zipEntries(buf: Uint8Array): ZipEntry[] | null {
 
 /** Up to `maxChars` characters from the start of an entry, unpacking no more than that. */
 export async function peekEntry(buf: Uint8Array, e: ZipEntry, maxChars: number): Promise<string> {
+  return peekEntrySync(buf, e, maxChars);
+}
+
+// Fed in small slices so that only what the caller asked for is inflated (a zip bomb's sheet
+// gives its first kilobytes and nothing more).
+const PEEK_SLICE = 16 * 1024;
+
+export function peekEntrySync(buf: Uint8Array, e: ZipEntry, maxChars: number): string {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   if (e.headerOffset + 30 > buf.length || view.getUint32(e.headerOffset, true) !== 0x04034b50) return '';
   const start = e.headerOffset + 30 + view.getUint16(e.headerOffset + 26, true) + view.getUint16(e.headerOffset + 28, true);
   const data = buf.subarray(start, Math.min(buf.length, start + e.compressedSize));
-  if (e.method === 0) return new TextDecoder().decode(data.subarray(0, maxChars));
-  if (e.method !== 8 || typeof DecompressionStream === 'undefined') return '';
-  // A copy (at most 1 MB) so the Blob gets a plain ArrayBuffer, as the DOM typings require.
-  const stream = new Blob([new Uint8Array(data.subarray(0, Math.min(data.length, 1 << 20)))]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  const reader = stream.getReader();
+  if (e.method === 0) return new TextDecoder().decode(data.subarray(0, maxChars * 4)).slice(0, maxChars);
+  if (e.method !== 8) return '';
   const decoder = new TextDecoder();
   let text = '';
+  const inflate = new Inflate((chunk) => {
+    text += decoder.decode(chunk, { stream: true });
+  });
   try {
-    while (text.length < maxChars) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
+    for (let at = 0; at < data.length && text.length < maxChars; at += PEEK_SLICE) {
+      const end = Math.min(data.length, at + PEEK_SLICE);
+      inflate.push(data.subarray(at, end), end === data.length);
     }
   } catch {
     // A cut-off or broken stream: what came out so far is all there is to look at.
-  } finally {
-    void reader.cancel().catch(() => undefined);
   }
   return text.slice(0, maxChars);
 }

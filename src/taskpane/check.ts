@@ -4,7 +4,7 @@
 import { CheckSession, RulesError, compareChecks, countBySeverity, keptForComparison, planOutput, readExplanations, readPrevious, readRules, toResultJson } from '../core';
 import type { Changes, CheckResult, OutputPlan, Severity, WorkbookModel } from '../core';
 import { rulesSheetRole } from '../core/rules';
-import { ReadError, readWorkbookBuffer } from '../files/read';
+import { FileReaders, fileReaders } from './readers';
 import type { PaneHost, WorkbookInfo } from './host';
 import type { Strings } from './strings';
 
@@ -99,10 +99,12 @@ export async function runCheck(host: PaneHost, request: CheckRequest, t: Strings
     progress({ done: i, total, name: file.name });
     // Let the progress bar paint between files.
     await new Promise((resolve) => setTimeout(resolve, 0));
+    let readers: FileReaders | undefined;
     try {
-      session.addWorkbook(await readWorkbookBuffer(await file.bytes(), file.name));
+      readers = await fileReaders();
+      session.addWorkbook(await readers.readWorkbookBuffer(await file.bytes(), file.name));
     } catch (e) {
-      session.addFileError(file.name, e instanceof ReadError ? e.message : t.errors.fileUnreadable(file.name, reasonOf(e)));
+      session.addFileError(file.name, readers && e instanceof readers.ReadError ? e.message : t.errors.fileUnreadable(file.name, reasonOf(e)));
     }
   }
   progress({ done: total, total, name: '' });
@@ -142,10 +144,12 @@ export function keepCheck(host: PaneHost, result: CheckResult): Promise<void> {
 }
 
 async function readRulesFile(file: PickedFile, t: Strings): Promise<WorkbookModel> {
+  let readers: FileReaders | undefined;
   try {
-    return await readWorkbookBuffer(await file.bytes(), file.name);
+    readers = await fileReaders();
+    return await readers.readWorkbookBuffer(await file.bytes(), file.name);
   } catch (e) {
-    throw new PaneError(e instanceof ReadError ? e.message : t.errors.fileUnreadable(file.name, reasonOf(e)), t.errors.rulesUnreadable);
+    throw new PaneError(readers && e instanceof readers.ReadError ? e.message : t.errors.fileUnreadable(file.name, reasonOf(e)), t.errors.rulesUnreadable);
   }
 }
 

@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { Body1, FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createExcelHost } from '../excel/host';
 import { App } from './components/App';
-import { sampleRulesModel } from './sampleRules';
 import { stringsFor } from './strings';
 
 /** Set by guard.js, the page's first script: it shows what to do when the pane does not start. */
@@ -18,6 +17,9 @@ declare const Office:
   | { onReady(cb?: (info: { host: unknown }) => void): Promise<{ host: unknown }>; context?: { displayLanguage?: string } }
   | undefined;
 
+/** The sample rules and the file readers: a chunk of their own, loaded when first asked for. */
+const sampleRules = () => import(/* webpackChunkName: "sample-rules" */ './sampleRules').then((m) => m.sampleRulesModel());
+
 function mount(inExcel: boolean): void {
   const el = document.getElementById('root');
   if (!el) return;
@@ -27,7 +29,7 @@ function mount(inExcel: boolean): void {
   document.title = strings.appTitle;
   createRoot(el).render(
     <FluentProvider theme={webLightTheme}>
-      {host ? <App host={host} strings={strings} sampleRules={sampleRulesModel} /> : <Body1 as="p">{strings.notInExcel}</Body1>}
+      {host ? <App host={host} strings={strings} sampleRules={sampleRules} /> : <Body1 as="p">{strings.notInExcel}</Body1>}
     </FluentProvider>,
   );
   window.chitieuGuard?.mounted();

@@ -1,5 +1,6 @@
 // The sample targets (examples/chi-tieu-2023.xlsx), bundled into the pane so "Chèn bảng chỉ
-// tiêu mẫu" works offline and with no request outside the add-in's own files.
+// tiêu mẫu" works offline and with no request outside the add-in's own files. Loaded, with the
+// file readers, only when the sample is asked for (index.tsx imports it on demand).
 import type { WorkbookModel } from '../core/model';
 import { readWorkbookBuffer } from '../files/read';
 import { isRulesSheet } from './check';
