@@ -127,7 +127,7 @@ describe('writePlan', () => {
     const host = new FakeExcel(unitWorkbook(1), { api: '1.9' });
     const printed: PlannedSheet = { ...rollup(), rowHeights: { 3: 33 }, page: { orientation: 'landscape', fitToWidth: true, repeatRows: '1:3', printArea: 'A1:D7', footer: 'Tổng hợp – Năm 2023 & 2024' } };
     const { syncs } = await countSyncs(host, () => writePlan(host.context(), plan(printed), { supports: host.isSetSupported }));
-    expect(syncs).toBe(WRITE_SYNCS);
+    expect(syncs).toBe(README_SYNCS.write);
     const s = host.sheet('Tổng hợp');
     expect(s.page).toEqual({
       orientation: 'Landscape',
@@ -147,7 +147,7 @@ describe('writePlan', () => {
     const host = new FakeExcel(unitWorkbook(1), { api: '1.8' });
     const printed: PlannedSheet = { ...rollup(), rowHeights: { 3: 33 }, page: { orientation: 'landscape', fitToWidth: true, repeatRows: '1:3', printArea: 'A1:D7' } };
     const { syncs } = await countSyncs(host, () => writePlan(host.context(), plan(printed), { supports: host.isSetSupported }));
-    expect(syncs).toBe(WRITE_SYNCS);
+    expect(syncs).toBe(README_SYNCS.write);
     const s = host.sheet('Tổng hợp');
     expect(s.page).toEqual({});
     expect(s.rowHeights.get(3)).toBe(33);
