@@ -222,12 +222,14 @@ const DELETES_PER_JOB = 1_000;
  * An earlier sheet of ours, emptied in place: its notes, comments and charts (one by one),
  * then everything in its cells, its widths, panes and filter.
  */
-function wipeJobs(ws: () => Excel.Worksheet, c: Carried, supports: Supports, touch: () => void): Job[] {
+function wipeJobs(ws: () => Excel.Worksheet, c: Carried, supports: Supports, touch: () => void, budget: number): Job[] {
   const jobs: Job[] = [];
+  // A job is never split across syncs, so under a small request budget it must hold fewer.
+  const perJob = Math.max(1, Math.min(DELETES_PER_JOB, Math.floor(budget / 2 / requestCost(2, 2, [DELETES_PER_JOB]))));
   const each = (n: number, item: (w: Excel.Worksheet, i: number) => { delete(): void }) => {
-    for (let top = n - 1; top >= 0; top -= DELETES_PER_JOB) {
+    for (let top = n - 1; top >= 0; top -= perJob) {
       const from = top;
-      const to = Math.max(0, top - DELETES_PER_JOB + 1);
+      const to = Math.max(0, top - perJob + 1);
       jobs.push({
         request: requestCost(2 * (from - to + 1), 2 * (from - to + 1), [from]),
         queue: () => {
@@ -275,7 +277,7 @@ function writeJobs(context: Excel.RequestContext, plan: OutputPlan, st: RunState
     },
   };
   const content = plan.sheets.flatMap((p, i) => [
-    ...(carried[i] ? wipeJobs(() => sheet(st.targets[i]), carried[i]!, supports, touch) : []),
+    ...(carried[i] ? wipeJobs(() => sheet(st.targets[i]), carried[i]!, supports, touch, budget) : []),
     ...sheetJobs(context, () => sheet(st.targets[i]), st.targets[i], p, supports, retarget, budget),
   ]);
   const drops = st.old.length + st.stale.length;
