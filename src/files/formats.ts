@@ -5,6 +5,7 @@
 // file is and what to do.
 import type { WorkbookModel } from '../core/model';
 import { formatNumber } from '../core/numbers';
+import { odsHidden } from './ods';
 import type { ReadLimits } from './read';
 import type { SheetJsFormat } from './sheetjs';
 import { peekEntry, zipEntries } from './zip';
@@ -117,10 +118,19 @@ export async function readOtherFormat(buf: Uint8Array, name: string, limits: Rea
   if (sniffed.kind === 'refuse') throw new FormatRefusal(sniffed.message);
   if (sniffed.format === 'ods' || sniffed.format === 'xlsb') checkZipLimits(buf, name, limits);
   const { readWithSheetJs, SheetJsRefusal } = await import('./sheetjs');
+  let model: WorkbookModel;
   try {
-    return readWithSheetJs(buf, name, sniffed.format, limits);
+    model = readWithSheetJs(buf, name, sniffed.format, limits);
   } catch (e) {
     if (e instanceof SheetJsRefusal) throw new FormatRefusal(e.message);
     throw e;
   }
+  if (sniffed.format === 'ods') {
+    const hidden = await odsHidden(buf, limits.maxSheetRows);
+    for (const sheet of model.sheets) {
+      const h = hidden.get(sheet.name);
+      if (h) Object.assign(sheet, { hiddenRows: h.rows, hiddenCols: h.cols });
+    }
+  }
+  return model;
 }

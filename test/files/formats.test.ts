@@ -3,6 +3,7 @@
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
 import { DEFAULT_LIMITS, ReadError, ReadLimits, readWorkbookBuffer } from '../../src/files/read';
+import { odsHidden } from '../../src/files/ods';
 import { serialToDate } from '../../src/files/sheetjs';
 
 const limits = (over: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...over });
@@ -124,4 +125,21 @@ describe('what is not a workbook is named, with what to do', () => {
   ])('%s', async (name, files, message) => {
     expect(await refusal(await zipOf(files), name)).toMatch(message);
   });
+});
+
+test('.ods hidden rows and columns, which SheetJS does not give, are read from content.xml', async () => {
+  const row = (attrs = '') => `<table:table-row${attrs}><table:table-cell/></table:table-row>`;
+  const content =
+    '<office:document-content><office:body><office:spreadsheet>' +
+    '<table:table table:name="A &amp; B"><table:table-column/><table:table-column table:visibility="collapse" table:number-columns-repeated="2"/>' +
+    row() + row(' table:visibility="collapse" table:number-rows-repeated="2"') + row() + row(' table:visibility="filter"') +
+    '</table:table><table:table table:name="Khác">' + row(' table:number-rows-repeated="3"') + row(' table:visibility="collapse" table:number-rows-repeated="1000000"') +
+    '</table:table></office:spreadsheet></office:body></office:document-content>';
+  const bytes = await zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': content });
+  expect(await odsHidden(bytes, 6)).toEqual(
+    new Map([
+      ['A & B', { rows: [2, 3, 5], cols: [2, 3] }],
+      ['Khác', { rows: [4, 5, 6], cols: [] }],
+    ]),
+  );
 });
