@@ -143,3 +143,27 @@ test('.ods hidden rows and columns, which SheetJS does not give, are read from c
     ]),
   );
 });
+
+describe('damaged files of these formats end in a message, never a crash', () => {
+  // Seeded byte flips and cuts, so a failure repeats: each read resolves or is a ReadError.
+  const seeded = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  test.each(['xls', 'ods', 'xlsb'] as const)('%s: 150 damaged copies', async (bookType) => {
+    const good = book(bookType, [['Tổng số hội viên', 120, { t: 'n', v: 45280, z: 'dd/mm/yyyy' }], ['Kết nạp', 7]]);
+    const rnd = seeded(bookType.length * 7919);
+    const outcomes = { read: 0, refused: 0 };
+    for (let i = 0; i < 150; i++) {
+      const bytes = Uint8Array.from(good.subarray(0, rnd() < 0.2 ? Math.floor(rnd() * good.length) : good.length));
+      for (let k = 0; k < 1 + Math.floor(rnd() * 8); k++) bytes[Math.floor(rnd() * bytes.length)] = Math.floor(rnd() * 256);
+      const r = await readWorkbookBuffer(bytes, `hong.${bookType}`).then(
+        () => 'read' as const,
+        (e) => {
+          expect(e).toBeInstanceOf(ReadError);
+          expect((e as ReadError).message).toMatch(/^Tệp "hong\./);
+          return 'refused' as const;
+        },
+      );
+      outcomes[r]++;
+    }
+    expect(outcomes.read + outcomes.refused).toBe(150);
+  });
+});
