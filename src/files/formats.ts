@@ -48,8 +48,10 @@ function sniffOle(buf: Uint8Array, name: string): Sniffed {
       message: `Tệp "${name}" có mật khẩu mở tệp. Mở tệp trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu) rồi lưu lại, hoặc dùng phần bổ trợ trong Excel.`,
     };
   }
-  if (containsUtf16(buf, 'Workbook') || containsUtf16(buf, 'Book')) return { kind: 'sheetjs', format: 'xls' };
+  // Word's and PowerPoint's streams first: their text, also UTF-16, may hold the word "Book".
   if (containsUtf16(buf, 'WordDocument')) return { kind: 'refuse', message: `Tệp "${name}" là văn bản Word (.doc), không phải sổ tính. Gửi bảng số liệu dưới dạng tệp Excel (.xlsx).` };
+  if (containsUtf16(buf, 'PowerPoint Document')) return { kind: 'refuse', message: `Tệp "${name}" là bản trình chiếu PowerPoint (.ppt), không phải sổ tính. Gửi bảng số liệu dưới dạng tệp Excel (.xlsx).` };
+  if (containsUtf16(buf, 'Workbook') || containsUtf16(buf, 'Book')) return { kind: 'sheetjs', format: 'xls' };
   return { kind: 'refuse', message: `Tệp "${name}" là tệp Office cũ nhưng không phải sổ tính Excel. ${SAVE_AS_XLSX}` };
 }
 

@@ -110,7 +110,9 @@ describe('what is not a workbook is named, with what to do', () => {
   test.each([
     ['pdf.xlsx', () => new TextEncoder().encode('%PDF-1.7\n...'), /là tệp PDF, không phải sổ tính\. Gửi bảng số liệu dưới dạng tệp Excel \(\.xlsx\)/],
     ['word.xls', () => ole('WordDocument'), /là văn bản Word \(\.doc\), không phải sổ tính/],
-    ['office.xls', () => ole('PowerPoint Document'), /là tệp Office cũ nhưng không phải sổ tính Excel\. Mở tệp trong Excel \(hoặc LibreOffice\) và lưu lại dưới dạng Sổ làm việc Excel \(\.xlsx\)/],
+    ['word-book.xls', () => ole('WordDocument', 'Book'), /là văn bản Word \(\.doc\), không phải sổ tính/],
+    ['slides.xls', () => ole('PowerPoint Document'), /là bản trình chiếu PowerPoint \(\.ppt\), không phải sổ tính/],
+    ['office.xls', () => ole('Root Entry'), /là tệp Office cũ nhưng không phải sổ tính Excel\. Mở tệp trong Excel \(hoặc LibreOffice\) và lưu lại dưới dạng Sổ làm việc Excel \(\.xlsx\)/],
     ['locked.xlsx', () => ole('EncryptedPackage'), /có mật khẩu mở tệp\. Mở tệp trong Excel, bỏ mật khẩu/],
     ['broken.xls', () => ole('Workbook'), /Tệp "broken\.xls" là tệp Excel 97–2003 \(\.xls\) nhưng bị hỏng hoặc có phần không đọc được \(.+\)\. Mở tệp trong Excel hoặc LibreOffice và lưu lại dưới dạng Sổ làm việc Excel \(\.xlsx\)/],
     ['text.xlsx', () => new TextEncoder().encode('đây không phải sổ tính'), /không phải sổ tính Excel \(\.xlsx, \.xls\), OpenDocument \(\.ods\) hay Excel nhị phân \(\.xlsb\)/],
