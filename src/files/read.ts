@@ -159,7 +159,8 @@ function toCell(c: ExcelJS.Cell): Cell | null {
     const o = v as Record<string, unknown>;
     if ('error' in o && typeof o.error === 'string') return base({ error: o.error });
     if ('formula' in o || 'sharedFormula' in o) {
-      const formula = String(o.formula ?? o.sharedFormula ?? '');
+      // A shared formula's other cells hold only the first cell's address; ExcelJS translates it.
+      const formula = 'formula' in o ? String(o.formula ?? '') : (c.formula ?? '');
       return base(resultValue(o.result), formula);
     }
     if ('richText' in o && Array.isArray(o.richText)) {
