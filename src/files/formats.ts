@@ -5,6 +5,7 @@
 // file is and what to do.
 import type { WorkbookModel } from '../core/model';
 import { formatNumber } from '../core/numbers';
+import { odsHidden } from './ods';
 import type { ReadLimits } from './read';
 import type { SheetJsFormat } from './sheetjs';
 import { peekEntry, zipEntries } from './zip';
@@ -47,8 +48,10 @@ function sniffOle(buf: Uint8Array, name: string): Sniffed {
       message: `Tệp "${name}" có mật khẩu mở tệp. Mở tệp trong Excel, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu) rồi lưu lại, hoặc dùng phần bổ trợ trong Excel.`,
     };
   }
-  if (containsUtf16(buf, 'Workbook') || containsUtf16(buf, 'Book')) return { kind: 'sheetjs', format: 'xls' };
+  // Word's and PowerPoint's streams first: their text, also UTF-16, may hold the word "Book".
   if (containsUtf16(buf, 'WordDocument')) return { kind: 'refuse', message: `Tệp "${name}" là văn bản Word (.doc), không phải sổ tính. Gửi bảng số liệu dưới dạng tệp Excel (.xlsx).` };
+  if (containsUtf16(buf, 'PowerPoint Document')) return { kind: 'refuse', message: `Tệp "${name}" là bản trình chiếu PowerPoint (.ppt), không phải sổ tính. Gửi bảng số liệu dưới dạng tệp Excel (.xlsx).` };
+  if (containsUtf16(buf, 'Workbook') || containsUtf16(buf, 'Book')) return { kind: 'sheetjs', format: 'xls' };
   return { kind: 'refuse', message: `Tệp "${name}" là tệp Office cũ nhưng không phải sổ tính Excel. ${SAVE_AS_XLSX}` };
 }
 
@@ -117,10 +120,19 @@ export async function readOtherFormat(buf: Uint8Array, name: string, limits: Rea
   if (sniffed.kind === 'refuse') throw new FormatRefusal(sniffed.message);
   if (sniffed.format === 'ods' || sniffed.format === 'xlsb') checkZipLimits(buf, name, limits);
   const { readWithSheetJs, SheetJsRefusal } = await import('./sheetjs');
+  let model: WorkbookModel;
   try {
-    return readWithSheetJs(buf, name, sniffed.format, limits);
+    model = readWithSheetJs(buf, name, sniffed.format, limits);
   } catch (e) {
     if (e instanceof SheetJsRefusal) throw new FormatRefusal(e.message);
     throw e;
   }
+  if (sniffed.format === 'ods') {
+    const hidden = await odsHidden(buf, limits.maxSheetRows);
+    for (const sheet of model.sheets) {
+      const h = hidden.get(sheet.name);
+      if (h) Object.assign(sheet, { hiddenRows: h.rows, hiddenCols: h.cols });
+    }
+  }
+  return model;
 }

@@ -24,8 +24,24 @@ export class SheetJsRefusal extends Error {}
 
 const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
 
+/** Whatever goes wrong in SheetJS or in a damaged workbook it returns ends in a message naming the file. */
 export function readWithSheetJs(buf: Uint8Array, name: string, format: SheetJsFormat, limits: ReadLimits): WorkbookModel {
-  const wb = parse(buf, name, format, limits);
+  try {
+    return toModel(parse(buf, name, format, limits), name, limits);
+  } catch (e) {
+    if (e instanceof SheetJsRefusal) throw e;
+    throw broken(name, format, e);
+  }
+}
+
+function broken(name: string, format: SheetJsFormat, e: unknown): SheetJsRefusal {
+  const reason = e instanceof Error ? e.message : String(e);
+  return new SheetJsRefusal(
+    `Tệp "${name}" là tệp ${FORMAT_NAMES[format]} nhưng bị hỏng hoặc có phần không đọc được (${reason.length > 120 ? reason.slice(0, 117) + '…' : reason}). Mở tệp trong Excel hoặc LibreOffice và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).`,
+  );
+}
+
+function toModel(wb: XLSX.WorkBook, name: string, limits: ReadLimits): WorkbookModel {
   const refuse = (why: string): never => {
     throw new SheetJsRefusal(`Tệp "${name}" ${why}; không mở để tránh treo máy. Báo cáo của một đơn vị thường chỉ vài chục KB.`);
   };
@@ -71,9 +87,7 @@ function parse(buf: Uint8Array, name: string, format: SheetJsFormat, limits: Rea
     if (/password/i.test(reason)) {
       throw new SheetJsRefusal(`Tệp "${name}" (${FORMAT_NAMES[format]}) có mật khẩu mở tệp. Mở tệp, bỏ mật khẩu rồi lưu lại dưới dạng .xlsx.`);
     }
-    throw new SheetJsRefusal(
-      `Tệp "${name}" là tệp ${FORMAT_NAMES[format]} nhưng bị hỏng hoặc có phần không đọc được (${reason.length > 120 ? reason.slice(0, 117) + '…' : reason}). Mở tệp trong Excel hoặc LibreOffice và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).`,
-    );
+    throw broken(name, format, e);
   } finally {
     console.error = error;
   }

@@ -3,6 +3,7 @@
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
 import { DEFAULT_LIMITS, ReadError, ReadLimits, readWorkbookBuffer } from '../../src/files/read';
+import { odsHidden } from '../../src/files/ods';
 import { serialToDate } from '../../src/files/sheetjs';
 
 const limits = (over: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...over });
@@ -109,7 +110,9 @@ describe('what is not a workbook is named, with what to do', () => {
   test.each([
     ['pdf.xlsx', () => new TextEncoder().encode('%PDF-1.7\n...'), /là tệp PDF, không phải sổ tính\. Gửi bảng số liệu dưới dạng tệp Excel \(\.xlsx\)/],
     ['word.xls', () => ole('WordDocument'), /là văn bản Word \(\.doc\), không phải sổ tính/],
-    ['office.xls', () => ole('PowerPoint Document'), /là tệp Office cũ nhưng không phải sổ tính Excel\. Mở tệp trong Excel \(hoặc LibreOffice\) và lưu lại dưới dạng Sổ làm việc Excel \(\.xlsx\)/],
+    ['word-book.xls', () => ole('WordDocument', 'Book'), /là văn bản Word \(\.doc\), không phải sổ tính/],
+    ['slides.xls', () => ole('PowerPoint Document'), /là bản trình chiếu PowerPoint \(\.ppt\), không phải sổ tính/],
+    ['office.xls', () => ole('Root Entry'), /là tệp Office cũ nhưng không phải sổ tính Excel\. Mở tệp trong Excel \(hoặc LibreOffice\) và lưu lại dưới dạng Sổ làm việc Excel \(\.xlsx\)/],
     ['locked.xlsx', () => ole('EncryptedPackage'), /có mật khẩu mở tệp\. Mở tệp trong Excel, bỏ mật khẩu/],
     ['broken.xls', () => ole('Workbook'), /Tệp "broken\.xls" là tệp Excel 97–2003 \(\.xls\) nhưng bị hỏng hoặc có phần không đọc được \(.+\)\. Mở tệp trong Excel hoặc LibreOffice và lưu lại dưới dạng Sổ làm việc Excel \(\.xlsx\)/],
     ['text.xlsx', () => new TextEncoder().encode('đây không phải sổ tính'), /không phải sổ tính Excel \(\.xlsx, \.xls\), OpenDocument \(\.ods\) hay Excel nhị phân \(\.xlsb\)/],
@@ -123,5 +126,46 @@ describe('what is not a workbook is named, with what to do', () => {
     ['archive.xlsx', { 'bao-cao/a.xlsx': 'x' }, /là tệp nén \(\.zip\) nhưng không phải sổ tính Excel hay OpenDocument\. Giải nén và chọn tệp báo cáo bên trong/],
   ])('%s', async (name, files, message) => {
     expect(await refusal(await zipOf(files), name)).toMatch(message);
+  });
+});
+
+test('.ods hidden rows and columns, which SheetJS does not give, are read from content.xml', async () => {
+  const row = (attrs = '') => `<table:table-row${attrs}><table:table-cell/></table:table-row>`;
+  const content =
+    '<office:document-content><office:body><office:spreadsheet>' +
+    '<table:table table:name="A &amp; B"><table:table-column/><table:table-column table:visibility="collapse" table:number-columns-repeated="2"/>' +
+    row() + row(' table:visibility="collapse" table:number-rows-repeated="2"') + row() + row(' table:visibility="filter"') +
+    '</table:table><table:table table:name="Khác">' + row(' table:number-rows-repeated="3"') + row(' table:visibility="collapse" table:number-rows-repeated="1000000"') +
+    '</table:table></office:spreadsheet></office:body></office:document-content>';
+  const bytes = await zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': content });
+  expect(await odsHidden(bytes, 6)).toEqual(
+    new Map([
+      ['A & B', { rows: [2, 3, 5], cols: [2, 3] }],
+      ['Khác', { rows: [4, 5, 6], cols: [] }],
+    ]),
+  );
+});
+
+describe('damaged files of these formats end in a message, never a crash', () => {
+  // Seeded byte flips and cuts, so a failure repeats: each read resolves or is a ReadError.
+  const seeded = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  test.each(['xls', 'ods', 'xlsb'] as const)('%s: 150 damaged copies', async (bookType) => {
+    const good = book(bookType, [['Tổng số hội viên', 120, { t: 'n', v: 45280, z: 'dd/mm/yyyy' }], ['Kết nạp', 7]]);
+    const rnd = seeded(bookType.length * 7919);
+    const outcomes = { read: 0, refused: 0 };
+    for (let i = 0; i < 150; i++) {
+      const bytes = Uint8Array.from(good.subarray(0, rnd() < 0.2 ? Math.floor(rnd() * good.length) : good.length));
+      for (let k = 0; k < 1 + Math.floor(rnd() * 8); k++) bytes[Math.floor(rnd() * bytes.length)] = Math.floor(rnd() * 256);
+      const r = await readWorkbookBuffer(bytes, `hong.${bookType}`).then(
+        () => 'read' as const,
+        (e) => {
+          expect(e).toBeInstanceOf(ReadError);
+          expect((e as ReadError).message).toMatch(/^Tệp "hong\./);
+          return 'refused' as const;
+        },
+      );
+      outcomes[r]++;
+    }
+    expect(outcomes.read + outcomes.refused).toBe(150);
   });
 });

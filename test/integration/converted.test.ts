@@ -39,3 +39,10 @@ test("formulas and their results come through from LibreOffice's .xls and .ods",
 });
 
 for (const set of SETS) describeSampleSet(`the samples saved by ${set.replace('-', ' as ')}`, () => readSet(set));
+
+test('hidden rows come through from every format (DongTam hides row 22)', async () => {
+  for (const set of SETS) {
+    const dongTam = (await readSet(set)).find((m) => m.name.startsWith('DongTam'))!;
+    expect([set, dongTam.sheets[0].hiddenRows]).toEqual([set, [22]]);
+  }
+});

@@ -6,6 +6,7 @@ import path from 'path';
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { CheckSession, readRules } from '../../src/core';
+import { computeMissingResults } from '../../src/core/formulas';
 import { readWorkbookBuffer } from '../../src/files/read';
 import { EXAMPLES, describeSampleSet, sampleReports } from '../helpers/samples';
 
@@ -62,4 +63,18 @@ test('a formula without a result that cannot be computed is a missing value that
   expect(found[0].message).toBe(
     'Tệp "DongTam_BC_2023.xlsx", trang "Biểu 01": tệp có công thức chưa có kết quả lưu sẵn (thường do tệp được lưu bằng phần mềm khác Excel) và công thức này không tự tính được, nên ô để trống. Mở tệp trong Excel rồi lưu lại (Excel tính lại công thức khi lưu) và kiểm tra lần nữa (ô E11).',
   );
+});
+
+test('a shared formula saved without results is computed from each cell\'s own formula', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('S');
+  ws.getCell('A1').value = 1;
+  ws.getCell('A2').value = 2;
+  ws.getCell('B1').value = { formula: 'A1*2', shareType: 'shared', ref: 'B1:B2' } as ExcelJS.CellFormulaValue;
+  ws.getCell('B2').value = { sharedFormula: 'B1' } as ExcelJS.CellSharedFormulaValue;
+  const model = await readWorkbookBuffer(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), 'a.xlsx');
+  expect(model.sheets[0].rows[2]![2]).toMatchObject({ value: null, formula: 'A2*2' });
+  const { workbook, uncomputed } = computeMissingResults(model);
+  expect(uncomputed).toEqual([]);
+  expect([workbook.sheets[0].rows[1]![2]!.value, workbook.sheets[0].rows[2]![2]!.value]).toEqual([2, 4]);
 });

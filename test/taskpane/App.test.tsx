@@ -613,3 +613,14 @@ describe('help inside the pane', () => {
     expect(sample).toHaveBeenCalledTimes(1);
   });
 });
+
+test('lock files and macOS companions dropped with the reports are left out of the file list', async () => {
+  renderPane(fakeHost(workbook));
+  await settled(0);
+  const files = ['Xa Yen Binh.xlsx', '._Xa Yen Binh.xlsx', '~$Xa Yen Binh.xlsx', '.~lock.Xa Yen Binh.xlsx#', 'Phuong 1.ods'].map((n) => new File([new Uint8Array([1])], n));
+  fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files, types: ['Files'] } });
+  await waitFor(() => expect(screen.getByTestId('file-list').querySelectorAll('li')).toHaveLength(2));
+  expect(screen.getByTestId('file-list').textContent).toContain('Xa Yen Binh.xlsx');
+  expect(screen.getByTestId('file-list').textContent).not.toContain('~$');
+  expect(screen.getByTestId('file-list').textContent).not.toContain('._');
+});
