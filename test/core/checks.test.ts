@@ -167,7 +167,7 @@ describe('rollup and output plan', () => {
   const at = (name: string, row: number, col: number) => sheet(name).cells.find((c) => c.row === row && c.col === col) as PlannedCell;
 
   test('Tổng hợp: units in roster order, a SUM total row, invalid text kept as text with a flag', () => {
-    expect(plan.sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
+    expect(plan.sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra', 'Báo cáo']);
     expect(at('Tổng hợp', 7, 2).value).toEqual({ text: 'Phường Hòa Lạc' });
     expect(at('Tổng hợp', 8, 2).value).toEqual({ text: 'Xã Yên Bình' });
     expect(at('Tổng hợp', 9, 2).value).toEqual({ text: 'Tổng cộng' });

@@ -25,7 +25,8 @@ export type Mutation =
   | { op: 'add-sheet'; sheet: JunkSheetSpec; first: boolean }
   | { op: 'copy-sheet'; name: string }
   | { op: 'rename-file'; name: string }
-  | { op: 'period'; title: string };
+  | { op: 'period'; title: string }
+  | { op: 'last-year'; factor: number };
 
 const row = fc.integer({ min: 1, max: 55 });
 const col = fc.integer({ min: 1, max: 9 });
@@ -73,6 +74,9 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('copy-sheet' as const), name: fc.constantFrom('Biểu 01 (2)', 'Sheet2', 'Xã Minh Khai') }) },
   // The report retitled to a part of the year: targets are prorated ("behind pace").
   { weight: 4, arbitrary: fc.record({ op: fc.constant('period' as const), title: fc.constantFrom(...PART_YEAR_TITLES) }) },
+  // A "Cùng kỳ" column after the table, last year's figures this year's times a factor: ten
+  // times or a tenth is the outlier warning's case, the others are not.
+  { weight: 6, arbitrary: fc.record({ op: fc.constant('last-year' as const), factor: fc.constantFrom(1, 1.2, 10, 0.1) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('rename-file' as const), name: fc.constantFrom('bao cao.xlsx', 'Minh Khai.xlsx', 'PhuongHoaLac.xlsx', '__proto__.xlsx', '.xlsx', '=1+1.xlsx') }) },
 );
 
@@ -181,6 +185,17 @@ function apply(wb: WorkbookModel, sheetIdx: number, m: Mutation, rules: Rules, k
       }
       setCell(s, 1, 1, { value: m.title });
       return;
+    case 'last-year': {
+      // The samples' header row starts with "STT"; their figures stand in column E, notes in G.
+      const head = s.rows.findIndex((x) => x?.[1]?.value === 'STT');
+      if (head < 0) return;
+      setCell(s, head, 8, { value: 'Cùng kỳ năm trước' });
+      for (let r = head + 1; r < s.rows.length; r++) {
+        const v = s.rows[r]?.[5]?.value;
+        if (typeof v === 'number' && Number.isFinite(v)) setCell(s, r, 8, { value: Math.round(v * m.factor) });
+      }
+      return;
+    }
   }
 }
 

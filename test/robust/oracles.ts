@@ -204,7 +204,7 @@ export function isEngineFormula(formula: string): boolean {
 
 export function checkPlan(plan: OutputPlan): void {
   const names = plan.sheets.map((s) => s.name);
-  const wanted = [SHEET_NAMES.rollup, SHEET_NAMES.rates, SHEET_NAMES.findings];
+  const wanted = [SHEET_NAMES.rollup, SHEET_NAMES.rates, SHEET_NAMES.findings, SHEET_NAMES.report];
   if (names.join('|') !== wanted.join('|')) fail(`planned sheets are ${JSON.stringify(names)}`);
   for (const sheet of plan.sheets) {
     const seen = new Set<string>();

@@ -477,8 +477,8 @@ describe('over the real adapter on the fake Excel host', () => {
     await settled(4);
     expect(notice().getAttribute('data-intent')).toBe('success');
     // The check the rollup was written from is kept, very hidden, for the next comparison.
-    expect(excel.sheetNames()).toEqual([...sheets, 'Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra', 'chitieu_prev']);
-    expect(excel.state.names.map((n) => n.sheet?.name)).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']);
+    expect(excel.sheetNames()).toEqual([...sheets, 'Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra', 'Báo cáo', 'chitieu_prev']);
+    expect(excel.state.names.map((n) => n.sheet?.name)).toEqual(['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra', 'Báo cáo']);
   });
 
   test('a flag cut short: "Thử lại" finishes it, and one clear gives every cell back', async () => {
