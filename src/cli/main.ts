@@ -199,6 +199,8 @@ async function loadRules(file: string, io: CliIo): Promise<{ buf: Uint8Array; ru
 }
 
 export const GENERIC_TEMPLATE = 'bieu-mau.xlsx';
+/** The list of templates a run wrote, so the next run knows them for its own (a unit may have left the roster). */
+export const TEMPLATE_LIST = 'bieu-mau.json';
 
 /** `chitieu mau`: a template per roster unit (or one for any unit), written whole or not at all. */
 export async function runTemplates(args: TemplateArgs, io: CliIo): Promise<number> {
@@ -207,12 +209,28 @@ export async function runTemplates(args: TemplateArgs, io: CliIo): Promise<numbe
   for (const p of loaded.problems) io.err(p.message);
   const templates = planTemplates(loaded.rules, { office: args.office });
   const names = templates[0].unit === null ? [GENERIC_TEMPLATE] : uniqueFileNames(templates.map((t) => t.unit!), '.xlsx');
+  const earlier = await earlierTemplates(args.out);
+  const list = JSON.stringify({ period: loaded.rules.period.label, files: names.map((name, i) => ({ name, unit: templates[i].unit })) }, null, 2) + '\n';
   await writeOutputs(
     args.out,
-    templates.map((t, i) => ({ name: names[i], write: (file) => writeTemplateFile(t, file) })),
+    [...templates.map((t, i): OutputFile => ({ name: names[i], write: (file) => writeTemplateFile(t, file) })), { name: TEMPLATE_LIST, write: (file) => fs.writeFile(file, list) }],
+    earlier,
   );
+  // Where the folder holds the office's own files too, it is not swapped whole: the earlier
+  // run's templates for units no longer in the roster are removed once the new ones are in place.
+  for (const stale of earlier.filter((n) => !names.includes(n))) await fs.rm(path.join(args.out, stale), { force: true });
   io.out(`Đã ghi ${templates.length} biểu mẫu (${loaded.rules.period.label}) vào ${args.out}.`);
   return 0;
+}
+
+/** The template files an earlier run listed in the folder; names only, never a path. */
+async function earlierTemplates(out: string): Promise<string[]> {
+  try {
+    const json = JSON.parse(await fs.readFile(path.join(out, TEMPLATE_LIST), 'utf8')) as { files?: Array<{ name?: unknown }> };
+    return (json.files ?? []).map((f) => f?.name).filter((n): n is string => typeof n === 'string' && /\.xlsx$/i.test(n) && !/[\\/]/.test(n) && !n.startsWith('.'));
+  } catch {
+    return [];
+  }
 }
 
 export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; result?: CheckResult }> {

@@ -66,9 +66,12 @@ describe('chitieu mau on the samples\' rules', () => {
   test('one file per roster unit, named after it', async () => {
     expect(res.code).toBe(0);
     expect(res.out).toContain('Đã ghi 7 biểu mẫu (Năm 2023)');
-    expect((await fs.readdir(path.join(dir, 'mau'))).sort()).toEqual(
-      ['Phường Hòa Lạc', 'Phường Tân Thành', 'Phường Đồng Tâm', 'Xã Minh Khai', 'Xã Phú Thịnh', 'Xã Thanh Sơn', 'Xã Yên Bình'].map((u) => `${u}.xlsx`).sort(),
-    );
+    const units = ['Phường Hòa Lạc', 'Phường Tân Thành', 'Phường Đồng Tâm', 'Xã Yên Bình', 'Xã Phú Thịnh', 'Xã Thanh Sơn', 'Xã Minh Khai'];
+    expect((await fs.readdir(path.join(dir, 'mau'))).sort()).toEqual([...units.map((u) => `${u}.xlsx`), 'bieu-mau.json'].sort());
+    // The list the next run goes by: which file is whose.
+    const list = JSON.parse(await fs.readFile(path.join(dir, 'mau', 'bieu-mau.json'), 'utf8'));
+    expect(list.period).toBe('Năm 2023');
+    expect(list.files.map((f: { unit: string }) => f.unit)).toEqual(units);
   });
 
   test('heading, unit, period, sections with units of measure, the four columns', async () => {
@@ -221,7 +224,7 @@ describe('without a roster', () => {
     await fs.writeFile(rules, await rulesWorkbook({ indicators: INDICATORS, roster: [] }));
     const r = await run(['mau', '--rules', rules, '--out', path.join(dir, 'mau')]);
     expect(r.code).toBe(0);
-    expect(await fs.readdir(path.join(dir, 'mau'))).toEqual(['bieu-mau.xlsx']);
+    expect((await fs.readdir(path.join(dir, 'mau'))).sort()).toEqual(['bieu-mau.json', 'bieu-mau.xlsx']);
     const ws = await sheetOf(path.join(dir, 'mau', 'bieu-mau.xlsx'));
     expect(ws.getCell('A2').value).toBeNull();
     expect(ws.getCell('A2').protection).toMatchObject({ locked: false });
@@ -233,6 +236,25 @@ describe('without a roster', () => {
     expect(json.units.map((u: { unit: string }) => u.unit)).toEqual(['Phường Kim Tân']);
     expect(json.units[0].figures).toMatchObject({ SO_HO: 10, GDVH_DK: 9 });
     expect(json.findings.filter((f: { kind: string }) => f.kind === 'unmapped-row')).toEqual([]);
+  });
+
+  test("a second run replaces the templates whole; the office's own file in the folder stays", async () => {
+    const dir = await tmp();
+    const rules = path.join(dir, 'chi-tieu.xlsx');
+    const out = path.join(dir, 'mau');
+    await fs.writeFile(rules, await rulesWorkbook({ indicators: INDICATORS }));
+    expect((await run(['mau', '--rules', rules, '--out', out])).code).toBe(0);
+    // The roster shrinks to one unit: the folder holds only our files, so it is swapped whole.
+    await fs.writeFile(rules, await rulesWorkbook({ indicators: INDICATORS, roster: [['Xã Yên Bình', '', 'Xã']] }));
+    expect((await run(['mau', '--rules', rules, '--out', out])).code).toBe(0);
+    expect((await fs.readdir(out)).sort()).toEqual(['bieu-mau.json', 'Xã Yên Bình.xlsx'].sort());
+    // With a file of the office's own beside them, the folder is not swapped: templates are
+    // replaced one by one, and a unit that left the roster loses its old template.
+    await fs.writeFile(path.join(out, 'ghi-chu.txt'), 'của văn phòng');
+    await fs.writeFile(rules, await rulesWorkbook({ indicators: INDICATORS, roster: [['Phường Hòa Lạc', '', 'Phường']] }));
+    expect((await run(['mau', '--rules', rules, '--out', out, '--co-quan', 'Ban Dân vận'])).code).toBe(0);
+    expect((await fs.readdir(out)).sort()).toEqual(['bieu-mau.json', 'ghi-chu.txt', 'Phường Hòa Lạc.xlsx'].sort());
+    expect((await sheetOf(path.join(out, 'Phường Hòa Lạc.xlsx'))).getCell('A1').value).toBe('BAN DÂN VẬN');
   });
 
   test('usage errors exit 2 with a message', async () => {
