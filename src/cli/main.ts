@@ -8,8 +8,10 @@ import { Feedback, planFeedback } from '../core/plan-feedback';
 import { draftReport } from '../core/narrative';
 import { writeReportDocx } from '../files/report-docx';
 import { writeFeedbackFile } from '../files/feedback';
-import type { CheckResult } from '../core';
+import type { CheckResult, Finding, Rules } from '../core';
 import { isNotAReport } from '../files/not-reports';
+import { planTemplates } from '../core/plan-template';
+import { writeTemplateFile } from '../files/template';
 import { ReadError, readWorkbookBuffer } from '../files/read';
 import { writeWorkbookFile } from '../files/write';
 import { uniqueFileNames } from './names';
@@ -30,6 +32,11 @@ export const USAGE = `Cách dùng:
                   có phát hiện, chưa gửi hoặc gửi tệp không đọc được
   --co-quan <tên> tên cơ quan in ở đầu phiếu phản hồi ("Ban Dân vận Thị ủy Hòa Bình")
   --so-sanh <tệp> so với ket-qua.json của lần kiểm tra trước: phát hiện mới, đã sửa, số liệu thay đổi
+
+  chitieu mau --rules <chi-tieu.xlsx> --out <thư mục> [--co-quan <tên>]
+
+  ghi biểu mẫu cho kỳ tới: một tệp cho mỗi đơn vị trong trang "Đơn vị" (hoặc một tệp
+  bieu-mau.xlsx khi không có danh sách đơn vị); chitieu đọc lại đúng từng dòng theo mã chỉ tiêu
 
 Mã thoát: 0 không có lỗi, 1 có phát hiện mức "Lỗi", 2 không chạy được.`;
 
@@ -62,6 +69,30 @@ export interface Args {
 }
 
 class UsageError extends Error {}
+
+export interface TemplateArgs {
+  rules: string;
+  out: string;
+  office?: string;
+}
+
+/** `chitieu mau --rules <tệp> --out <thư mục> [--co-quan <tên>]`. */
+function parseTemplateArgs(rest: string[]): TemplateArgs {
+  const args: TemplateArgs = { rules: '', out: '' };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (flag !== '--rules' && flag !== '--out' && flag !== '--co-quan') throw new UsageError(a.startsWith('--') ? `Tùy chọn không biết: "${a}".` : `Lệnh mau không nhận tệp báo cáo ("${a}").`);
+    const v = inline ?? rest[++i];
+    if (!v) throw new UsageError(`Thiếu giá trị sau ${flag}.`);
+    if (flag === '--rules') args.rules = v;
+    else if (flag === '--out') args.out = v;
+    else args.office = v;
+  }
+  if (!args.rules) throw new UsageError('Thiếu --rules <tệp chỉ tiêu>.');
+  if (!args.out) throw new UsageError('Thiếu --out <thư mục ghi biểu mẫu>.');
+  return args;
+}
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
@@ -134,31 +165,72 @@ export async function listInputs(inputs: string[], exclude: string[], skipped: s
   return out;
 }
 
-export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; result?: CheckResult }> {
-  let rulesBuf: Uint8Array;
+/** The rules workbook read, or null with the reason said (exit 2). */
+async function loadRules(file: string, io: CliIo): Promise<{ buf: Uint8Array; rules: Rules; problems: Finding[] } | null> {
+  let buf: Uint8Array;
   try {
-    rulesBuf = await fs.readFile(args.rules);
+    buf = await fs.readFile(file);
   } catch {
-    io.err(`Không đọc được tệp chỉ tiêu "${args.rules}" (không có tệp hoặc không có quyền đọc).`);
-    return { code: 2 };
+    io.err(`Không đọc được tệp chỉ tiêu "${file}" (không có tệp hoặc không có quyền đọc).`);
+    return null;
   }
-  let session: CheckSession;
   try {
-    const model = await readWorkbookBuffer(rulesBuf, path.basename(args.rules));
-    const { rules, problems } = readRules(model);
+    const { rules, problems } = readRules(await readWorkbookBuffer(buf, path.basename(file)));
     if (rules.indicators.length === 0) {
-      io.err(`Tệp chỉ tiêu "${args.rules}": trang "Chỉ tiêu" không có chỉ tiêu nào đọc được.`);
+      io.err(`Tệp chỉ tiêu "${file}": trang "Chỉ tiêu" không có chỉ tiêu nào đọc được.`);
       for (const p of problems) io.err('  ' + p.message);
-      return { code: 2 };
+      return null;
     }
-    session = new CheckSession(rules, problems);
+    return { buf, rules, problems };
   } catch (e) {
     if (e instanceof ReadError || e instanceof RulesError) {
       io.err(e.message.replace(/^Tệp "/, 'Tệp chỉ tiêu "'));
-      return { code: 2 };
+      return null;
     }
     throw e;
   }
+}
+
+export const GENERIC_TEMPLATE = 'bieu-mau.xlsx';
+/** The list of templates a run wrote, so the next run knows them for its own (a unit may have left the roster). */
+export const TEMPLATE_LIST = 'bieu-mau.json';
+
+/** `chitieu mau`: a template per roster unit (or one for any unit), written whole or not at all. */
+export async function runTemplates(args: TemplateArgs, io: CliIo): Promise<number> {
+  const loaded = await loadRules(args.rules, io);
+  if (!loaded) return 2;
+  for (const p of loaded.problems) io.err(p.message);
+  const templates = planTemplates(loaded.rules, { office: args.office });
+  const names = templates[0].unit === null ? [GENERIC_TEMPLATE] : uniqueFileNames(templates.map((t) => t.unit!), '.xlsx');
+  const earlier = await earlierTemplates(args.out);
+  const list = JSON.stringify({ period: loaded.rules.period.label, files: names.map((name, i) => ({ name, unit: templates[i].unit })) }, null, 2) + '\n';
+  await writeOutputs(
+    args.out,
+    [...templates.map((t, i): OutputFile => ({ name: names[i], write: (file) => writeTemplateFile(t, file) })), { name: TEMPLATE_LIST, write: (file) => fs.writeFile(file, list) }],
+    earlier,
+  );
+  // Where the folder holds the office's own files too, it is not swapped whole: the earlier
+  // run's templates for units no longer in the roster are removed once the new ones are in place.
+  for (const stale of earlier.filter((n) => !names.includes(n))) await fs.rm(path.join(args.out, stale), { force: true });
+  io.out(`Đã ghi ${templates.length} biểu mẫu (${loaded.rules.period.label}) vào ${args.out}.`);
+  return 0;
+}
+
+/** The template files an earlier run listed in the folder; names only, never a path. */
+async function earlierTemplates(out: string): Promise<string[]> {
+  try {
+    const json = JSON.parse(await fs.readFile(path.join(out, TEMPLATE_LIST), 'utf8')) as { files?: Array<{ name?: unknown }> };
+    return (json.files ?? []).map((f) => f?.name).filter((n): n is string => typeof n === 'string' && /\.xlsx$/i.test(n) && !/[\\/]/.test(n) && !n.startsWith('.'));
+  } catch {
+    return [];
+  }
+}
+
+export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; result?: CheckResult }> {
+  const loaded = await loadRules(args.rules, io);
+  if (!loaded) return { code: 2 };
+  const rulesBuf = loaded.buf;
+  const session = new CheckSession(loaded.rules, loaded.problems);
   const previous = args.compareWith ? await readPreviousCheck(args.compareWith, io) : null;
   const skipped: string[] = [];
   const files = await listInputs(args.inputs, [args.rules, args.out], skipped);
@@ -228,6 +300,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     return argv.length === 0 ? 2 : 0;
   }
   try {
+    if (argv[0] === 'mau') return await runTemplates(parseTemplateArgs(argv.slice(1)), io);
     return (await runCheck(parseArgs(argv), io)).code;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -21,3 +21,6 @@ export { changesSummary } from './plan-changes';
 export { planFeedback, FEEDBACK_SHEET } from './plan-feedback';
 export type { Feedback, FeedbackOptions } from './plan-feedback';
 export { readExplanations } from './explanations';
+// Templates for the next round: the command line writes them (`chitieu mau`); the pane may too.
+export { planTemplates, TEMPLATE_SHEET, TEMPLATE_CODE_HEADER } from './plan-template';
+export type { Template, TemplateOptions } from './plan-template';

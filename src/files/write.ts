@@ -2,7 +2,7 @@
 // disk as they are written, so a country-sized rollup does not sit in memory twice.
 // Planned text is written as a string value (a shared string): "=HYPERLINK(…)" stays text.
 import type ExcelJS from 'exceljs';
-import { OutputPlan, PlannedCell, PlannedPage, PlannedSheet } from '../core/plan';
+import { OutputPlan, PlannedCell, PlannedPage, PlannedSheet, PlannedValidation } from '../core/plan';
 
 /**
  * ExcelJS's streaming writer alone, loaded when a workbook is written: the package's entry
@@ -33,7 +33,11 @@ export function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter | ExcelJS.Work
   // "fit to page" lives) as soon as the sheet is added.
   const page = plan.page ? pageOptions(plan.page) : {};
   const ws = wb.addWorksheet(plan.name, { views, ...page }) as ExcelJS.Worksheet & { commit?: () => void };
-  ws.columns = plan.widths.map((w) => ({ width: w || 9 }));
+  const hidden = new Set(plan.hiddenCols ?? []);
+  ws.columns = plan.widths.map((w, i) => ({ width: w || 9, ...(hidden.has(i + 1) ? { hidden: true } : {}) }));
+  // Both writers have a sheet-wide list of validations; ExcelJS's types leave it out.
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const v of plan.validations ?? []) validations.add(v.range, validationOf(v));
   for (const m of plan.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
   if (plan.autoFilter) ws.autoFilter = plan.autoFilter;
   // The streaming writer takes rows in order and forgets each one once committed.
@@ -88,4 +92,19 @@ function writeCell(cell: ExcelJS.Cell, c: PlannedCell) {
   // Every cell at the top, so a row whose wrapped text makes it tall still reads as one line.
   cell.alignment = { ...(c.wrap ? { wrapText: true } : {}), ...(c.align ? { horizontal: c.align } : {}), vertical: 'top' };
   if (c.note) cell.note = c.note;
+  if (c.unlocked) cell.protection = { locked: false };
+}
+
+/** A planned validation as ExcelJS takes it: refused with a message, prompted when selected. */
+function validationOf(v: PlannedValidation): ExcelJS.DataValidation {
+  const between = v.min !== undefined && v.max !== undefined;
+  const formulae = v.kind === 'text' ? [255] : between ? [v.min, v.max] : [v.min ?? v.max ?? 0];
+  return {
+    type: v.kind === 'text' ? 'textLength' : v.kind,
+    operator: v.kind === 'text' ? 'lessThanOrEqual' : between ? 'between' : v.min !== undefined ? 'greaterThanOrEqual' : 'lessThanOrEqual',
+    allowBlank: true,
+    formulae,
+    ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+    ...(v.error ? { showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Số liệu không hợp lệ', error: v.error } : {}),
+  };
 }
