@@ -67,6 +67,9 @@ export interface WriteResult {
 }
 
 const FORBIDDEN = /[\\/?*[\]:]/g;
+/** Excel's limits: characters in a cell, in a formula (its "=" included). */
+const MAX_CELL_CHARS = 32_767;
+const MAX_FORMULA_CHARS = 8_192;
 const MAX_SHEET_NAME = 31;
 
 export async function writePlan(context: Excel.RequestContext, plan: OutputPlan, opts: WriteOptions = {}): Promise<WriteResult> {
@@ -121,6 +124,11 @@ function validatePlan(plan: OutputPlan): void {
         throw new ExcelAdapterError(`Kế hoạch ghi sai ô (${c.row}, ${c.col}) ở trang "${s.name}"`);
       if ('number' in c.value && !Number.isFinite(c.value.number))
         throw new ExcelAdapterError(`Giá trị không hợp lệ (${c.value.number}) ở ô ${columnLetter(c.col)}${c.row} trang "${s.name}"`);
+      // Excel refuses longer ones: refused here, before anything is written, not half way.
+      if ('text' in c.value && c.value.text.length > MAX_CELL_CHARS)
+        throw new ExcelAdapterError(`Ô ${columnLetter(c.col)}${c.row} trang "${s.name}" có ${c.value.text.length} ký tự; một ô Excel chứa tối đa 32.767 ký tự`);
+      if ('formula' in c.value && c.value.formula.length + 1 > MAX_FORMULA_CHARS)
+        throw new ExcelAdapterError(`Công thức ở ô ${columnLetter(c.col)}${c.row} trang "${s.name}" dài ${c.value.formula.length + 1} ký tự; Excel nhận tối đa 8.192 ký tự`);
     }
   }
 }
@@ -215,27 +223,20 @@ function countJob(ws: () => Excel.Worksheet, supports: Supports, into: Carried):
   };
 }
 
-/** Deletions of one kind by position, last first, in jobs of at most this many. */
-const DELETES_PER_JOB = 1_000;
-
 /**
- * An earlier sheet of ours, emptied in place: its notes, comments and charts (one by one),
- * then everything in its cells, its widths, panes and filter.
+ * An earlier sheet of ours, emptied in place: its notes, comments and charts (one by one, by
+ * position, last first), then everything in its cells, its widths, panes and filter.
  */
-function wipeJobs(ws: () => Excel.Worksheet, c: Carried, supports: Supports, touch: () => void, budget: number): Job[] {
+function wipeJobs(ws: () => Excel.Worksheet, c: Carried, supports: Supports, touch: () => void): Job[] {
   const jobs: Job[] = [];
-  // A job is never split across syncs, so under a small request budget it must hold fewer.
-  const perJob = Math.max(1, Math.min(DELETES_PER_JOB, Math.floor(budget / 2 / requestCost(2, 2, [DELETES_PER_JOB]))));
   const each = (n: number, item: (w: Excel.Worksheet, i: number) => { delete(): void }) => {
-    for (let top = n - 1; top >= 0; top -= perJob) {
-      const from = top;
-      const to = Math.max(0, top - perJob + 1);
+    for (let i = n - 1; i >= 0; i--) {
+      const at = i;
       jobs.push({
-        request: requestCost(2 * (from - to + 1), 2 * (from - to + 1), [from]),
+        request: requestCost(1, 1, [at]),
         queue: () => {
           touch();
-          const w = ws();
-          for (let i = from; i >= to; i--) item(w, i).delete();
+          item(ws(), at).delete();
         },
       });
     }
@@ -277,7 +278,7 @@ function writeJobs(context: Excel.RequestContext, plan: OutputPlan, st: RunState
     },
   };
   const content = plan.sheets.flatMap((p, i) => [
-    ...(carried[i] ? wipeJobs(() => sheet(st.targets[i]), carried[i]!, supports, touch, budget) : []),
+    ...(carried[i] ? wipeJobs(() => sheet(st.targets[i]), carried[i]!, supports, touch) : []),
     ...sheetJobs(context, () => sheet(st.targets[i]), st.targets[i], p, supports, retarget, budget),
   ]);
   const drops = st.old.length + st.stale.length;

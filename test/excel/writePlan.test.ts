@@ -93,6 +93,16 @@ describe('writePlan', () => {
     expect(r.valueTypes[0]).toEqual(texts.map(() => 'String'));
   });
 
+  test('a text over 32,767 characters or a formula over 8,192 is refused before anything is written', async () => {
+    const host = new FakeExcel(unitWorkbook(1));
+    const one = (value: PlannedSheet['cells'][number]['value']): PlannedSheet => ({ name: 'Tổng hợp', cells: [{ row: 2, col: 3, value }], merges: [], widths: [], frozenRows: 0, frozenCols: 0 });
+    await expect(writePlan(host.context(), plan(one({ text: 'x'.repeat(32768) })), { supports: all })).rejects.toThrow('Ô C2 trang "Tổng hợp" có 32768 ký tự; một ô Excel chứa tối đa 32.767 ký tự');
+    await expect(writePlan(host.context(), plan(one({ formula: `${'1+'.repeat(4095)}12` })), { supports: all })).rejects.toThrow('Công thức ở ô C2 trang "Tổng hợp" dài 8193 ký tự; Excel nhận tối đa 8.192 ký tự');
+    expect(host.syncCount).toBe(0);
+    await writePlan(host.context(), plan(one({ text: 'x'.repeat(32767) })), { supports: all });
+    expect(String(host.sheet('Tổng hợp').get(2, 3)!.value)).toHaveLength(32767);
+  });
+
   test('formats: bold, fills, wrap, alignment, merges, widths, frozen panes, autofilter, notes', async () => {
     const host = new FakeExcel(unitWorkbook(1));
     const before = host.requestBytes.length;
