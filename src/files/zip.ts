@@ -50,7 +50,7 @@ export async function peekEntry(buf: Uint8Array, e: ZipEntry, maxChars: number):
 
 // Fed in small slices so that only what the caller asked for is inflated (a zip bomb's sheet
 // gives its first kilobytes and nothing more).
-const PEEK_SLICE = 16 * 1024;
+const PEEK_SLICE = 2048;
 
 export function peekEntrySync(buf: Uint8Array, e: ZipEntry, maxChars: number): string {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
