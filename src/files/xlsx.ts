@@ -7,6 +7,7 @@
 // without an `r` address, Strict namespaces, `t="d"` ISO dates, date1904="true".
 import { unzipSync } from 'fflate';
 import { Cell, CellRange, CellValue, Sheet, newSheet, parseAddress, setCell } from '../core/model';
+import { isDateFormat, serialToDate } from '../core/dates';
 import { Attributes, XmlHandler, decodeText, scanXml } from './xml';
 
 export class XlsxError extends Error {}
@@ -280,16 +281,6 @@ interface SheetContext {
   styles: CellStyle[];
   date1904: boolean;
   limits: XlsxLimits;
-}
-
-/** Date formats hold y, m, d, h or s outside quotes and brackets (ExcelJS's rule, kept). */
-function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
 }
 
 /** What one <c> element held, before it becomes a model cell. */
