@@ -69,7 +69,8 @@ function unzipParts(buf: Uint8Array, names: Array<string | undefined>): Record<s
 const utf8 = new TextDecoder();
 
 function text(parts: Record<string, Uint8Array>, name: string): string | undefined {
-  const bytes = parts[name];
+  // The name comes from the file's relationships: "/__proto__" must not reach the prototype.
+  const bytes = Object.prototype.hasOwnProperty.call(parts, name) ? parts[name] : undefined;
   return bytes ? utf8.decode(bytes) : undefined;
 }
 
