@@ -132,7 +132,8 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-const REPORT_EXT = /\.(xlsx|xlsm|xls|xlsb|ods|csv)$/i;
+/** Files a computer makes by itself in a folder (hidden files, Windows' thumbnails and settings). */
+const SYSTEM_FILE = /^(\.|thumbs\.db$|desktop\.ini$)/i;
 /** Report files under the inputs, sorted so every run sees them in the same order; `skipped` the files that are not reports. */
 export async function listInputs(inputs: string[], exclude: string[], skipped: string[] = []): Promise<Array<{ full: string; name: string }>> {
   const out: Array<{ full: string; name: string }> = [];
@@ -146,7 +147,9 @@ export async function listInputs(inputs: string[], exclude: string[], skipped: s
         if (!skip.has(path.resolve(full))) await walk(full, base);
       } else if (isNotAReport(e.name)) {
         skipped.push(path.relative(base, full).split(path.sep).join('/'));
-      } else if (REPORT_EXT.test(e.name) && !skip.has(path.resolve(full))) {
+      } else if (!SYSTEM_FILE.test(e.name) && !skip.has(path.resolve(full))) {
+        // Every other file is read: a PDF or Word file a unit sent instead of its workbook is
+        // named as such, and the unit its name gives is "unreadable", never "not sent".
         out.push({ full, name: path.relative(base, full).split(path.sep).join('/') });
       }
     }
@@ -197,6 +200,7 @@ export const TEMPLATE_LIST = 'bieu-mau.json';
 
 /** `chitieu mau`: a template per roster unit (or one for any unit), written whole or not at all. */
 export async function runTemplates(args: TemplateArgs, io: CliIo): Promise<number> {
+  if (!(await outIsFolder(args.out, io))) return 2;
   const loaded = await loadRules(args.rules, io);
   if (!loaded) return 2;
   for (const p of loaded.problems) io.err(p.message);
@@ -226,14 +230,28 @@ async function earlierTemplates(out: string): Promise<string[]> {
   }
 }
 
+/**
+ * `--out` names a folder, or where one will be made: a file there (a unit's report, the rules
+ * workbook) is refused rather than replaced by the folder of results.
+ */
+async function outIsFolder(out: string, io: CliIo): Promise<boolean> {
+  const st = await fs.stat(out).catch(() => null);
+  if (!st || st.isDirectory()) return true;
+  io.err(`"${out}" là một tệp, không phải thư mục: --out cần một thư mục để ghi kết quả. Không ghi gì, tệp "${out}" giữ nguyên.`);
+  return false;
+}
+
 export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; result?: CheckResult }> {
+  if (!(await outIsFolder(args.out, io))) return { code: 2 };
   const loaded = await loadRules(args.rules, io);
   if (!loaded) return { code: 2 };
   const rulesBuf = loaded.buf;
   const session = new CheckSession(loaded.rules, loaded.problems);
   const previous = args.compareWith ? await readPreviousCheck(args.compareWith, io) : null;
   const skipped: string[] = [];
-  const files = await listInputs(args.inputs, [args.rules, args.out], skipped);
+  // The output folder may be one of the inputs: what this command writes there is never read as a report.
+  const own = [args.out, ...[OUTPUT_XLSX, OUTPUT_JSON, REPORT_DOCX, FEEDBACK_DIR].map((n) => path.join(args.out, n))];
+  const files = await listInputs(args.inputs, [args.rules, ...own], skipped);
   if (skipped.length) io.out(`Bỏ qua ${skipped.length} tệp không phải báo cáo (tệp khóa của Excel hoặc LibreOffice, tệp phụ của macOS): ${skipped.join(', ')}.`);
   if (files.length === 0) {
     io.err(`Không có tệp báo cáo nào (.xlsx, .xls, .ods, .xlsb) trong ${args.inputs.map((i) => `"${i}"`).join(', ')}.`);
@@ -251,9 +269,9 @@ export async function runCheck(args: Args, io: CliIo): Promise<{ code: number; r
   if (previous) result.changes = compareChecks(previous, path.basename(args.compareWith!), result);
   const json = JSON.stringify(toResultJson(result), null, 2) + '\n';
   const outputs: OutputFile[] = [
-    { name: 'tong-hop.xlsx', write: (file) => writeWorkbookFile(planOutput(result), file) },
+    { name: OUTPUT_XLSX, write: (file) => writeWorkbookFile(planOutput(result), file) },
     { name: REPORT_DOCX, write: (file) => writeReportDocx(draftReport(result), file) },
-    { name: 'ket-qua.json', write: (file) => fs.writeFile(file, json) },
+    { name: OUTPUT_JSON, write: (file) => fs.writeFile(file, json) },
   ];
   const feedback = args.feedback ? planFeedback(result, { office: args.office }) : [];
   if (args.feedback) outputs.splice(1, 0, { name: FEEDBACK_DIR, write: (dir) => writeFeedbackFolder(dir, feedback, files) });
@@ -278,6 +296,8 @@ async function readPreviousCheck(file: string, io: CliIo): Promise<ReturnType<ty
 export const FEEDBACK_DIR = 'phan-hoi';
 /** The draft narrative report, written beside the rollup. */
 export const REPORT_DOCX = 'bao-cao.docx';
+export const OUTPUT_XLSX = 'tong-hop.xlsx';
+export const OUTPUT_JSON = 'ket-qua.json';
 
 /** One feedback file per unit, named after it, with a marked copy of the report it sent. */
 async function writeFeedbackFolder(dir: string, feedback: Feedback[], files: InputFile[]): Promise<void> {

@@ -4,6 +4,29 @@
 // Dates in the model are UTC midnight (the file readers convert serials, in the workbook's 1900
 // or 1904 date system, that way).
 
+/**
+ * True for formats that show a date or time ("dd/mm/yyyy", "[$-42A]d mmmm yyyy", "h:mm"):
+ * letters inside quotes, escaped with a backslash ("#,##0\\ \\h\\ộ") or in brackets other
+ * than elapsed time are literal text, not date parts. One rule for every reader, so a figure is
+ * a number or a date the same way whichever program wrote the file.
+ */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const bare = fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, '')
+    .replace(/\\./g, '')
+    .replace(/_./g, '');
+  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+/** A serial day number as a UTC date, in the workbook's 1900 (default) or 1904 date system. */
+export function serialToDate(serial: number, date1904 = false): Date {
+  // 1900 system: day 1 is 01/01/1900 and Excel counts a 29/02/1900 that never was (day 60).
+  const days = date1904 ? serial + 1462 : serial < 60 ? serial + 1 : serial;
+  return new Date(Math.round((days - 25569) * 86400) * 1000);
+}
+
 /** The text a date cell shows under its number format; "dd/mm/yyyy" when the format gives none. */
 export function dateCellText(d: Date, numFmt?: string): string {
   if (Number.isNaN(d.getTime())) return '';

@@ -164,8 +164,8 @@ export type OutlierParams =
       before: number;
       /** The setting it went past ("gấp hơn 3 lần, hoặc dưới 1/3"). */
       limit: number;
-      cell: string;
-      lastYearCell: string;
+      cell?: string;
+      lastYearCell?: string;
     }
   | {
       variant: 'peers';
@@ -177,7 +177,7 @@ export type OutlierParams =
       share: number;
       median: number;
       units: number;
-      cell: string;
+      cell?: string;
     };
 
 export type UnmappedParams = { variant: 'row'; row: number; label: string; candidates: string[] } | { variant: 'column'; label: string; cell: string; candidates: string[] };
@@ -359,9 +359,9 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
       const s = p.subject;
       if (p.variant === 'last-year') {
         const how = p.now >= p.before ? `gấp ${formatNumber(p.now / p.before, 1)} lần cùng kỳ (${amount(s, p.before)})` : `chỉ bằng 1/${formatNumber(p.before / p.now, 1)} cùng kỳ (${amount(s, p.before)})`;
-        return `${s.who}: ${s.label} là ${amount(s, p.now)}, ${how}: có thể gõ nhầm; kiểm tra lại hoặc giải trình (mức cảnh báo: chênh quá ${formatNumber(p.limit)} lần) (ô ${p.cell}, cùng kỳ ô ${p.lastYearCell}).`;
+        return `${s.who}: ${s.label} là ${amount(s, p.now)}, ${how}: có thể gõ nhầm; kiểm tra lại hoặc giải trình (mức cảnh báo: chênh quá ${formatNumber(p.limit)} lần)${cells([p.cell, p.lastYearCell && `cùng kỳ ô ${p.lastYearCell}`])}.`;
       }
-      return `${s.who}: ${s.label} là ${amount(s, p.value)}, bằng ${formatPercent(p.share)} ${p.size.label} (${formatNumber(p.size.value)}), trong khi trung vị của ${p.units} đơn vị là ${formatPercent(p.median)}: khác xa các đơn vị khác, có thể gõ nhầm; kiểm tra lại hoặc giải trình (ô ${p.cell}).`;
+      return `${s.who}: ${s.label} là ${amount(s, p.value)}, bằng ${formatPercent(p.share)} ${p.size.label} (${formatNumber(p.size.value)}), trong khi trung vị của ${p.units} đơn vị là ${formatPercent(p.median)}: khác xa các đơn vị khác, có thể gõ nhầm; kiểm tra lại hoặc giải trình${cells([p.cell])}.`;
     },
   },
   'no-table': {
@@ -474,4 +474,11 @@ function cellOrder(cell: string | null): number {
   let col = 0;
   for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
   return Number(m[2]) * 20000 + col;
+}
+
+/** " (ô E12, cùng kỳ ô F12)": the cells a message can name, none when the figure has no cell. */
+function cells(parts: Array<string | undefined>): string {
+  const [first, ...rest] = parts;
+  const named = [first ? `ô ${first}` : '', ...rest].filter((x): x is string => !!x);
+  return named.length ? ` (${named.join(', ')})` : '';
 }

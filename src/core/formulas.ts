@@ -197,7 +197,9 @@ function stored(cell: Cell | undefined): Value | null {
   const v = cell?.value;
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
+  // TRUE counts as 1 in "+" but is skipped by SUM over a range: not worth the difference here;
+  // the formula is left uncomputed and said so.
+  if (typeof v === 'boolean') throw new Unsupported('boolean');
   if (isErrorValue(v)) return v;
   // A date in a report's arithmetic: not what its totals add up.
   throw new Unsupported('date');
@@ -207,9 +209,9 @@ function evaluate(n: Node, cell: (at: At) => Value | null): Value | Node {
   const num = (x: Node): number | ErrorValue => {
     const v = x.k === 'ref' ? (cell(x.at) ?? 0) : evaluate(x, cell);
     if (typeof v === 'number' || isError(v)) return v;
-    if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
-    // Text in arithmetic is #VALUE! in Excel; a report's figure cell holding text is reported
-    // where it stands, so the formula is left uncomputed rather than made an error here.
+    // Text in arithmetic is #VALUE! in Excel, or a number Excel reads under the computer's own
+    // separators ("1.250" is 1250 in Vietnamese settings): which one the unit saw is not known,
+    // so the formula is left uncomputed and said so, and the figure cell is reported where it stands.
     throw new Unsupported('text');
   };
   switch (n.k) {

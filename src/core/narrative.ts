@@ -79,8 +79,10 @@ function indicatorSentence(result: CheckResult, ind: Indicator): string | null {
   const change = lastYearText(result, ind);
   if (!value && !target && !units && !plans) return null;
   const head = value ? `${ind.name}: ${value.text}` : `${ind.name}: chưa có số liệu toàn địa bàn`;
-  const incomplete = result.rollup.incomplete.get(ind.code);
-  const left = incomplete?.length && !ind.formula ? ` (tổng chưa đủ: chưa tính số liệu không hợp lệ hoặc thiếu của ${incomplete.join(', ')})` : '';
+  // A rate is as incomplete as the totals it is made of.
+  const codes = ind.formula ? codesOf(ind.formula) : [ind.code];
+  const incomplete = [...new Set(codes.flatMap((c) => result.rollup.incomplete.get(c) ?? []))];
+  const left = incomplete.length ? ` (tổng chưa đủ: chưa tính số liệu không hợp lệ hoặc thiếu của ${incomplete.join(', ')})` : '';
   return `${head}${left}${target}${change}.${units}${plans}`;
 }
 
@@ -162,9 +164,12 @@ function summaryParagraph(result: CheckResult): string | null {
 /** " Chỉ tiêu mỗi đơn vị (ít nhất 2): 4/6 đơn vị đạt; chưa đạt: Phường Đồng Tâm (1 mô hình/2)." */
 function unitTargets(result: CheckResult, ind: Indicator): string {
   const hasRoster = result.rows.some((x) => x.roster);
-  const checked = result.rows.filter((r) => r.report && (r.roster || !hasRoster) && hasValue(r, ind)).length;
+  // Only the units counted here: a report naming no roster unit is checked but not counted, so
+  // its shortfall must not be subtracted from "x/y đơn vị đạt".
+  const counted = new Set(result.rows.filter((r) => r.report && (r.roster || !hasRoster) && hasValue(r, ind)).map((r) => r.unit));
+  const checked = counted.size;
   if (!checked) return '';
-  const own = (f: Finding) => f.unit !== '*' && f.unit !== '' && f.indicator === ind.code && f.against !== 'plan' && TARGET_KINDS.has(f.kind);
+  const own = (f: Finding) => counted.has(f.unit) && f.indicator === ind.code && f.against !== 'plan' && TARGET_KINDS.has(f.kind);
   const short = result.findings.filter((f) => own(f) && f.kind !== 'exceeded');
   const over = result.findings.filter((f) => own(f) && f.kind === 'exceeded');
   const scope = ind.scope.label.toLocaleLowerCase('vi');

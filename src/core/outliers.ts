@@ -57,7 +57,7 @@ function checkLastYear(u: UnitInput, ind: Indicator, lastYear: LastYear, factor:
     finding(
       'outlier',
       { ...place(u, ind.code, f.cell), actual: f.value },
-      { variant: 'last-year', subject: subject(ind, u.unit), now: f.value, before: before.value, limit: factor, cell: f.cell ?? '', lastYearCell: before.cell },
+      { variant: 'last-year', subject: subject(ind, u.unit), now: f.value, before: before.value, limit: factor, cell: f.cell ?? undefined, lastYearCell: before.cell ?? undefined },
     ),
   );
 }
@@ -82,7 +82,7 @@ function checkPeers(units: UnitInput[], ind: Indicator, size: Indicator, limit: 
       finding(
         'outlier',
         { ...place(x.u, ind.code, x.cell), actual: x.value },
-        { variant: 'peers', subject: subject(ind, x.u.unit), value: x.value, size: { label: size.name, value: x.size }, share: x.share, median: med, units: shares.length, cell: x.cell ?? '' },
+        { variant: 'peers', subject: subject(ind, x.u.unit), value: x.value, size: { label: size.name, value: x.size }, share: x.share, median: med, units: shares.length, cell: x.cell ?? undefined },
       ),
     );
   }

@@ -7,8 +7,11 @@ import { CheckResult } from './session';
 
 /** Characters per line at this width fit A4 portrait at Calibri 11 with ordinary margins. */
 const WIDTH = 95;
-/** Below Excel's 32.767 characters a cell holds: a longer paragraph goes on in the next cell. */
-const MAX_CELL = 30000;
+/**
+ * A longer paragraph goes on in the next cell: at this width about 21 lines, so the row stays
+ * under Excel's tallest (409 points, 27 lines) with room for word wrap, and all of it shows.
+ */
+const MAX_CELL = 2000;
 
 export function planReport(result: CheckResult): PlannedSheet {
   const sheet: PlannedSheet = { name: SHEET_NAMES.report, cells: [], merges: [], widths: [WIDTH], frozenRows: 0, frozenCols: 0 };
@@ -24,7 +27,7 @@ export function planReport(result: CheckResult): PlannedSheet {
 }
 
 /** A paragraph in pieces that fit a cell, cut after a sentence where there is one. */
-function pieces(t: string): string[] {
+export function pieces(t: string): string[] {
   const out: string[] = [];
   let rest = t;
   while (rest.length > MAX_CELL) {

@@ -94,6 +94,8 @@ export interface PlannedPage {
 const LINE_POINTS = 15;
 const CHARS_PER_WIDTH = 1;
 const SPARE_POINTS = 3;
+/** Excel's tallest row: a larger height is refused by Excel (and the add-in's write would fail). */
+export const MAX_ROW_POINTS = 409;
 
 /**
  * Heights for rows whose wrapped cells need several lines: Excel fits them when it opens a
@@ -116,7 +118,7 @@ export function fitRowHeights(sheet: PlannedSheet): Record<number, number> {
     const capitals = /\p{Lu}/u.test(t) && t === t.toLocaleUpperCase('vi');
     const perLine = Math.max(1, Math.floor(spanOf(cell.row, cell.col) * CHARS_PER_WIDTH * (cell.bold ? 0.9 : 1) * (capitals ? 0.75 : 1)));
     const lines = cell.value.text.split('\n').reduce((n, para) => n + wrappedLines(para, perLine), 0);
-    if (lines > 1) heights[cell.row] = Math.max(heights[cell.row] ?? 0, lines * LINE_POINTS + SPARE_POINTS);
+    if (lines > 1) heights[cell.row] = Math.min(MAX_ROW_POINTS, Math.max(heights[cell.row] ?? 0, lines * LINE_POINTS + SPARE_POINTS));
   }
   return heights;
 }

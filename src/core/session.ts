@@ -10,6 +10,7 @@ import { UnitEvidence, describeEvidence, identifyReport } from './identity';
 import { IndicatorMatcher } from './mapping';
 import { Layout, SheetReading, UnitReport, readReportWorkbook } from './layout';
 import { WorkbookModel } from './model';
+import { SHEET_NAMES } from './plan-cells';
 import { formatDate } from './period';
 import { settleReports } from './settle';
 import { LastYear, lastYearOf } from './last-year';
@@ -104,6 +105,7 @@ export class ReportReader {
   }
 
   read(wb: WorkbookModel): SheetReading {
+    if (isOwnRollup(wb)) return { reports: [], findings: [finding('unreadable-file', { unit: '', file: wb.name }, { reason: ownRollupReason(wb.name) })] };
     const r = readReportWorkbook(wb, { rules: this.rules, indicators: this.indicators, units: this.units });
     if (this.rules.roster.length === 0) for (const rep of r.reports) rep.inRoster = true;
     return r;
@@ -113,6 +115,20 @@ export class ReportReader {
   nameOfFile(file: string): string | null {
     return identifyReport(this.units, [], '', file).unit?.name ?? null;
   }
+}
+
+/**
+ * A rollup this tool wrote (an earlier round's "Tổng hợp" left among the reports, or the output
+ * folder given as input) is no unit's report: its "Chưa gửi báo cáo" row would otherwise be read
+ * as the submission of the unit that sent nothing, and its rows as every unit's second copy.
+ */
+function isOwnRollup(wb: WorkbookModel): boolean {
+  const names = new Set(wb.sheets.map((s) => s.name));
+  return names.has(SHEET_NAMES.rollup) && names.has(SHEET_NAMES.findings);
+}
+
+function ownRollupReason(file: string): string {
+  return `Tệp "${file}" là bảng tổng hợp do chitieu ghi ra (có trang "${SHEET_NAMES.rollup}" và "${SHEET_NAMES.findings}"), không phải báo cáo của một đơn vị: không lấy số liệu từ tệp này. Hãy để bảng tổng hợp các kỳ trước ở thư mục khác.`;
 }
 
 export class CheckSession {

@@ -9,6 +9,7 @@
 //   sync 4  font names of the cells whose text looks like legacy TCVN3/VNI
 /// <reference types="office-js" />
 import { Cell, CellRange, Sheet, WorkbookModel, newSheet, setCell } from '../core/model';
+import { isDateFormat, serialToDate } from '../core/dates';
 import { parseRange, splitAreas } from './address';
 import { ANSWER_BYTES, Job, PAYLOAD_BUDGET, requestCost, runJobs, sheetCache } from './batches';
 import { looksLegacyVietnamese } from './legacy';
@@ -203,20 +204,6 @@ export function toCell(value: unknown, formula: unknown, numFmt: unknown, type: 
   return cell;
 }
 
-/** True for formats that show a date or time ("dd/mm/yyyy", "[$-42A]d mmmm yyyy", "h:mm"). */
-export function isDateFormat(fmt: string): boolean {
-  const bare = fmt
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, '')
-    .replace(/\\./g, '')
-    .replace(/_./g, '');
-  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
-}
-
-/** Excel's 1900 date system serial → Date at UTC midnight (+ time fraction). */
-export function serialToDate(serial: number): Date {
-  return new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86400000));
-}
 
 /** Cells whose text looks legacy-encoded, per sheet. */
 function legacyCells(t: SheetRead): Array<{ row: number; col: number }> {

@@ -1,5 +1,6 @@
 // Hidden rows and columns of an .ods, which SheetJS does not report: read from content.xml,
 // where LibreOffice marks them table:visibility="collapse" (or "filter" for rows a filter hides).
+import { decodeText } from './xml';
 import { peekEntry, zipEntries } from './zip';
 
 export interface Hidden {
@@ -13,9 +14,6 @@ function attr(attrs: string, name: string): string | undefined {
   return new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
 }
 
-function unescapeXml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
-}
 
 /** Hidden rows and columns by sheet name, 1-based; none past `maxRows` rows or columns. */
 export async function odsHidden(buf: Uint8Array, maxRows: number): Promise<Map<string, Hidden>> {
@@ -35,7 +33,7 @@ export async function odsHidden(buf: Uint8Array, maxRows: number): Promise<Map<s
       depth++;
       if (depth > 1) continue;
       current = { rows: [], cols: [] };
-      out.set(unescapeXml(attr(m[1], 'table:name') ?? ''), current);
+      out.set(decodeText(attr(m[1], 'table:name') ?? ''), current);
       row = 0;
       col = 0;
     } else if (current && depth === 1) {

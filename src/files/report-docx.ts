@@ -25,7 +25,7 @@ export function reportDocument(paragraphs: DraftParagraph[]): Document {
               alignment: p.style === 'title' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
               spacing: { before: p.style === 'heading' ? 160 : 0, after: 120, line: 300 },
               indent: p.style === 'body' ? { firstLine: 567 } : undefined,
-              children: [new TextRun({ text: p.text, font: FONT, size: SIZE[p.style], bold: p.style !== 'body' })],
+              children: [new TextRun({ text: xmlSafe(p.text), font: FONT, size: SIZE[p.style], bold: p.style !== 'body' })],
             }),
         ),
       },
@@ -35,4 +35,13 @@ export function reportDocument(paragraphs: DraftParagraph[]): Document {
 
 export async function writeReportDocx(paragraphs: DraftParagraph[], file: string): Promise<void> {
   await fs.writeFile(file, await Packer.toBuffer(reportDocument(paragraphs)));
+}
+
+/**
+ * Text quoted from a report may hold control characters (a cell's "_x000B_" is one); XML 1.0
+ * does not allow them, and Word refuses a document that has one. They are dropped.
+ */
+export function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }

@@ -5,6 +5,7 @@
 // cells, sheets and text length are checked here as the workbook is turned into the model.
 import * as XLSX from '@e965/xlsx';
 import { Cell, CellValue, Sheet, WorkbookModel, cellAddress, newSheet, setCell } from '../core/model';
+import { isDateFormat, serialToDate } from '../core/dates';
 import { formatNumber } from '../core/numbers';
 import type { ReadLimits } from './read';
 
@@ -125,7 +126,7 @@ function toCell(c: XLSX.CellObject, date1904: boolean): Cell | null {
   let value: CellValue;
   switch (c.t) {
     case 'n':
-      value = typeof c.v === 'number' ? (numFmt && XLSX.SSF.is_date(numFmt) ? serialToDate(c.v, date1904) : c.v) : null;
+      value = typeof c.v === 'number' ? (isDateFormat(numFmt) ? serialToDate(c.v, date1904) : c.v) : null;
       break;
     case 's':
       value = c.v === undefined || c.v === null ? null : String(c.v);
@@ -145,13 +146,6 @@ function toCell(c: XLSX.CellObject, date1904: boolean): Cell | null {
   if (value === null && formula === undefined) return null;
   if (value === '' && formula === undefined) return null;
   return { value, ...(formula !== undefined ? { formula } : {}), ...(numFmt ? { numFmt } : {}), ...(font ? { font } : {}) };
-}
-
-/** A serial day number as a UTC date, in the workbook's 1900 or 1904 date system. */
-export function serialToDate(serial: number, date1904: boolean): Date {
-  // 1900 system: day 1 is 01/01/1900 and Excel counts a 29/02/1900 that never was (day 60).
-  const days = date1904 ? serial + 1462 : serial < 60 ? serial + 1 : serial;
-  return new Date(Math.round((days - 25569) * 86400) * 1000);
 }
 
 function asUtcDay(d: Date): Date {

@@ -7,6 +7,7 @@
 // without an `r` address, Strict namespaces, `t="d"` ISO dates, date1904="true".
 import { unzipSync } from 'fflate';
 import { Cell, CellRange, CellValue, Sheet, newSheet, parseAddress, setCell } from '../core/model';
+import { isDateFormat, serialToDate } from '../core/dates';
 import { Attributes, XmlHandler, decodeText, scanXml } from './xml';
 
 export class XlsxError extends Error {}
@@ -68,7 +69,8 @@ function unzipParts(buf: Uint8Array, names: Array<string | undefined>): Record<s
 const utf8 = new TextDecoder();
 
 function text(parts: Record<string, Uint8Array>, name: string): string | undefined {
-  const bytes = parts[name];
+  // The name comes from the file's relationships: "/__proto__" must not reach the prototype.
+  const bytes = Object.prototype.hasOwnProperty.call(parts, name) ? parts[name] : undefined;
   return bytes ? utf8.decode(bytes) : undefined;
 }
 
@@ -280,16 +282,6 @@ interface SheetContext {
   styles: CellStyle[];
   date1904: boolean;
   limits: XlsxLimits;
-}
-
-/** Date formats hold y, m, d, h or s outside quotes and brackets (ExcelJS's rule, kept). */
-function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
 }
 
 /** What one <c> element held, before it becomes a model cell. */

@@ -84,3 +84,27 @@ describe('not computed, and named', () => {
     expect(left.sort()).toEqual(['E1', 'E2', 'E3']);
   });
 });
+
+describe('text and booleans in arithmetic are not guessed at', () => {
+  // "1.250" is 1250 under Vietnamese separators and 1.25 under English ones: the formula is left
+  // blank and named rather than computed 1,000 times off.
+  test.each([['E12+E13'], ['E12*2']])('%s over a figure typed as text "1.250"', (f) => {
+    const { s, left } = compute({ E12: '1.250', E13: 4, E14: `=${f}` });
+    expect(at(s, 'E14')).toBeNull();
+    expect(left).toEqual(['E14']);
+  });
+
+  test('a TRUE among the figures leaves the total uncomputed', () => {
+    const given = sheet({ E12: 3, E14: '=E12+E13' });
+    setCell(given, 13, 5, { value: true });
+    const { workbook, uncomputed } = computeMissingResults({ name: 'a.xlsx', sheets: [given] });
+    expect(uncomputed.flatMap((l) => l.cells)).toEqual(['E14']);
+    expect(at(workbook.sheets[0], 'E14')).toBeNull();
+  });
+
+  test('text in a SUM range is skipped, as Excel skips it', () => {
+    const { s, left } = compute({ E12: 3, E13: 'ghi chú', E14: '=SUM(E12:E13)' });
+    expect(at(s, 'E14')).toBe(3);
+    expect(left).toEqual([]);
+  });
+});

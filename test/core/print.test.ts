@@ -5,7 +5,8 @@ import path from 'path';
 import { promises as fs } from 'fs';
 import { CheckSession, planOutput, readRules } from '../../src/core';
 import type { CheckResult } from '../../src/core';
-import { PlannedSheet, wrappedLines } from '../../src/core/plan';
+import { MAX_ROW_POINTS, PlannedSheet, fitRowHeights, wrappedLines } from '../../src/core/plan';
+import { pieces } from '../../src/core/plan-report';
 import { readWorkbookBuffer } from '../../src/files/read';
 
 const ROOT = path.join(__dirname, '..', '..', 'examples');
@@ -56,13 +57,15 @@ describe('the samples\' rollup', () => {
     expect(rates.frozenRows).toBe(4);
   });
 
-  test('every sheet prints A4 landscape, one page wide, its title and header rows on every page', () => {
+  test('every table prints A4 landscape, one page wide, its title and header rows on every page; the draft report portrait', () => {
     expect(sheets.map((s) => [s.name, s.page?.orientation, s.page?.fitToWidth, s.page?.repeatRows])).toEqual([
       ['Tổng hợp', 'landscape', true, '1:6'],
       ['Tỷ lệ', 'landscape', true, '1:4'],
       ['Kết quả kiểm tra', 'landscape', true, '1:1'],
+      ['Báo cáo', 'portrait', true, undefined],
     ]);
-    for (const s of sheets) expect(s.page?.footer).toBe(`${s.name} – Năm 2023`);
+    for (const s of sheets.slice(0, 3)) expect(s.page?.footer).toBe(`${s.name} – Năm 2023`);
+    expect(sheets[3].page?.footer).toBe('Dự thảo báo cáo – Năm 2023');
   });
 
   test('the print area runs from A1 to the last column and row planned', () => {
@@ -113,5 +116,26 @@ describe('wrappedLines', () => {
   test('breaks a word longer than a line', () => {
     expect(wrappedLines('abcdefghij', 4)).toBe(3);
     expect(wrappedLines('ab abcdefghij', 4)).toBe(4);
+  });
+});
+
+describe('rows never taller than Excel allows', () => {
+  test('a wrapped cell of 10.000 characters gets 409 points, not more', () => {
+    const sheet: PlannedSheet = { name: 'Báo cáo', cells: [{ row: 1, col: 1, value: { text: 'chữ '.repeat(2500) }, wrap: true }], merges: [], widths: [95], frozenRows: 0, frozenCols: 0 };
+    expect(MAX_ROW_POINTS).toBe(409);
+    expect(fitRowHeights(sheet)[1]).toBe(409);
+  });
+
+  test('a long paragraph of the draft goes on in further cells, each short enough to show whole', () => {
+    const sentence = 'Phường Hòa Lạc kết nạp 12 hội viên mới, đạt 60,0% chỉ tiêu. ';
+    const para = sentence.repeat(200).trim();
+    const parts = pieces(para);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(2000);
+      const sheet: PlannedSheet = { name: 'Báo cáo', cells: [{ row: 1, col: 1, value: { text: p }, wrap: true }], merges: [], widths: [95], frozenRows: 0, frozenCols: 0 };
+      expect(fitRowHeights(sheet)[1]).toBeLessThan(409);
+    }
+    expect(parts.join(' ')).toBe(para);
   });
 });

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
 import { DEFAULT_LIMITS, ReadError, ReadLimits, readWorkbookBuffer } from '../../src/files/read';
 import { odsHidden } from '../../src/files/ods';
-import { serialToDate } from '../../src/files/sheetjs';
+import { serialToDate } from '../../src/core/dates';
 
 const limits = (over: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...over });
 

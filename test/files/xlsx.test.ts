@@ -205,3 +205,15 @@ test('a shared formula moves its relative references, not the anchored ones nor 
   expect(slideFormula('SUM(E2:E5)+$B$1*B2+Sheet2!C3&"A1"', 2, 1)).toBe('SUM(F4:F7)+$B$1*C4+Sheet2!D5&"A1"');
   expect(slideFormula('LOG10(A1)+$A1+A$1', 1, 1)).toBe('LOG10(B2)+$A2+B$1');
 });
+
+test('a figure whose format spells its unit with escaped letters stays a number (not a date)', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Báo cáo');
+  ws.getCell('A1').value = 1250;
+  ws.getCell('A1').numFmt = '#,##0\\ \\h\\ộ';
+  ws.getCell('A2').value = 45280;
+  ws.getCell('A2').numFmt = 'dd/mm/yyyy';
+  const model = await readWorkbookBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), 'don-vi.xlsx');
+  expect(model.sheets[0].rows[1]![1]!.value).toBe(1250);
+  expect(model.sheets[0].rows[2]![1]!.value).toEqual(new Date(Date.UTC(2023, 11, 20)));
+});

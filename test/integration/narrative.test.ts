@@ -171,3 +171,66 @@ describe('the draft report', () => {
     expect(sheet.rowHeights![long.row]).toBeGreaterThanOrEqual(60);
   });
 });
+
+describe('the draft never smooths over what the units did not give', () => {
+  /** The samples read again with `edit` applied to one report's model before it is checked. */
+  async function samplesEdited(file: string, edit: (wb: import('../../src/core/model').WorkbookModel) => void, rename?: string): Promise<CheckResult> {
+    const { rules, problems } = readRules(await readWorkbookBuffer(await fs.readFile(path.join(ROOT, 'chi-tieu-2023.xlsx')), 'chi-tieu-2023.xlsx'));
+    const session = new CheckSession(rules, problems);
+    const dir = path.join(ROOT, 'bao-cao');
+    for (const name of (await fs.readdir(dir)).sort()) {
+      const wb = await readWorkbookBuffer(await fs.readFile(path.join(dir, name)), name);
+      if (name === file) {
+        edit(wb);
+        if (rename) session.addWorkbook({ ...wb, name: rename });
+        else session.addWorkbook(wb);
+      } else session.addWorkbook(wb);
+    }
+    return session.finish();
+  }
+
+  test('a rate whose part a unit left unreadable is said to be over incomplete totals', async () => {
+    const base = await samples();
+    const rate = base.rules.indicators.find((i) => i.formula && base.rollup.ratios.has(i.code))!;
+    expect(rate).toBeDefined();
+    const { codesOf } = await import('../../src/core/expressions');
+    const part = codesOf(rate.formula!)[0];
+    const row = base.rows.find((r) => r.report && r.figures.get(part)?.status === 'ok' && r.figures.get(part)!.cell)!;
+    const { parseAddress } = await import('../../src/core/model');
+    const at = parseAddress(row.figures.get(part)!.cell!)!;
+    const edited = await samplesEdited(row.report!.file, (wb) => {
+      const sheet = wb.sheets.find((s) => s.name === row.report!.sheet)!;
+      sheet.rows[at.row]![at.col] = { value: 'khoảng 40' };
+    });
+    const sentence = draftReport(edited).map((p) => p.text).join('\n').split(/(?<=\.)\s/).find((s) => s.includes(`${rate.name}:`))!;
+    expect(sentence).toBeDefined();
+    expect(sentence).toContain('tổng chưa đủ');
+    expect(sentence).toContain(row.unit);
+    // The unchanged samples say no such thing of that rate.
+    expect(draftText(base).split(/(?<=\.)\s/).find((s) => s.includes(`${rate.name}:`)) ?? '').not.toContain('tổng chưa đủ');
+  });
+
+  test('a report naming no roster unit is not counted among the units that met or missed a per-unit target', async () => {
+    const base = await samples();
+    const counts = (r: CheckResult) => [...draftText(r).matchAll(/Chỉ tiêu [^:]*: (\d+)\/(\d+) đơn vị đạt/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    // A unit with a per-unit shortfall, taken off the roster: its report now names no roster unit.
+    const short = base.findings.find((f) => f.kind === 'shortfall' && f.unit !== '*' && f.against !== 'plan' && f.file)!;
+    expect(short).toBeDefined();
+    const { rules, problems } = readRules(await readWorkbookBuffer(await fs.readFile(path.join(ROOT, 'chi-tieu-2023.xlsx')), 'chi-tieu-2023.xlsx'));
+    const session = new CheckSession({ ...rules, roster: rules.roster.filter((u) => u.name !== short.unit) }, problems);
+    const dir = path.join(ROOT, 'bao-cao');
+    for (const name of (await fs.readdir(dir)).sort()) session.addWorkbook(await readWorkbookBuffer(await fs.readFile(path.join(dir, name)), name));
+    const off = session.finish();
+    const reported = off.rows.filter((x) => x.report && x.roster).length;
+    expect(off.rows.some((r) => r.report && !r.roster)).toBe(true);
+    // The unlisted report is still checked: its shortfall is a finding…
+    expect(off.findings.some((f) => f.unit === short.unit && f.kind === 'shortfall')).toBe(true);
+    // …but no per-unit sentence counts it, lists it as short, or counts below zero.
+    expect(counts(off).length).toBeGreaterThan(0);
+    for (const [met, of] of counts(off)) {
+      expect(of).toBeLessThanOrEqual(reported);
+      expect(met).toBeGreaterThanOrEqual(0);
+    }
+    expect(draftText(off)).not.toMatch(new RegExp(`chưa đạt: [^.]*${short.unit}`));
+  });
+});
