@@ -246,9 +246,10 @@ function parseStyles(xml: string, scan: typeof scanXml): CellStyle[] {
     open(name, a) {
       if (name === 'numFmts' || name === 'fonts' || name === 'cellXfs' || name === 'cellStyleXfs' || name === 'dxfs') section = name;
       else if (name === 'numFmt' && section === 'numFmts') {
-        // A backslash quotes the next character in a format code; ExcelJS dropped it, so do we.
+        // Kept as written: a backslash quotes the next character ("#,##0\\ \\h\\ộ" is a count
+        // of households, not hours); ExcelJS dropped it, and read such figures as dates.
         const code = a.get('formatCode');
-        if (code !== undefined) formats.set(int(a.get('numFmtId')), code.replace(/[\\](.)/g, '$1'));
+        if (code !== undefined) formats.set(int(a.get('numFmtId')), code);
       } else if (name === 'font' && section === 'fonts') {
         inFont = true;
         fonts.push(undefined);
@@ -439,7 +440,9 @@ class SheetReader implements XmlHandler {
     this.collect = undefined;
     if (raw.shared) this.shareFormula(raw);
     const cell = toCell(raw, this.ctx, this.hyperlinks.has(cellRef(raw)));
-    if (!cell) return;
+    // An empty text ("" in the shared strings, as some writers leave a cleared cell) is a blank,
+    // as ExcelJS and Office.js give it.
+    if (!cell || (cell.value === '' && cell.formula === undefined)) return;
     this.rowHasValue = true;
     if (typeof cell.value === 'string' && cell.value.length > this.ctx.limits.maxCellChars) {
       this.ctx.limits.tooLong(this.name, raw.row, raw.col, cell.value.length);

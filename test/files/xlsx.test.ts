@@ -6,7 +6,7 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
-import { WorkbookModel } from '../../src/core/model';
+import { Cell, WorkbookModel } from '../../src/core/model';
 import { ReadError, readWorkbookBuffer } from '../../src/files/read';
 import { slideFormula } from '../../src/files/xlsx';
 import { generateSet } from '../corpus/generate';
@@ -39,16 +39,22 @@ async function compare(bytes: Uint8Array, name: string): Promise<'same' | 'both 
     return 'both refused';
   }
   expect(lean).not.toBeInstanceOf(Error);
-  expect(plain(lean as WorkbookModel)).toStrictEqual(plain(old));
+  expect({ name, model: plain(lean as WorkbookModel) }).toStrictEqual({ name, model: plain(old) });
   return 'same';
 }
 
-/** Holes and explicit undefined alike, so the comparison is of content only. */
+/**
+ * Holes and explicit undefined alike, so the comparison is of content only. Number formats are
+ * compared without their backslashes: the lean reader keeps them (they quote a letter that would
+ * otherwise be a date part), ExcelJS dropped them. An empty text is a blank in both (ExcelJS kept
+ * some and dropped others, by how the file wrote them; the lean reader drops them all).
+ */
 function plain(m: WorkbookModel): unknown {
+  const cell = (c: Cell) => (c.numFmt ? { ...c, numFmt: c.numFmt.replace(/\\(.)/g, '$1') } : c);
   return m.sheets.map((s) => ({
     ...s,
     rows: Object.fromEntries(
-      s.rows.flatMap((r, i) => (r && r.some(Boolean) ? [[i, Object.fromEntries(r.flatMap((c, j) => (c ? [[j, c]] : [])))]] : [])),
+      s.rows.flatMap((r, i) => (r && r.some(Boolean) ? [[i, Object.fromEntries(r.flatMap((c, j) => (c && !(c.value === '' && c.formula === undefined) ? [[j, cell(c)]] : [])))]] : [])),
     ),
   }));
 }
