@@ -134,7 +134,7 @@ export function targetFor(ind: Indicator, pace: Pace): { comparison: Comparison;
   return { comparison: scaleComparison(cond.comparison, pace.months / pace.targetMonths), prorated: true };
 }
 
-function appliesTo(ind: Indicator, roster: RosterUnit | null, report: UnitReport): boolean {
+export function appliesTo(ind: Indicator, roster: RosterUnit | null, report: UnitReport): boolean {
   if (ind.scope.kind === 'area') return false;
   if (ind.scope.kind === 'each') return true;
   // "Mỗi phường": the unit's level from the roster's "Cấp" or its name's prefix ("P. Hòa Lạc").

@@ -1,7 +1,9 @@
 // The area's verdict in one sentence, the same for the command line, the pane and the rollup.
 // It is only as good as the units read: it never says every target was met when a roster unit
 // was not read, and says plainly when nothing was read at all.
-import type { CheckResult, Coverage } from './session';
+import { appliesTo } from './checks';
+import type { Indicator } from './rules';
+import type { CheckResult, Coverage, UnitRow } from './session';
 
 export type VerdictStatus = 'nothing-read' | 'short' | 'met' | 'partial';
 
@@ -10,6 +12,8 @@ export interface AreaVerdict {
   /** "5/7 đơn vị: 1 tệp không đọc được, 1 đơn vị chưa gửi". */
   basis: string;
   text: string;
+  /** Targets no figure let it judge (a blank figure, a total with nothing in it): never "met". */
+  unassessed: string[];
 }
 
 /** What the figures rest on. */
@@ -31,10 +35,32 @@ export function isComplete(c: Coverage): boolean {
 export function areaVerdict(result: CheckResult): AreaVerdict {
   const c = result.coverage;
   const basis = coverageText(c);
-  if (c.read === 0) return { status: 'nothing-read', basis, text: `Không kiểm tra được gì: không đọc được báo cáo nào (${basis}).` };
+  const unassessed = unassessedTargets(result).map((ind) => ind.name);
+  const v = (status: VerdictStatus, text: string): AreaVerdict => ({ status, basis, text, unassessed });
+  if (c.read === 0) return v('nothing-read', `Không kiểm tra được gì: không đọc được báo cáo nào (${basis}).`);
   const short = result.findings.filter((f) => f.unit === '*' && f.severity !== 'info').length;
-  if (short > 0) return { status: 'short', basis, text: `Toàn địa bàn chưa đạt ${short} chỉ tiêu (dựa trên ${basis}):` };
-  if (isComplete(c)) return { status: 'met', basis, text: `Toàn địa bàn: đạt mọi chỉ tiêu (${basis}).` };
+  if (short > 0) return v('short', `Toàn địa bàn chưa đạt ${short} chỉ tiêu (dựa trên ${basis}):`);
+  if (isComplete(c) && unassessed.length === 0) return v('met', `Toàn địa bàn: đạt mọi chỉ tiêu (${basis}).`);
   // Worded so that no part of it reads as "every target met" to someone skimming.
-  return { status: 'partial', basis, text: `Chưa kết luận được cho toàn địa bàn: các đơn vị đã đọc không thiếu chỉ tiêu nào, nhưng kết quả chỉ dựa trên ${basis}.` };
+  if (unassessed.length) {
+    const names = unassessed.length > 5 ? `${unassessed.slice(0, 5).join('; ')}; và ${unassessed.length - 5} chỉ tiêu khác` : unassessed.join('; ');
+    return v('partial', `Chưa kết luận được cho toàn địa bàn: ${unassessed.length} chỉ tiêu chưa có đủ số liệu để đánh giá (${names}); dựa trên ${basis}.`);
+  }
+  return v('partial', `Chưa kết luận được cho toàn địa bàn: các đơn vị đã đọc không thiếu chỉ tiêu nào, nhưng kết quả chỉ dựa trên ${basis}.`);
+}
+
+/**
+ * Indicators with a target that the figures read could not judge: an area target with no total
+ * or rate, or a unit target some unit read and held to it gave no figure for ("x", not
+ * applicable, is an answer).
+ */
+export function unassessedTargets(result: CheckResult): Indicator[] {
+  const hasRoster = result.rows.some((r) => r.roster);
+  const read = result.rows.filter((r) => r.report && (r.roster || !hasRoster));
+  const judged = (r: UnitRow, ind: Indicator) => (ind.formula ? r.derived.has(ind.code) : ['ok', 'not-applicable'].includes(r.figures.get(ind.code)?.status ?? ''));
+  return result.rules.indicators.filter((ind) => {
+    if (!ind.condition) return false;
+    if (ind.scope.kind === 'area') return !result.rollup.totals.has(ind.code) && !result.rollup.ratios.has(ind.code);
+    return read.some((r) => appliesTo(ind, r.roster, r.report!) && !judged(r, ind));
+  });
 }

@@ -465,12 +465,13 @@ const en: Strings = {
     checked: (n) => `${n} unit${n === 1 ? '' : 's'} checked`,
     missing: (n) => `${n} not reported`,
     unreadable: (n) => `${n} unreadable`,
-    verdict: ({ status }, c, short) => {
+    verdict: ({ status, unassessed }, c, short) => {
       const gaps = [c.unreadableFiles && `${c.unreadableFiles} unreadable file${c.unreadableFiles === 1 ? '' : 's'}`, c.missing.length && `${c.missing.length} not reported`, c.unknown && `${c.unknown} unknown unit${c.unknown === 1 ? '' : 's'}`].filter(Boolean);
       const basis = `${c.roster ? `${c.read}/${c.roster} units` : `${c.read} reports`}${gaps.length ? `: ${gaps.join(', ')}` : ''}`;
       if (status === 'nothing-read') return `Nothing was checked: no report could be read (${basis}).`;
       if (status === 'short') return `The area misses ${short} target${short === 1 ? '' : 's'} (based on ${basis}).`;
       if (status === 'met') return `The area meets every target (${basis}).`;
+      if (unassessed.length) return `No verdict for the whole area yet: ${unassessed.length} target${unassessed.length === 1 ? ' has' : 's have'} no figures to judge (${unassessed.slice(0, 5).join('; ')}${unassessed.length > 5 ? '; …' : ''}); based on ${basis}.`;
       return `No verdict for the whole area yet: the units read miss no target, but this rests on ${basis} only.`;
     },
     severityCount: {

@@ -239,8 +239,39 @@ describe('sent, unreadable, not read', () => {
       ['c.xlsx', await xlsx([reportSheet({ unitLine: 'ĐẢNG ỦY XÃ YÊN BÌNH', rows: goodRows({ HND_KN: 50, CCB_KN: 5 }) })])],
     ];
     const r = await check(files, ROSTER);
-    expect(areaVerdict(r)).toEqual({ status: 'met', basis: '3/3 đơn vị', text: 'Toàn địa bàn: đạt mọi chỉ tiêu (3/3 đơn vị).' });
+    expect(areaVerdict(r)).toEqual({ status: 'met', basis: '3/3 đơn vị', text: 'Toàn địa bàn: đạt mọi chỉ tiêu (3/3 đơn vị).', unassessed: [] });
     expect(exitCodeFor(r)).toBe(0);
+  });
+
+  test('every unit read, none short, but a target with no figure to judge: never "đạt mọi chỉ tiêu"', async () => {
+    const files: Files = [
+      // A blank "Mô hình mới" in a ward held to "ít nhất 2"; the commune is not held to it.
+      ['a.xlsx', await xlsx([reportSheet({ unitLine: 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', rows: goodRows({ HND_KN: 50, CCB_KN: 5, MOHINH: null }) })])],
+      ['b.xlsx', await xlsx([reportSheet({ unitLine: 'ĐẢNG ỦY PHƯỜNG TÂN THÀNH', rows: goodRows({ HND_KN: 50, CCB_KN: 5 }) })])],
+      ['c.xlsx', await xlsx([reportSheet({ unitLine: 'ĐẢNG ỦY XÃ YÊN BÌNH', rows: goodRows({ HND_KN: 50, CCB_KN: 5 }) })])],
+    ];
+    const r = await check(files, ROSTER);
+    expect(areaVerdict(r)).toEqual({
+      status: 'partial',
+      basis: '3/3 đơn vị',
+      text: 'Chưa kết luận được cho toàn địa bàn: 1 chỉ tiêu chưa có đủ số liệu để đánh giá (Mô hình mới); dựa trên 3/3 đơn vị.',
+      unassessed: ['Mô hình mới'],
+    });
+    // A blank in the commune, which "Mỗi phường" does not hold, leaves the all-clear standing.
+    const commune: Files = [
+      ['a.xlsx', await xlsx([reportSheet({ unitLine: 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', rows: goodRows({ HND_KN: 50, CCB_KN: 5 }) })])],
+      ['b.xlsx', await xlsx([reportSheet({ unitLine: 'ĐẢNG ỦY PHƯỜNG TÂN THÀNH', rows: goodRows({ HND_KN: 50, CCB_KN: 5 }) })])],
+      ['c.xlsx', await xlsx([reportSheet({ unitLine: 'ĐẢNG ỦY XÃ YÊN BÌNH', rows: goodRows({ HND_KN: 50, CCB_KN: 5, MOHINH: null }) })])],
+    ];
+    expect(areaVerdict(await check(commune, ROSTER)).status).toBe('met');
+    // Nothing in an area total: "Kết nạp hội viên mới" blank everywhere.
+    const none: Files = (['HÒA LẠC', 'TÂN THÀNH'].map((u, i) => [`${i}.xlsx`, null as unknown]) as Files).slice(0, 0);
+    for (const [i, u] of ['ĐẢNG ỦY PHƯỜNG HÒA LẠC', 'ĐẢNG ỦY PHƯỜNG TÂN THÀNH', 'ĐẢNG ỦY XÃ YÊN BÌNH'].entries()) {
+      none.push([`${i}.xlsx`, await xlsx([reportSheet({ unitLine: u, rows: goodRows({ HND_KN: null, CCB_KN: 5 }) })])]);
+    }
+    const v = areaVerdict(await check(none, ROSTER));
+    expect(v.status).toBe('partial');
+    expect(v.unassessed).toEqual(['Kết nạp hội viên mới']);
   });
 
   test('a run that read no report says nothing was checked and exits 1', async () => {
@@ -302,3 +333,4 @@ describe('plans have periods', () => {
     expect(f[0].message).toContain('cột kế hoạch không ghi kỳ, coi là kế hoạch năm');
   });
 });
+
