@@ -77,7 +77,7 @@ function renderPane(host: PaneHost, strings: Strings = vi) {
 const main = () => document.querySelector('main')!;
 const finished = () => Number(main().getAttribute('data-finished'));
 async function settled(n: number) {
-  await waitFor(() => expect(finished()).toBeGreaterThanOrEqual(n));
+  await waitFor(() => expect(finished()).toBeGreaterThanOrEqual(n), { timeout: 20_000 });
 }
 const notice = () => screen.getByTestId('notice');
 /** The counts as the pane shows them: "7 lỗi", "12 cảnh báo", "3 thông tin". */

@@ -48,6 +48,9 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground2,
     minWidth: 0,
+    // A button's label wraps rather than pushing the pane wider (200 % zoom leaves 160 px).
+    '& .fui-Button': { maxWidth: '100%', whiteSpace: 'normal', height: 'auto', minWidth: 0 },
+    '& .fui-Select': { minWidth: 0, maxWidth: '100%' },
   },
   dragging: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
   top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`, minWidth: 0 },
