@@ -3,7 +3,7 @@
 // the pane renders and is tested without Excel. One operation at a time (useOperation).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
-import { Tab, TabList, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { FINDING_KINDS } from '../../core/findings';
 import type { Finding } from '../../core/findings';
 import type { WorkbookModel } from '../../core/model';
@@ -26,6 +26,8 @@ import { ResultsView } from './ResultsView';
 import { RulesSection, RulesFrom } from './RulesSection';
 import { SourcesSection, SheetChoice } from './SourcesSection';
 import { WorkbookActions } from './WorkbookActions';
+import { ViewSwitch } from './ViewSwitch';
+import type { View } from './ViewSwitch';
 
 export type { FileEntry } from '../hooks/useReportFiles';
 
@@ -38,7 +40,6 @@ export interface AppProps {
   onLanguage?: (lang: 'vi' | 'en') => void;
 }
 
-type View = 'setup' | 'results';
 
 const useStyles = makeStyles({
   root: {
@@ -52,11 +53,13 @@ const useStyles = makeStyles({
     '& .fui-Button': { maxWidth: '100%', whiteSpace: 'normal', height: 'auto', minWidth: 0 },
     '& .fui-Select': { minWidth: 0, maxWidth: '100%' },
   },
+  // A short pane (200 % zoom leaves 350 px): the page itself scrolls, so the header and a message
+  // never squeeze the view to nothing; the footer still stays in view.
+  short: { '@media (max-height: 500px)': { height: 'auto', minHeight: '100vh' } },
   dragging: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
   top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`, minWidth: 0 },
-  tabs: { flexWrap: 'wrap' },
   // The pane's one scrolling element per view: its width never exceeds the pane's.
-  scroller: { flex: '1 1 auto', overflowY: 'auto', overflowX: 'hidden', minHeight: 0, minWidth: 0 },
+  scroller: { flex: '1 1 auto', overflowY: 'auto', overflowX: 'hidden', minHeight: 0, minWidth: 0, '@media (max-height: 500px)': { flex: 'none', overflowY: 'visible', overflowX: 'visible' } },
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`, minWidth: 0 },
 });
 
@@ -285,7 +288,7 @@ export function App({ host, strings: t, sampleRules, onLanguage }: AppProps) {
 
   return (
     <main
-      className={mergeClasses(styles.root, dragging && styles.dragging)}
+      className={mergeClasses(styles.root, styles.short, dragging && styles.dragging)}
       aria-busy={isBusy}
       data-finished={ops.finished}
       onDragOver={onDragOver}
@@ -294,14 +297,7 @@ export function App({ host, strings: t, sampleRules, onLanguage }: AppProps) {
     >
       <div className={styles.top}>
         <PaneHeader t={t} workbook={info?.name ?? null} helpOpen={helpOpen} onHelp={() => setHelpOpen((o) => !o)} onLanguage={onLanguage} />
-        <TabList className={styles.tabs} size="small" selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={t.pane.views} data-testid="views">
-          <Tab value="setup" id="tab-setup" aria-controls="view-setup" data-testid="view-setup">
-            {t.pane.setup}
-          </Tab>
-          <Tab value="results" id="tab-results" aria-controls="view-results" data-testid="view-results">
-            {t.pane.results}
-          </Tab>
-        </TabList>
+        <ViewSwitch t={t} view={view} onView={setView} />
         <NoticeBar t={t} notice={notice && !notice.near ? notice : null} onDismiss={() => setNotice(null)} regionRef={topNotice} />
       </div>
 

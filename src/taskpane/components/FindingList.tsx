@@ -2,7 +2,8 @@
 // by kind. Each group folds; a group shows a page of findings at a time, so 2,000 findings
 // render as a handful of headings until opened. A finding in this workbook leads to its cell.
 import { forwardRef, useMemo, useState } from 'react';
-import { Body1, Button, Caption1, Field, Link, Select, Text, makeStyles, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useRoving } from '../hooks/useRoving';
 import { ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
 import { isAccepted } from '../../core/findings';
 import type { Finding, FindingKind } from '../../core/findings';
@@ -138,7 +139,7 @@ function FindingGroup(p: Props & { group: Group; startOpen: boolean }) {
   const styles = useStyles();
   const [open, setOpen] = useState(p.startOpen);
   const [limit, setLimit] = useState(PAGE);
-  const arrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
+  const arrows = useRoving<HTMLUListElement>();
   const bySeverity = SEVERITIES.map((s) => [s, group.findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   return (
     <div data-testid="finding-group">
@@ -195,12 +196,12 @@ function FindingItem({ t, outcome, finding: f, onSelect, onAccept, busy }: Props
       </div>
       <Body1 className={styles.message}>{f.message}</Body1>
       {f.indicator && f.unit && EXPLAINABLE.has(f.kind) && f.severity !== 'info' && (
-        <Link as="button" onClick={() => !busy && onAccept(f)} data-testid="accept">
+        <Link as="button" onClick={() => !busy && onAccept(f)} data-testid="accept" data-roving="">
           {t.findings.accept}
         </Link>
       )}
       {here ? (
-        <Link as="button" className={styles.message} onClick={() => !busy && onSelect(f.sheet!, f.cell!)} data-testid="goto">
+        <Link as="button" className={styles.message} onClick={() => !busy && onSelect(f.sheet!, f.cell!)} data-testid="goto" data-roving="">
           {t.findings.goTo(f.sheet!, f.cell!)}
         </Link>
       ) : (

@@ -13,6 +13,9 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
     minWidth: 0,
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 2,
   },
   check: { width: '100%', minWidth: 0 },
 });

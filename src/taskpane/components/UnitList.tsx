@@ -2,7 +2,8 @@
 // vị chưa đạt" hides the units on target; a long list is shown a page at a time. The list is
 // one Tab stop: the arrow keys move inside it.
 import { useMemo, useState } from 'react';
-import { Button, Caption1, Checkbox, Text, makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
+import { Button, Caption1, Checkbox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useRoving } from '../hooks/useRoving';
 import type { UnitSummary } from '../../core/session';
 import type { Strings } from '../strings';
 import { Section } from './Section';
@@ -46,7 +47,7 @@ export function UnitList({ t, units, chosen, onChoose }: Props) {
   const styles = useStyles();
   const [onlyFailing, setOnlyFailing] = useState(false);
   const [limit, setLimit] = useState(PAGE);
-  const arrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
+  const arrows = useRoving<HTMLUListElement>();
   const ranked = useMemo(() => worstFirst(units), [units]);
   const shown = onlyFailing ? ranked.filter((u) => u.status !== 'ok') : ranked;
   return (
@@ -63,6 +64,7 @@ export function UnitList({ t, units, chosen, onChoose }: Props) {
                   appearance="subtle"
                   className={mergeClasses(styles.unit, chosen === u.unit && styles.selected)}
                   aria-pressed={chosen === u.unit}
+                  data-roving=""
                   onClick={() => onChoose(chosen === u.unit ? null : u.unit)}
                   icon={<StatusIcon status={u.status} />}
                 >
