@@ -112,7 +112,7 @@ export function App({ host, strings: t, sampleRules, onLanguage }: AppProps) {
     if (notice.near) setView('setup');
     requestAnimationFrame(() => {
       near.current?.focus();
-      near.current?.scrollIntoView?.({ block: 'nearest' });
+      near.current?.scrollIntoView?.({ block: 'start' });
     });
   }, [notice]);
 
