@@ -3,6 +3,7 @@
 // inserted into the workbook), then the engine's result and output plan.
 import { CheckSession, RulesError, compareChecks, countBySeverity, keptForComparison, planOutput, readExplanations, readPrevious, readRules, toResultJson } from '../core';
 import type { Changes, CheckResult, OutputPlan, Severity, WorkbookModel } from '../core';
+import type { Sheet } from '../core/model';
 import { rulesSheetRole } from '../core/rules';
 import { FileReaders, fileReaders } from './readers';
 import type { PaneHost, WorkbookInfo } from './host';
@@ -49,6 +50,8 @@ export interface CheckOutcome {
   counts: Record<Severity, number> & { accepted: number };
   /** The workbook as it was at the check. */
   info: WorkbookInfo;
+  /** Sheets left out because nothing is written on them. */
+  emptySheets: string[];
 }
 
 export type Progress = (step: { done: number; total: number; name: string }) => void;
@@ -58,6 +61,8 @@ export class PaneError extends Error {
   constructor(
     message: string,
     readonly title?: string,
+    /** The input the problem is about: the pane shows the message there. */
+    readonly input?: 'rules' | 'sources',
   ) {
     super(message);
     this.name = 'PaneError';
@@ -67,12 +72,12 @@ export class PaneError extends Error {
 export async function runCheck(host: PaneHost, request: CheckRequest, t: Strings, progress: Progress = () => undefined): Promise<CheckOutcome> {
   const info = await host.describeWorkbook();
   const rulesInWorkbook = request.rules.from === 'workbook';
-  if (rulesInWorkbook && !hasRulesSheet(info)) throw new PaneError(t.errors.noRulesSheet);
-  if (request.rules.from === 'file' && !request.rules.file) throw new PaneError(t.errors.noRulesFile);
+  if (rulesInWorkbook && !hasRulesSheet(info)) throw new PaneError(t.errors.noRulesSheet, undefined, 'rules');
+  if (request.rules.from === 'file' && !request.rules.file) throw new PaneError(t.errors.noRulesFile, undefined, 'rules');
   // "All" is taken at the time of the check, so a sheet added since the pane opened counts.
   const candidates = reportSheetNames(info);
   const reportSheets = request.sheets === 'all' ? candidates : request.sheets.filter((s) => candidates.includes(s));
-  if (reportSheets.length === 0 && request.files.length === 0) throw new PaneError(t.errors.nothingToCheck);
+  if (reportSheets.length === 0 && request.files.length === 0) throw new PaneError(t.errors.nothingToCheck, undefined, 'sources');
 
   // One read of the workbook serves both the rules sheets and the report sheets.
   const rulesSheets = rulesInWorkbook ? info.sheets.filter((s) => isRulesSheet(s.name)).map((s) => s.name) : [];
@@ -90,7 +95,11 @@ export async function runCheck(host: PaneHost, request: CheckRequest, t: Strings
   const explanations = request.rules.from === 'file' ? await workbookExplanations(host, info) : null;
   const session = startSession(rulesModel, t, explanations);
 
-  const reports = workbook.sheets.filter((s) => reportSheets.includes(s.name));
+  // An empty sheet (a new workbook's Sheet1) is nobody's report: never a source, never a finding.
+  const named = workbook.sheets.filter((s) => reportSheets.includes(s.name));
+  const reports = named.filter((s) => !isEmptySheet(s));
+  const emptySheets = named.filter(isEmptySheet).map((s) => s.name);
+  if (reports.length === 0 && request.files.length === 0) throw new PaneError([t.errors.nothingToCheck, ...(emptySheets.length ? [t.pane.emptySheets(emptySheets)] : [])].join('\n'), undefined, 'sources');
   if (reports.length) session.addWorkbook({ name: workbook.name, sheets: reports });
 
   const total = request.files.length;
@@ -112,7 +121,12 @@ export async function runCheck(host: PaneHost, request: CheckRequest, t: Strings
   const result = session.finish();
   result.changes = (info.keptCheck ? await previousChanges(host, result) : null) ?? undefined;
   const counts = countBySeverity(result.findings);
-  return { result, plan: planOutput(result), workbook: workbook.name || info.name, counts, info };
+  return { result, plan: planOutput(result), workbook: workbook.name || info.name, counts, info, emptySheets };
+}
+
+/** No cell with a value: nothing anyone wrote. */
+export function isEmptySheet(sheet: Sheet): boolean {
+  return !sheet.rows.some((row) => row?.some((c) => c !== undefined && c !== null && c.value !== null && c.value !== undefined && c.value !== ''));
 }
 
 /** The "Giải trình" sheet of this workbook, when the targets come from a file. */
@@ -149,7 +163,7 @@ async function readRulesFile(file: PickedFile, t: Strings): Promise<WorkbookMode
     readers = await fileReaders();
     return await readers.readWorkbookBuffer(await file.bytes(), file.name);
   } catch (e) {
-    throw new PaneError(readers && e instanceof readers.ReadError ? e.message : t.errors.fileUnreadable(file.name, reasonOf(e)), t.errors.rulesUnreadable);
+    throw new PaneError(readers && e instanceof readers.ReadError ? e.message : t.errors.fileUnreadable(file.name, reasonOf(e)), t.errors.rulesUnreadable, 'rules');
   }
 }
 
@@ -158,13 +172,13 @@ function startSession(model: WorkbookModel, t: Strings, explanations: WorkbookMo
   try {
     read = readRules(model);
   } catch (e) {
-    if (e instanceof RulesError) throw new PaneError(e.message, t.errors.rulesUnreadable);
+    if (e instanceof RulesError) throw new PaneError(e.message, t.errors.rulesUnreadable, 'rules');
     throw e;
   }
   if (explanations) read.rules.explanations.push(...readExplanations(explanations, read.rules, read.problems));
   if (read.rules.indicators.length === 0) {
     const why = read.problems.slice(0, 3).map((p) => p.message);
-    throw new PaneError([t.errors.rulesEmpty(model.name), ...why].join('\n'), t.errors.rulesUnreadable);
+    throw new PaneError([t.errors.rulesEmpty(model.name), ...why].join('\n'), t.errors.rulesUnreadable, 'rules');
   }
   return new CheckSession(read.rules, read.problems);
 }

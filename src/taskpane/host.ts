@@ -20,6 +20,11 @@ export interface WorkbookInfo {
   sheets: SheetInfo[];
   /** Whether an earlier check is kept in the workbook (so the next check says what changed). */
   keptCheck?: boolean;
+  /**
+   * Whether the add-in's marks are on the sheets (its undo record is there). Absent when the
+   * host does not say: the pane then offers "Xóa đánh dấu" until it knows there is nothing to clear.
+   */
+  flagged?: boolean;
 }
 
 export interface PaneHost {

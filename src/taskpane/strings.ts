@@ -151,6 +151,34 @@ export interface Strings {
     unreadable: { title: string; intro: string; causes: Array<[string, string]>; after: string };
     versions: { title: string; intro: string; head: [string, string]; rows: Array<[string, string]>; after: string };
   };
+  /** The pane's frame: views, first run, language, stale results, disabled reasons. */
+  pane: {
+    views: string;
+    setup: string;
+    results: string;
+    language: string;
+    languageNames: { vi: string; en: string };
+    firstRun: { heading: string; lines: [string, string, string]; help: string };
+    noResults: string;
+    stale: string;
+    skipToFindings: string;
+    refused: (names: string[]) => string;
+    showList: string;
+    hideList: string;
+    emptySheets: (names: string[]) => string;
+    useSample: string;
+    insertedKeepFile: (names: string[], file: string) => string;
+    why: { needCheck: string; stale: string; nothingToFlag: string; nothingForFeedback: string; busy: string };
+    countFilter: (label: string) => string;
+    onlyFailing: string;
+    unitsShown: (shown: number, total: number) => string;
+    showMoreUnits: (n: number) => string;
+    groupBy: string;
+    byUnit: string;
+    byKind: string;
+    group: (label: string, n: number) => string;
+    clearFilters: string;
+  };
   errors: {
     noRulesSheet: string;
     noRulesFile: string;
@@ -182,7 +210,7 @@ const vi: Strings = {
     insertSample: 'Chèn bảng chỉ tiêu mẫu',
     insertSampleHint: 'Thêm các trang "Chỉ tiêu", "Kiểm tra chéo", "Đơn vị" với chỉ tiêu mẫu để sửa lại cho địa phương.',
     inserted: (names) => `Đã chèn các trang ${list(names)}. Sửa chỉ tiêu cho đúng nghị quyết của địa phương rồi bấm "Kiểm tra".`,
-    sampleClash: (names) => `Sổ tính đã có trang ${list(names)} nên không chèn bảng mẫu (không ghi đè). Đổi tên hoặc xoá trang đó nếu muốn chèn lại.`,
+    sampleClash: (names) => `Sổ tính đã có trang ${list(names)} nên không chèn bảng mẫu (không ghi đè). Đổi tên hoặc xóa trang đó nếu muốn chèn lại.`,
   },
   sources: {
     heading: '2. Báo cáo của các đơn vị',
@@ -195,7 +223,7 @@ const vi: Strings = {
     noSheets: 'Sổ tính không có trang báo cáo nào (ngoài các trang chỉ tiêu và trang kết quả).',
     refresh: 'Làm mới danh sách trang',
     addFiles: 'Thêm tệp báo cáo…',
-    dropHint: 'hoặc kéo thả các tệp .xlsx, .xls, .ods vào đây (đọc ngay trong ngăn này, không chèn vào sổ tính)',
+    dropHint: 'hoặc kéo thả tệp Excel (.xlsx, .xlsm, .xls, .xlsb, .ods) vào đây: đọc ngay trong ngăn này, không chèn vào sổ tính',
     dropNow: 'Thả tệp vào đây',
     fileList: 'Tệp báo cáo đã thêm',
     removeFile: (name) => `Bỏ tệp ${name}`,
@@ -396,6 +424,47 @@ const vi: Strings = {
       after: 'Dòng lệnh chitieu check chạy cùng bộ kiểm tra trên mọi máy có Node.js, không cần Excel.',
     },
   },
+  pane: {
+    views: 'Các phần của ngăn',
+    setup: 'Thiết lập',
+    results: 'Kết quả',
+    language: 'Ngôn ngữ',
+    languageNames: { vi: 'Tiếng Việt', en: 'English' },
+    firstRun: {
+      heading: 'Bắt đầu',
+      lines: [
+        'Công cụ đọc báo cáo của các đơn vị và đối chiếu từng số liệu với chỉ tiêu.',
+        'Cần một trang "Chỉ tiêu" (chèn bảng mẫu rồi sửa) và các báo cáo: trang tính hoặc tệp Excel.',
+        'Bấm "Kiểm tra" để xem đơn vị nào chưa đạt, rồi đánh dấu ô hoặc tạo bảng tổng hợp.',
+      ],
+      help: 'Xem hướng dẫn',
+    },
+    noResults: 'Chưa có kết quả. Chọn chỉ tiêu và báo cáo ở phần "Thiết lập", rồi bấm "Kiểm tra".',
+    stale: 'Kết quả cũ – hãy kiểm tra lại',
+    skipToFindings: 'Đến danh sách phát hiện',
+    refused: (names) => `Không nhận ${names.length} tệp: ${list(names)}. Chỉ đọc được tệp Excel .xlsx, .xlsm, .xls, .xlsb và .ods.`,
+    showList: 'Xem danh sách',
+    hideList: 'Ẩn danh sách',
+    emptySheets: (names) => `Bỏ qua trang trống ${list(names)}.`,
+    useSample: 'Dùng bảng mẫu',
+    insertedKeepFile: (names, file) => `Đã chèn các trang ${list(names)}. Chỉ tiêu vẫn lấy từ tệp "${file}"; bấm "Dùng bảng mẫu" để lấy chỉ tiêu từ các trang vừa chèn.`,
+    why: {
+      needCheck: 'Bấm "Kiểm tra" trước.',
+      stale: 'Kết quả cũ: bấm "Kiểm tra" lại trước.',
+      nothingToFlag: 'Không có ô nào trong sổ tính này để đánh dấu.',
+      nothingForFeedback: 'Không đơn vị nào có phát hiện.',
+      busy: 'Đang làm việc khác.',
+    },
+    countFilter: (label) => `Chỉ xem: ${label}`,
+    onlyFailing: 'Chỉ đơn vị chưa đạt',
+    unitsShown: (shown, total) => (shown === total ? `${total} đơn vị` : `${shown}/${total} đơn vị`),
+    showMoreUnits: (n) => `Hiện thêm ${n} đơn vị`,
+    groupBy: 'Nhóm theo',
+    byUnit: 'Đơn vị',
+    byKind: 'Loại',
+    group: (label, n) => `${label} (${n})`,
+    clearFilters: 'Bỏ lọc',
+  },
   errors: {
     noRulesSheet: 'Sổ tính này không có trang "Chỉ tiêu". Chọn "Tệp chỉ tiêu trên máy" hoặc bấm "Chèn bảng chỉ tiêu mẫu".',
     noRulesFile: 'Chưa chọn tệp chỉ tiêu. Bấm "Chọn tệp chỉ tiêu…".',
@@ -438,7 +507,7 @@ const en: Strings = {
     noSheets: 'The workbook has no report sheets (besides the targets and result sheets).',
     refresh: 'Refresh the sheet list',
     addFiles: 'Add report files…',
-    dropHint: 'or drop .xlsx, .xls or .ods files here (read in this pane, not inserted into the workbook)',
+    dropHint: 'or drop Excel files (.xlsx, .xlsm, .xls, .xlsb, .ods) here: read in this pane, not inserted into the workbook',
     dropNow: 'Drop the files here',
     fileList: 'Report files added',
     removeFile: (name) => `Remove ${name}`,
@@ -636,6 +705,47 @@ const en: Strings = {
       ],
       after: 'The command line, chitieu check, runs the same check on any computer with Node.js, without Excel.',
     },
+  },
+  pane: {
+    views: 'Parts of the pane',
+    setup: 'Setup',
+    results: 'Results',
+    language: 'Language',
+    languageNames: { vi: 'Tiếng Việt', en: 'English' },
+    firstRun: {
+      heading: 'Getting started',
+      lines: [
+        "The tool reads the units' reports and checks every figure against the targets.",
+        'It needs a "Chỉ tiêu" sheet (insert the sample, then adapt it) and the reports: sheets or Excel files.',
+        'Press "Check" to see which units miss a target, then mark the cells or create the rollup.',
+      ],
+      help: 'Read the help',
+    },
+    noResults: 'No results yet. Choose the targets and the reports under "Setup", then press "Check".',
+    stale: 'Old results – check again',
+    skipToFindings: 'Skip to the findings',
+    refused: (names) => `Refused ${names.length} file${names.length === 1 ? '' : 's'}: ${list(names)}. Only Excel files are read: .xlsx, .xlsm, .xls, .xlsb and .ods.`,
+    showList: 'Show the list',
+    hideList: 'Hide the list',
+    emptySheets: (names) => `Skipped the empty sheet${names.length === 1 ? '' : 's'} ${list(names)}.`,
+    useSample: 'Use the sample',
+    insertedKeepFile: (names, file) => `Inserted the sheets ${list(names)}. The targets still come from "${file}"; press "Use the sample" to take them from the new sheets.`,
+    why: {
+      needCheck: 'Press "Check" first.',
+      stale: 'Old results: press "Check" again first.',
+      nothingToFlag: 'No cell of this workbook to mark.',
+      nothingForFeedback: 'No unit has a finding.',
+      busy: 'Busy with another task.',
+    },
+    countFilter: (label) => `Show only: ${label}`,
+    onlyFailing: 'Only units off target',
+    unitsShown: (shown, total) => (shown === total ? `${total} unit${total === 1 ? '' : 's'}` : `${shown}/${total} units`),
+    showMoreUnits: (n) => `Show ${n} more units`,
+    groupBy: 'Group by',
+    byUnit: 'Unit',
+    byKind: 'Kind',
+    group: (label, n) => `${label} (${n})`,
+    clearFilters: 'Clear filters',
   },
   errors: {
     noRulesSheet: 'This workbook has no "Chỉ tiêu" sheet. Choose "A targets file on this computer" or press "Insert sample targets".',

@@ -12,6 +12,7 @@ import { insertSheets } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/readWorkbook';
 import { isRulesSheet } from '../../src/taskpane/check';
 import { FakeExcel } from '../excel/fakeExcel';
+import { rulesModel, sheetOf } from '../helpers/model';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const OUT = path.join(__dirname, 'out');
@@ -167,13 +168,14 @@ export function modelJson(model: WorkbookModel): unknown {
  * sheets are checked: the same insertion and read through the adapter on a fake host in
  * Node, then the engine alone.
  */
-export async function expectedForWorkbook(workbook: WorkbookModel, samples: Samples): Promise<CheckResult> {
+export async function expectedForWorkbook(workbook: WorkbookModel, samples: Samples): Promise<{ result: CheckResult; withRules: WorkbookModel }> {
   const host = new FakeExcel(structuredClone(workbook));
   await insertSheets(host.context(), samples.rules.sheets.filter((s) => isRulesSheet(s.name)));
   const read = await readWorkbook(host.context(), { supports: host.isSetSupported });
   const rules = { name: read.name, sheets: read.sheets.filter((s) => isRulesSheet(s.name)) };
   const reports = { name: read.name, sheets: read.sheets.filter((s) => !isRulesSheet(s.name)) };
-  return engineCheck(rules, [reports]);
+  // The workbook as it is once the sample is inserted: pages that start from there open it.
+  return { result: engineCheck(rules, [reports]), withRules: { name: read.name, sheets: read.sheets } };
 }
 
 /** Flags of the workbook, one per cell with the highest severity, as applyFlags merges them. */
@@ -186,4 +188,28 @@ export function flagsByCell(result: CheckResult, workbookName: string): Map<stri
     if (!prev || rank[f.severity] > rank[prev.severity]) out.set(key, { sheet: f.sheet, cell: f.cell.replace(/\$/g, ''), severity: f.severity });
   }
   return out;
+}
+
+/**
+ * A large district built in code, for the render time of the results: `units` units in the
+ * roster, each with a report sheet of `indicators` figures all below target, so the check gives
+ * units × indicators findings (170 × 12 = 2,040).
+ */
+export function largeDistrict(units: number, indicators: number): WorkbookModel {
+  const codes = Array.from({ length: indicators }, (_, i) => `CT${String(i + 1).padStart(2, '0')}`);
+  const names = Array.from({ length: units }, (_, i) => `Xã Thử ${String(i + 1).padStart(3, '0')}`);
+  const rules = rulesModel(
+    codes.map((c, i) => [c, 'Nhóm thử', `Số việc thử loại ${i + 1}`, '', 'việc', 'từ 10 trở lên', 'Mỗi đơn vị', i % 3 === 0 ? 'Lỗi' : 'Cảnh báo', '']),
+    { roster: names.map((n) => [n, '', 'Xã']) },
+  );
+  const reports = names.map((n, u) =>
+    sheetOf(n.replace('Xã ', ''), [
+      [`ĐẢNG ỦY ${n.toUpperCase()}`],
+      ['BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2023'],
+      [],
+      ['STT', 'Nội dung', 'Thực hiện'],
+      ...codes.map((_, i) => [i + 1, `Số việc thử loại ${i + 1}`, (u + i) % 9]),
+    ]),
+  );
+  return { name: 'Huyện thử.xlsx', sheets: [...rules.sheets, ...reports] };
 }

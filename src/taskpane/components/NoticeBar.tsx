@@ -2,6 +2,7 @@
 // failure a "Thử lại" button that runs the same operation again; some messages offer the next
 // step instead ("Hiện trang" for a finding on a hidden sheet).
 import { useRef } from 'react';
+import type { RefObject } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import type { Strings } from '../strings';
@@ -14,6 +15,18 @@ export interface Notice {
   retry?: () => void;
   /** The next step the message offers. */
   action?: { label: string; run: () => void; testId: string };
+  /** The input the message is about ("rules", "sources"): shown there, in view. */
+  near?: 'rules' | 'sources';
+  /** The operation whose outcome it tells. */
+  op?: string;
+}
+
+/**
+ * One spelling throughout ("xóa", as in "Xóa đánh dấu"): the workbook adapter's messages are
+ * shown as they come, and some of them write "xoá".
+ */
+export function oneSpelling(text: string): string {
+  return text.replace(/xoá/g, 'xóa').replace(/Xoá/g, 'Xóa');
 }
 
 const useStyles = makeStyles({
@@ -24,9 +37,10 @@ const useStyles = makeStyles({
   region: { outlineStyle: 'none' },
 });
 
-export function NoticeBar({ t, notice, onDismiss }: { t: Strings; notice: Notice | null; onDismiss: () => void }) {
+export function NoticeBar({ t, notice, onDismiss, regionRef, testId = 'notice-region' }: { t: Strings; notice: Notice | null; onDismiss: () => void; regionRef?: RefObject<HTMLDivElement>; testId?: string }) {
   const styles = useStyles();
-  const region = useRef<HTMLDivElement>(null);
+  const own = useRef<HTMLDivElement>(null);
+  const region = regionRef ?? own;
   const retry = notice?.retry;
   const action = notice?.action;
   // The button's work replaces this notice, button and all: keep the keyboard focus in the
@@ -43,13 +57,13 @@ export function NoticeBar({ t, notice, onDismiss }: { t: Strings; notice: Notice
       className={styles.region}
       aria-live={notice?.intent === 'error' ? 'assertive' : 'polite'}
       role="status"
-      data-testid="notice-region"
+      data-testid={testId}
     >
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline" data-testid="notice" data-intent={notice.intent}>
           <MessageBarBody className={styles.text}>
-            {notice.title && <MessageBarTitle className={styles.title}>{notice.title}</MessageBarTitle>}
-            {notice.text}
+            {notice.title && <MessageBarTitle className={styles.title}>{oneSpelling(notice.title)}</MessageBarTitle>}
+            {oneSpelling(notice.text)}
           </MessageBarBody>
           <MessageBarActions
             containerAction={<Button appearance="transparent" aria-label={t.notices.dismiss} icon={<Dismiss20Regular />} onClick={onDismiss} />}

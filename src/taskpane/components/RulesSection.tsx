@@ -1,7 +1,10 @@
 // Where the targets come from: the rules sheets of this workbook or a rules file; and the
 // button that inserts the sample targets as ordinary sheets to start from.
 import { useRef } from 'react';
-import { Body1, Button, Caption1, Field, Radio, RadioGroup, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { Body1, Button, Caption1, Field, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { ACCEPT } from '../formats';
+import { Section } from './Section';
 import { DocumentArrowUp20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import type { PickedFile } from '../check';
 import type { Strings } from '../strings';
@@ -9,8 +12,6 @@ import type { Strings } from '../strings';
 export type RulesFrom = 'workbook' | 'file';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground3 },
   name: { overflowWrap: 'anywhere' },
@@ -25,16 +26,15 @@ interface Props {
   onFile: (file: File | null) => void;
   onInsertSample: () => void;
   busy: boolean;
+  /** A message about the rules, shown here. */
+  notice?: ReactNode;
 }
 
-export function RulesSection({ t, from, onFrom, workbookHasRules, file, onFile, onInsertSample, busy }: Props) {
+export function RulesSection({ t, from, onFrom, workbookHasRules, file, onFile, onInsertSample, busy, notice }: Props) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   return (
-    <section className={styles.section} aria-labelledby="rules-heading">
-      <Subtitle2 as="h2" id="rules-heading" className={styles.heading}>
-        {t.rules.heading}
-      </Subtitle2>
+    <Section heading={t.rules.heading} testId="rules-section">
       <Field label={t.rules.source}>
         <RadioGroup value={from} onChange={(_, d) => onFrom(d.value as RulesFrom)} data-testid="rules-from">
           <Radio value="workbook" label={t.rules.fromWorkbook} />
@@ -56,7 +56,7 @@ export function RulesSection({ t, from, onFrom, workbookHasRules, file, onFile, 
           <input
             ref={input}
             type="file"
-            accept=".xlsx,.xlsm"
+            accept={ACCEPT}
             hidden
             data-testid="rules-input"
             onChange={(e) => {
@@ -75,6 +75,7 @@ export function RulesSection({ t, from, onFrom, workbookHasRules, file, onFile, 
       <Caption1 id="sample-hint" className={styles.hint}>
         {t.rules.insertSampleHint}
       </Caption1>
-    </section>
+      {notice}
+    </Section>
   );
 }
