@@ -69,8 +69,9 @@ export async function describeWorkbook(context: Excel.RequestContext): Promise<W
     const sheets: SheetInfo[] = list.sheets
       .filter((w) => w.name !== UNDO_SHEET && String(w.visibility) !== 'VeryHidden' && !list.own.has(w.name))
       .map((w) => ({ name: w.name, visible: String(w.visibility) === 'Visible' }));
-    // Whether a check is kept is known from the same list, so a first check asks Excel once.
-    return { name: list.name, sheets, keptCheck: list.sheets.some((w) => w.name === PREVIOUS_SHEET) };
+    // Whether a check is kept, and whether flags wait to be cleared (their undo record exists
+    // until "Xóa đánh dấu" takes it, even from an earlier session), come from the same list.
+    return { name: list.name, sheets, keptCheck: list.sheets.some((w) => w.name === PREVIOUS_SHEET), flagged: list.sheets.some((w) => w.name === UNDO_SHEET) };
   } catch (e) {
     throw readableError(e, 'Không đọc được danh sách trang tính');
   }

@@ -650,6 +650,9 @@ test('lock files and macOS companions dropped with the reports are left out of t
   await settled(0);
   const files = ['Xa Yen Binh.xlsx', '._Xa Yen Binh.xlsx', '~$Xa Yen Binh.xlsx', '.~lock.Xa Yen Binh.xlsx#', 'Phuong 1.ods'].map((n) => new File([new Uint8Array([1])], n));
   fireEvent.drop(screen.getByTestId('drop-zone'), { dataTransfer: { files, types: ['Files'] } });
+  // The list folds to its count ("2 tệp báo cáo · Xem danh sách"): the count read as shown, then the list opened.
+  await waitFor(() => expect(screen.getByTestId('file-count').textContent).toBe(vi.sources.filesAdded(2)));
+  fireEvent.click(screen.getByTestId('toggle-files'));
   await waitFor(() => expect(screen.getByTestId('file-list').querySelectorAll('li')).toHaveLength(2));
   expect(screen.getByTestId('file-list').textContent).toContain('Xa Yen Binh.xlsx');
   expect(screen.getByTestId('file-list').textContent).not.toContain('~$');

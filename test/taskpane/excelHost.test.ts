@@ -99,12 +99,19 @@ describe('describeWorkbook and selectCell', () => {
         { name: 'Ẩn', visible: false },
       ],
       keptCheck: false,
+      // Flags wait to be cleared: "Xóa đánh dấu" is offered, even in a later session.
+      flagged: true,
     });
     // Once a check is kept (very hidden), the list says so and still does not show its sheet.
     await savePreviousCheck(host.context(), '{"units":[]}');
     const after = await describeWorkbook(host.context());
     expect(after.keptCheck).toBe(true);
     expect(after.sheets.map((s) => s.name)).toEqual(['Xã 1', 'Ẩn']);
+    // Cleared, nothing is left to clear.
+    await clearFlags(host.context(), undefined, { supports: host.isSetSupported });
+    expect((await describeWorkbook(host.context())).flagged).toBe(false);
+    const blank = new FakeExcel({ name: 'Moi.xlsx', sheets: [newSheet('Sheet1')] });
+    expect((await describeWorkbook(blank.context())).flagged).toBe(false);
   });
 
   test('selectCell activates the sheet and selects the cell; a missing sheet is a readable error', async () => {
