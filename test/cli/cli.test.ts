@@ -5,7 +5,7 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 import { goodRows, reportSheet, rulesWorkbook, xlsx } from '../helpers/build';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
@@ -14,12 +14,7 @@ async function tmpdir(): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-cli-'));
 }
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), isTTY: false });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('chitieu check on the bundled samples', () => {
   let dir: string;

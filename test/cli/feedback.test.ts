@@ -6,18 +6,13 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 import { safeFileName, uniqueFileNames } from '../../src/cli/names';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const RULES = path.join(EXAMPLES, 'chi-tieu-2023.xlsx');
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), isTTY: false });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

@@ -4,17 +4,12 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const RULES = path.join(EXAMPLES, 'chi-tieu-2023.xlsx');
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s), isTTY: false });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 /** A fresh folder holding a copy of the six sample reports. */
 async function reports(): Promise<string> {
