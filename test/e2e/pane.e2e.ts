@@ -426,6 +426,8 @@ describe('task pane in Chromium', () => {
     const plain = await unitButton.evaluate((el) => getComputedStyle(el).backgroundColor);
     await unitButton.click();
     await expectAttr(unitButton, 'aria-pressed', 'true');
+    // The chosen look fades in (Fluent's buttons ease their background): wait for it, then compare.
+    await page.waitForFunction(([el, before]) => getComputedStyle(el as Element).backgroundColor !== before, [await unitButton.elementHandle(), plain] as const);
     expect(await unitButton.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(plain);
     const ofUnit = all.filter((f) => f.unit === unitWithMost);
     expect(ofUnit.length).toBeLessThan(all.length);
