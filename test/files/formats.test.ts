@@ -3,19 +3,10 @@
 import JSZip from 'jszip';
 import * as XLSX from '@e965/xlsx';
 import { DEFAULT_LIMITS, ReadError, ReadLimits, readWorkbookBuffer } from '../../src/files/read';
+import { limits, refusal } from '../helpers/refusal';
 import { odsHidden } from '../../src/files/ods';
 import { serialToDate } from '../../src/core/dates';
 
-const limits = (over: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...over });
-
-async function refusal(bytes: Uint8Array, name: string, l: ReadLimits = DEFAULT_LIMITS): Promise<string> {
-  const err = await readWorkbookBuffer(bytes, name, l).then(
-    () => null,
-    (e) => e,
-  );
-  expect(err).toBeInstanceOf(ReadError);
-  return (err as ReadError).message;
-}
 
 /** A workbook written by SheetJS in `bookType`, from rows of values (or cell objects). */
 function book(bookType: XLSX.BookType, rows: unknown[][], props: { date1904?: boolean; sheets?: number } = {}): Uint8Array {

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DEFAULT_LIMITS, ReadError, ReadLimits, readWorkbookBuffer } from '../../src/files/read';
+import { limits, refusal } from '../helpers/refusal';
 import { declaredExtent, peekEntry, sheetNamesByPart, zipEntries } from '../../src/files/zip';
 import { goodRows, reportSheet, xlsx } from '../helpers/build';
 
@@ -12,16 +13,6 @@ async function bigSheet(rows: number): Promise<Uint8Array> {
 }
 
 const unpackedOf = (bytes: Uint8Array) => zipEntries(bytes)!.reduce((n, e) => n + e.size, 0);
-const limits = (over: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...over });
-
-async function refusal(bytes: Uint8Array, name: string, l: ReadLimits = DEFAULT_LIMITS): Promise<string> {
-  const err = await readWorkbookBuffer(bytes, name, l).then(
-    () => null,
-    (e) => e,
-  );
-  expect(err).toBeInstanceOf(ReadError);
-  return (err as ReadError).message;
-}
 
 describe('the model', () => {
   test('values, cached formula results, error values, merges and hidden rows; merged cells other than the first are empty', async () => {
