@@ -8,6 +8,7 @@ const STATUS: Record<UnitStatus, string> = {
   errors: 'Có lỗi',
   missing: 'Chưa gửi',
   unreadable: 'Không đọc được tệp',
+  'other-period': 'Gửi báo cáo kỳ khác',
   unknown: 'Không rõ đơn vị',
 };
 

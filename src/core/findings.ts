@@ -14,6 +14,7 @@ export type FindingKind =
   | 'missing-value'
   | 'missing-unit'
   | 'duplicate-unit'
+  | 'other-period'
   | 'unknown-unit'
   | 'unit-mismatch'
   | 'unmapped-row'
@@ -208,6 +209,7 @@ export interface MessageParams {
   'missing-value': MissingValueParams;
   'missing-unit': { unit: string };
   'duplicate-unit': DuplicateParams;
+  'other-period': OtherPeriodParams;
   'unknown-unit': UnknownUnitParams;
   'unit-mismatch': UnitMismatchParams;
   'unmapped-row': UnmappedParams;
@@ -220,6 +222,25 @@ export interface MessageParams {
 
 const planSentence = (p: PlanParams) =>
   `${p.who}: ${p.label} đạt ${p.rate ? formatPercent(p.actual) : formatNumber(p.actual)}/${amount(p, p.required)} theo kế hoạch của đơn vị${p.paced ? ` (${p.paced})` : ''}, thiếu ${gapText(p, p.gap)}.`;
+
+/** A report of another year than the round's: set aside, or used with a doubt said. */
+export type OtherPeriodParams = SheetYearParams | { variant: 'years-differ'; years: Array<{ year: number; sheets: number }> };
+
+interface SheetYearParams {
+  /** Set aside (the title names another year), or used with the doubt said (the date says otherwise). */
+  variant: 'set-aside' | 'dated-in-round' | 'dated-before';
+  /** The unit, or "3 đơn vị" for a table of several. */
+  who: string;
+  file: string;
+  sheet: string;
+  /** The period its title names ("6 tháng đầu năm 2022"), if any. */
+  title: string | null;
+  /** Its date as "dd/mm/yyyy", if any. */
+  date: string | null;
+  year: number;
+  /** How the round's year was found: "theo tiêu đề bảng chỉ tiêu". */
+  basis: string;
+}
 
 const WHY_AMBIGUOUS = {
   diacritics: 'tên viết không dấu (hoặc dấu không khớp) nên hợp với nhiều đơn vị',
@@ -316,6 +337,23 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
     meaning: 'Một đơn vị gửi hai lần; dùng bản có ngày muộn hơn.',
     message: (p) =>
       `${p.unit} gửi ${p.count} báo cáo: ${p.reports.map((r) => `"${r.file}" (trang "${r.sheet}"${r.date ? `, ngày ${r.date}` : ', không ghi ngày'})`).join(', ')}. Dùng "${p.used.file}" (trang "${p.used.sheet}") vì ${p.sameDate ? 'cùng ngày hoặc không ghi ngày, lấy tệp xếp sau cùng theo tên' : 'có ngày báo cáo muộn nhất'}.`,
+  },
+  'other-period': {
+    label: 'Báo cáo kỳ khác',
+    severity: 'error',
+    meaning: 'Báo cáo ghi năm khác năm của đợt kiểm tra: không cộng số liệu vào tổng hợp (hoặc vẫn dùng khi ngày báo cáo cho thấy là báo cáo năm nay, và nói rõ).',
+    message: (p) => {
+      if (p.variant === 'years-differ') {
+        const years = p.years.map((y) => `năm ${y.year}: ${y.sheets} trang`).join(', ');
+        return `Các báo cáo ghi những năm khác nhau (${years}) và tiêu đề bảng chỉ tiêu không ghi năm, nên không xác định được năm của đợt kiểm tra: số liệu của mọi báo cáo vẫn được cộng. Hãy ghi năm vào tiêu đề trang "Chỉ tiêu" (ví dụ "CHỈ TIÊU … NĂM 2023") rồi kiểm tra lại.`;
+      }
+      const head = `${p.who}: tệp "${p.file}", trang "${p.sheet}"`;
+      const title = p.title ? `tiêu đề ghi "${p.title}"` : 'tiêu đề không ghi năm';
+      const date = p.date ? `ngày báo cáo ${p.date}` : 'không ghi ngày';
+      if (p.variant === 'set-aside') return `${head} là báo cáo của kỳ khác (${title}, ${date}), không phải năm ${p.year} (${p.basis}): không lấy số liệu của trang này. Đề nghị gửi báo cáo năm ${p.year}.`;
+      if (p.variant === 'dated-in-round') return `${head}: ${title} nhưng ${date} thuộc năm ${p.year} (${p.basis}). Vẫn dùng số liệu; hãy xem lại tiêu đề và ngày của báo cáo.`;
+      return `${head}: ${date}, trước năm ${p.year} (${p.basis}), trong khi ${title}. Vẫn dùng số liệu; hãy xem lại ngày của báo cáo (có thể còn ngày của mẫu năm trước).`;
+    },
   },
   'unknown-unit': {
     label: 'Không rõ đơn vị',

@@ -62,6 +62,7 @@ function coverageParagraph(result: CheckResult): string {
   const c = result.coverage;
   const parts: string[] = [c.roster > 0 ? `Đã nhận và đọc được báo cáo của ${c.read}/${c.roster} đơn vị.` : `Đã đọc được ${c.read} báo cáo.`];
   if (c.missing.length) parts.push(`Chưa gửi báo cáo (${c.missing.length}): ${list(c.missing, 'đơn vị')}.`);
+  if (c.otherPeriod.length) parts.push(`Chỉ gửi báo cáo của kỳ khác, chưa tính vào tổng hợp (${c.otherPeriod.length}): ${list(c.otherPeriod, 'đơn vị')}.`);
   const unreadable = result.findings.filter((f) => (f.kind === 'unreadable-file' || f.kind === 'no-table') && f.severity === 'error');
   if (unreadable.length) parts.push(`Không đọc được ${unreadable.length} tệp: ${list(unreadable.map((f) => `"${f.file}"${f.unit ? ` (${f.unit})` : ''}`), 'tệp')}.`);
   if (c.unknown) parts.push(`${c.unknown} báo cáo không rõ là của đơn vị nào trong danh sách, không cộng vào tổng.`);

@@ -26,6 +26,7 @@ export const STATUS_TEXT: Record<UnitStatus, (errors: number, warnings: number) 
   errors: (e, w) => `${e} lỗi${w ? `, ${w} cảnh báo` : ''}`,
   missing: () => 'Chưa gửi báo cáo',
   unreadable: () => 'Không đọc được tệp',
+  'other-period': () => 'Chỉ gửi báo cáo kỳ khác',
   unknown: () => 'Không có trong danh sách đơn vị',
 };
 

@@ -42,7 +42,7 @@ export function planFeedback(result: CheckResult, opts: FeedbackOptions = {}): F
   for (const u of result.units) {
     if (u.status === 'unknown') continue;
     const findings = byUnit.get(u.unit) ?? [];
-    if (findings.length === 0 && u.status !== 'missing' && u.status !== 'unreadable') continue;
+    if (findings.length === 0 && u.status !== 'missing' && u.status !== 'unreadable' && u.status !== 'other-period') continue;
     const row = result.rows.find((r) => r.unit === u.unit);
     const report = row?.report ? { file: row.report.file, sheet: row.report.sheet } : null;
     const flags = findings
@@ -86,6 +86,10 @@ function feedbackSheet(result: CheckResult, unit: string, status: UnitStatus, fi
 /** The line that says what was received: the report used, or why there is none. */
 function received(result: CheckResult, unit: string, status: UnitStatus, report: Feedback['report'], open: Finding[]): string {
   if (status === 'missing') return 'Chưa nhận được báo cáo của đơn vị. Đề nghị gửi báo cáo theo biểu mẫu.';
+  if (status === 'other-period') {
+    const why = open.find((f) => f.kind === 'other-period');
+    return `Đã nhận báo cáo của đơn vị nhưng là báo cáo kỳ khác${why ? `: ${why.message}` : '.'}`;
+  }
   if (status === 'unreadable') {
     const why = open.find((f) => f.kind === 'unreadable-file' || f.kind === 'no-table');
     return `Đã nhận tệp của đơn vị nhưng không đọc được${why ? `: ${why.message}` : '.'} Đề nghị gửi lại tệp .xlsx.`;

@@ -13,6 +13,7 @@ import { WorkbookModel } from './model';
 import { SHEET_NAMES } from './plan-cells';
 import { formatDate } from './period';
 import { settleReports } from './settle';
+import { sortByYear } from './other-period';
 import { LastYear, lastYearOf } from './last-year';
 import { checkOutliers } from './outliers';
 import { Rollup, areaLookup, computeRollup } from './rollup';
@@ -35,7 +36,8 @@ export interface SubmissionInfo {
 }
 
 /** `unreadable`: the unit sent something, but no file of it could be read. */
-export type UnitStatus = 'ok' | 'warnings' | 'errors' | 'missing' | 'unreadable' | 'unknown';
+/** `other-period`: the unit sent only a report of another year, which was set aside. */
+export type UnitStatus = 'ok' | 'warnings' | 'errors' | 'missing' | 'unreadable' | 'other-period' | 'unknown';
 
 export interface UnitSummary {
   unit: string;
@@ -60,6 +62,8 @@ export interface Coverage {
   unreadable: string[];
   /** Roster units that sent nothing. */
   missing: string[];
+  /** Roster units that sent only a report of another year (set aside, not counted). */
+  otherPeriod: string[];
   /** Reports that name no roster unit: checked, not counted. */
   unknown: number;
   /** Files that could not be read at all, whether or not their name gives a unit. */
@@ -167,7 +171,9 @@ export class CheckSession {
   finish(): CheckResult {
     const rules = this.rules;
     const findings = [...this.findings];
-    const { used, parts } = settleReports(this.reports, rules, findings);
+    // Another year's report is set aside before duplicates are settled, so it never wins by its date.
+    const { current, setAsideUnits } = sortByYear(this.reports, rules, findings);
+    const { used, parts } = settleReports(current, rules, findings);
     const months = commonMonths(used, rules.period.months);
     const pace = { months, targetMonths: rules.period.months };
 
@@ -192,7 +198,7 @@ export class CheckSession {
     for (const r of rules.roster) {
       const u = byUnit.get(r.name);
       rows.push({ unit: r.name, roster: r, report: u?.report ?? null, figures: u?.figures ?? new Map(), derived: u?.derived ?? new Map(), targets: u?.targets ?? { checked: 0, met: 0 } });
-      if (!u && !unreadable.has(r.name)) findings.push(finding('missing-unit', { unit: r.name }, { unit: r.name }));
+      if (!u && !unreadable.has(r.name) && !setAsideUnits.has(r.name)) findings.push(finding('missing-unit', { unit: r.name }, { unit: r.name }));
     }
     // Without a roster every report is a unit of its own.
     if (rules.roster.length === 0) unknown.push(...byUnit.values());
@@ -204,7 +210,8 @@ export class CheckSession {
       roster: rules.roster.length,
       read: counted.length,
       unreadable: rules.roster.filter((r) => !byUnit.has(r.name) && unreadable.has(r.name)).map((r) => r.name),
-      missing: rules.roster.filter((r) => !byUnit.has(r.name) && !unreadable.has(r.name)).map((r) => r.name),
+      missing: rules.roster.filter((r) => !byUnit.has(r.name) && !unreadable.has(r.name) && !setAsideUnits.has(r.name)).map((r) => r.name),
+      otherPeriod: rules.roster.filter((r) => !byUnit.has(r.name) && !unreadable.has(r.name) && setAsideUnits.has(r.name)).map((r) => r.name),
       unknown: rules.roster.length > 0 ? unknown.length : 0,
       unreadableFiles: failedFiles.length,
     };
@@ -241,7 +248,7 @@ export class CheckSession {
       findings,
       rollup,
       rows,
-      units: summarise(rows, findings, unreadable),
+      units: summarise(rows, findings, unreadable, setAsideUnits),
       coverage,
       ...(lastYear ? { lastYear } : {}),
     };
@@ -284,7 +291,7 @@ function commonMonths(reports: UnitReport[], fallback: number): number {
   return best;
 }
 
-function summarise(rows: UnitRow[], findings: Finding[], unreadable: ReadonlySet<string>): UnitSummary[] {
+function summarise(rows: UnitRow[], findings: Finding[], unreadable: ReadonlySet<string>, otherPeriod: ReadonlySet<string>): UnitSummary[] {
   const byUnit = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = byUnit.get(f.unit) ?? [];
@@ -297,7 +304,9 @@ function summarise(rows: UnitRow[], findings: Finding[], unreadable: ReadonlySet
     const status: UnitStatus = !r.report
       ? unreadable.has(r.unit)
         ? 'unreadable'
-        : 'missing'
+        : otherPeriod.has(r.unit)
+          ? 'other-period'
+          : 'missing'
       : !r.roster && hasRoster
         ? 'unknown'
         : c.error

@@ -21,6 +21,7 @@ export function coverageText(c: Coverage): string {
   const gaps = [
     c.unreadableFiles ? `${c.unreadableFiles} tệp không đọc được` : '',
     c.missing.length ? `${c.missing.length} đơn vị chưa gửi` : '',
+    c.otherPeriod.length ? `${c.otherPeriod.length} đơn vị chỉ gửi báo cáo kỳ khác` : '',
     c.unknown ? `${c.unknown} báo cáo không rõ đơn vị` : '',
   ].filter(Boolean);
   const read = c.roster > 0 ? `${c.read}/${c.roster} đơn vị` : `${c.read} báo cáo`;
@@ -29,7 +30,7 @@ export function coverageText(c: Coverage): string {
 
 /** Whether every unit the area is made of was read. */
 export function isComplete(c: Coverage): boolean {
-  return c.read > 0 && c.unreadableFiles === 0 && c.missing.length === 0 && (c.roster === 0 || c.read === c.roster);
+  return c.read > 0 && c.unreadableFiles === 0 && c.missing.length === 0 && c.otherPeriod.length === 0 && (c.roster === 0 || c.read === c.roster);
 }
 
 export function areaVerdict(result: CheckResult): AreaVerdict {

@@ -72,6 +72,7 @@ export interface Strings {
     checked: (n: number) => string;
     missing: (n: number) => string;
     unreadable: (n: number) => string;
+    otherPeriod: (n: number) => string;
     /** The area's verdict, from the coverage the check rests on. */
     verdict: (v: AreaVerdict, c: Coverage, short: number) => string;
     severityCount: Record<Severity, (n: number) => string>;
@@ -250,6 +251,7 @@ const vi: Strings = {
     checked: (n) => `${n} đơn vị đã kiểm tra`,
     missing: (n) => `${n} chưa gửi báo cáo`,
     unreadable: (n) => `${n} không đọc được tệp`,
+    otherPeriod: (n) => `${n} chỉ gửi báo cáo kỳ khác`,
     // The engine's own sentence, so the pane and the command line say the same.
     verdict: (v) => v.text.replace(/:$/, '.'),
     severityCount: {
@@ -270,6 +272,7 @@ const vi: Strings = {
       errors: 'Có lỗi',
       missing: 'Chưa gửi báo cáo',
       unreadable: 'Không đọc được tệp',
+      'other-period': 'Chỉ gửi báo cáo kỳ khác',
       unknown: 'Không có trong danh sách',
     },
     counts: (e, w, i) => [e && `${e} lỗi`, w && `${w} cảnh báo`, i && `${i} thông tin`].filter(Boolean).join(' · ') || 'Không có phát hiện',
@@ -313,6 +316,7 @@ const vi: Strings = {
     'missing-value': 'Thiếu số liệu',
     'missing-unit': 'Chưa gửi báo cáo',
     'duplicate-unit': 'Gửi trùng',
+    'other-period': 'Báo cáo kỳ khác',
     'unknown-unit': 'Không rõ đơn vị',
     'unit-mismatch': 'Tên đơn vị không khớp',
     'unmapped-row': 'Dòng không khớp',
@@ -389,6 +393,7 @@ const vi: Strings = {
         'missing-value': 'ô để trống ở chỗ cần số liệu, hoặc thiếu hẳn một dòng.',
         'missing-unit': 'đơn vị trong danh sách chưa gửi báo cáo.',
         'duplicate-unit': 'một đơn vị gửi hai lần: dùng báo cáo có ngày muộn hơn, lời nhắn nói rõ.',
+        'other-period': 'báo cáo ghi năm khác năm của đợt kiểm tra: không cộng vào tổng hợp; nếu ngày báo cáo lại thuộc năm nay thì vẫn dùng và nói rõ.',
         'unknown-unit': 'báo cáo không nêu đơn vị nào trong danh sách, hoặc tên hợp với nhiều đơn vị (viết không dấu, không ghi cấp): vẫn kiểm tra, không cộng vào tổng; lời nhắn nêu các đơn vị có thể là.',
         'unit-mismatch': 'tiêu đề, tên trang tính và tên tệp chỉ các đơn vị khác nhau: đã tính theo tên rõ nhất (có cấp hoặc có tên tổ chức; ngang nhau thì theo tiêu đề) và nêu cả hai.',
         'unmapped-row': 'dòng không khớp chỉ tiêu nào: thêm tên đó vào cột "Tên gọi khác" nếu đúng là một chỉ tiêu.',
@@ -534,8 +539,9 @@ const en: Strings = {
     checked: (n) => `${n} unit${n === 1 ? '' : 's'} checked`,
     missing: (n) => `${n} not reported`,
     unreadable: (n) => `${n} unreadable`,
+    otherPeriod: (n) => `${n} sent only another year's report`,
     verdict: ({ status, unassessed }, c, short) => {
-      const gaps = [c.unreadableFiles && `${c.unreadableFiles} unreadable file${c.unreadableFiles === 1 ? '' : 's'}`, c.missing.length && `${c.missing.length} not reported`, c.unknown && `${c.unknown} unknown unit${c.unknown === 1 ? '' : 's'}`].filter(Boolean);
+      const gaps = [c.unreadableFiles && `${c.unreadableFiles} unreadable file${c.unreadableFiles === 1 ? '' : 's'}`, c.missing.length && `${c.missing.length} not reported`, c.otherPeriod.length && `${c.otherPeriod.length} sent only another year's report`, c.unknown && `${c.unknown} unknown unit${c.unknown === 1 ? '' : 's'}`].filter(Boolean);
       const basis = `${c.roster ? `${c.read}/${c.roster} units` : `${c.read} reports`}${gaps.length ? `: ${gaps.join(', ')}` : ''}`;
       if (status === 'nothing-read') return `Nothing was checked: no report could be read (${basis}).`;
       if (status === 'short') return `The area misses ${short} target${short === 1 ? '' : 's'} (based on ${basis}).`;
@@ -555,7 +561,7 @@ const en: Strings = {
   },
   units: {
     heading: 'Units',
-    status: { ok: 'On target', warnings: 'Warnings', errors: 'Errors', missing: 'Not reported', unreadable: 'Unreadable file', unknown: 'Not in the roster' },
+    status: { ok: 'On target', warnings: 'Warnings', errors: 'Errors', missing: 'Not reported', unreadable: 'Unreadable file', 'other-period': "Only another year's report", unknown: 'Not in the roster' },
     counts: (e, w, i) => [e && `${e} errors`, w && `${w} warnings`, i && `${i} info`].filter(Boolean).join(' · ') || 'No findings',
     evidence: (e) => `Recognised by the ${EVIDENCE_EN[e.source]}${e.cell ? ` (cell ${e.cell})` : ''}: ${e.text}`,
     none: 'No units.',
@@ -597,6 +603,7 @@ const en: Strings = {
     'missing-value': 'Missing value',
     'missing-unit': 'Not reported',
     'duplicate-unit': 'Sent twice',
+    'other-period': 'Another period',
     'unknown-unit': 'Unknown unit',
     'unit-mismatch': 'Unit names disagree',
     'unmapped-row': 'Unmatched row',
@@ -671,6 +678,7 @@ const en: Strings = {
         'missing-value': 'a blank where a figure is due, or a whole row missing.',
         'missing-unit': 'a unit of the roster sent nothing.',
         'duplicate-unit': 'a unit sent twice: the report with the later date is used, and the message says which.',
+        'other-period': "a report whose title names another year than the round's: not summed; when its date is in this round's year it is used and the message says so.",
         'unknown-unit': 'a report that names no unit of the roster, or whose name fits several (written without diacritics or without its level): checked, but left out of the totals; the message names the candidates.',
         'unit-mismatch': 'the heading, the sheet name and the file name name different units: the clearest one (with its level or organisation; the heading among equals) is used and both are named.',
         'unmapped-row': 'a row matching no indicator: add its wording to "Tên gọi khác" if it is one.',

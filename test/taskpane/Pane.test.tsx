@@ -98,7 +98,7 @@ test('the counts filter the findings when clicked, and say so when pressed', asy
 
 test('units worst first; "Chỉ đơn vị chưa đạt" hides those on target; a chosen unit looks chosen and narrows the findings', async () => {
   await checked();
-  const rank = { unreadable: 0, errors: 1, missing: 2, unknown: 3, warnings: 4, ok: 5 } as const;
+  const rank = { unreadable: 0, errors: 1, 'other-period': 2, missing: 2, unknown: 3, warnings: 4, ok: 5 } as const;
   const want = [...expected.units].sort((a, b) => rank[a.status] - rank[b.status] || b.errors - a.errors || b.warnings - a.warnings).map((u) => u.unit);
   expect(visibleUnits()).toEqual(want);
   // The first unit has errors, the last of the sample is on target or has fewer.

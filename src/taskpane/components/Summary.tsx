@@ -44,6 +44,12 @@ export const Summary = forwardRef<HTMLHeadingElement, Props>(function Summary({ 
             <span data-testid="units-missing">{t.summary.missing(coverage.missing.length)}</span>
           </>
         )}
+        {coverage.otherPeriod.length > 0 && (
+          <>
+            {' · '}
+            <span data-testid="units-other-period">{t.summary.otherPeriod(coverage.otherPeriod.length)}</span>
+          </>
+        )}
         {coverage.unreadable.length > 0 && (
           <>
             {' · '}

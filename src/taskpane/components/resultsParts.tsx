@@ -36,14 +36,15 @@ export function StatusIcon({ status }: { status: UnitStatus }): ReactElement {
     case 'unreadable':
       return <DocumentDismiss20Filled className={s.error} aria-hidden />;
     case 'missing':
+    case 'other-period':
       return <DocumentDismiss20Filled className={s.muted} aria-hidden />;
     default:
       return <QuestionCircle20Filled className={s.muted} aria-hidden />;
   }
 }
 
-/** Worst first: a unit whose report could not be read, then errors, not sent, unknown, warnings, on target. */
-const RANK: Record<UnitStatus, number> = { unreadable: 0, errors: 1, missing: 2, unknown: 3, warnings: 4, ok: 5 };
+/** Worst first: a unit whose report could not be read, then errors, not sent (or only another year's report), unknown, warnings, on target. */
+const RANK: Record<UnitStatus, number> = { unreadable: 0, errors: 1, 'other-period': 2, missing: 2, unknown: 3, warnings: 4, ok: 5 };
 
 export function worstFirst(units: readonly UnitSummary[]): UnitSummary[] {
   return units
