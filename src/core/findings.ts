@@ -229,7 +229,7 @@ export type OtherPeriodParams = SheetYearParams | { variant: 'years-differ'; yea
 interface SheetYearParams {
   /** Set aside (the title names another year), or used with the doubt said (the date says otherwise). */
   variant: 'set-aside' | 'dated-in-round' | 'dated-before';
-  /** The unit, or "3 đơn vị" for a table of several. */
+  /** The unit, as the message names it. */
   who: string;
   file: string;
   sheet: string;

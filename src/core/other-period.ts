@@ -39,10 +39,11 @@ export function sortByYear(reports: UnitReport[], rules: Rules, findings: Findin
     const verdict = judgeYear(r, round.year);
     if (verdict !== 'set-aside') current.push(r);
     else setAside.push(r);
-    const key = `${r.file}\u0000${r.sheet}`;
+    // One finding per unit on a sheet, so each unit's feedback and status say why.
+    const key = `${r.file}\u0000${r.sheet}\u0000${r.inRoster ? r.unit : ''}`;
     if (verdict === 'current' || said.has(key)) continue;
     said.add(key);
-    findings.push(periodFinding(r, reports, round, verdict));
+    findings.push(periodFinding(r, round, verdict));
   }
   const kept = new Set(current.filter((r) => r.inRoster).map((r) => r.unit));
   const setAsideUnits = new Set(setAside.filter((r) => r.inRoster && !kept.has(r.unit)).map((r) => r.unit));
@@ -80,16 +81,14 @@ function judgeYear(r: UnitReport, year: number): YearVerdict {
   return 'current';
 }
 
-function periodFinding(r: UnitReport, all: UnitReport[], round: RoundYear, verdict: Exclude<YearVerdict, 'current'>): Finding {
-  const onSheet = all.filter((o) => o.file === r.file && o.sheet === r.sheet);
-  const units = [...new Set(onSheet.map((o) => o.unit))];
-  const unit = units.length === 1 && r.inRoster ? r.unit : '';
+function periodFinding(r: UnitReport, round: RoundYear, verdict: Exclude<YearVerdict, 'current'>): Finding {
+  const unit = r.inRoster ? r.unit : '';
   return finding(
     'other-period',
     { unit, file: r.file, sheet: r.sheet, severity: verdict === 'set-aside' ? 'error' : 'warning', actual: r.period?.year ?? r.date?.year ?? null, expected: round.year },
     {
       variant: verdict,
-      who: unit || (units.length === 1 ? units[0] : `${units.length} đơn vị`),
+      who: r.inRoster ? r.unit : `Báo cáo không rõ đơn vị ("${r.unit}")`,
       file: r.file,
       sheet: r.sheet,
       title: r.period?.label ?? null,

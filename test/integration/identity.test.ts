@@ -217,7 +217,7 @@ describe('sent, unreadable, not read', () => {
     ]);
     expect(kinds(r, 'missing-unit').map((f) => f.unit)).toEqual(['Xã Yên Bình']);
     expect(kinds(r, 'unreadable-file').map((f) => [f.unit, f.file])).toEqual([['Phường Tân Thành', 'Tan Thanh - bao cao.xlsx']]);
-    expect(r.coverage).toEqual({ roster: 3, read: 1, unreadable: ['Phường Tân Thành'], missing: ['Xã Yên Bình'], unknown: 0, unreadableFiles: 1 });
+    expect(r.coverage).toEqual({ roster: 3, read: 1, unreadable: ['Phường Tân Thành'], missing: ['Xã Yên Bình'], otherPeriod: [], unknown: 0, unreadableFiles: 1 });
     const v = areaVerdict(r);
     expect(v.status).toBe('partial');
     expect(v.text).toBe('Chưa kết luận được cho toàn địa bàn: các đơn vị đã đọc không thiếu chỉ tiêu nào, nhưng kết quả chỉ dựa trên 1/3 đơn vị: 1 tệp không đọc được, 1 đơn vị chưa gửi.');

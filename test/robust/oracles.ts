@@ -41,7 +41,7 @@ export function runCheck(rulesModel: WorkbookModel, reports: WorkbookModel[], fi
 // (b) every input is accounted for, every finding is well formed
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
-const STATUSES = new Set(['ok', 'warnings', 'errors', 'missing', 'unreadable', 'unknown']);
+const STATUSES = new Set(['ok', 'warnings', 'errors', 'missing', 'unreadable', 'other-period', 'unknown']);
 /** A letter only Vietnamese uses (or a d with stroke): the message is in Vietnamese. */
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 const LEAKED = /\bundefined\b|\[object Object\]|\[object Map\]|function\s*\(/;
@@ -77,6 +77,11 @@ export function checkAccounted(run: Run, reports: WorkbookModel[], fileErrors: F
   }
   if (JSON.stringify(counts) !== JSON.stringify(json.counts)) fail(`counts ${JSON.stringify(json.counts)} do not match the findings ${JSON.stringify(counts)}`);
   for (const u of json.units) if (!STATUSES.has(u.status)) fail(`unit "${u.unit}" has status "${u.status}"`);
+  // Another year's report is set aside: never used, and a unit left with nothing else says why.
+  const setAside = json.findings.filter((f) => f.kind === 'other-period' && f.severity === 'error');
+  // (A sheet may hold a second table of the unit, with no year of its own, which is used.)
+  for (const f of setAside) if (!json.submissions.some((s) => s.file === f.file && s.sheet === f.sheet && !s.used)) fail(`"${f.file}" / "${f.sheet}" was set aside as another year's report, yet every report on it was used`);
+  for (const u of json.units) if (u.status === 'other-period' && !setAside.some((f) => f.unit === u.unit)) fail(`unit "${u.unit}" is "other-period" with no finding saying why`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -86,8 +91,9 @@ const ALL_MET = /đạt mọi chỉ tiêu/;
 
 export function checkClaims(run: Run): void {
   const { json } = run;
-  const read = json.units.filter((u) => u.status !== 'missing' && u.status !== 'unreadable' && u.status !== 'unknown').length;
-  const unread = json.units.filter((u) => u.status === 'missing' || u.status === 'unreadable');
+  const NOT_READ = new Set(['missing', 'unreadable', 'other-period']);
+  const read = json.units.filter((u) => !NOT_READ.has(u.status) && u.status !== 'unknown').length;
+  const unread = json.units.filter((u) => NOT_READ.has(u.status));
   const failedFiles = json.findings.filter((f) => f.severity === 'error' && (f.kind === 'unreadable-file' || f.kind === 'no-table')).length;
   if (json.coverage.read !== read && json.rules.units > 0) fail(`coverage says ${json.coverage.read} units read, the statuses say ${read}`);
   if (json.coverage.read === 0) {
