@@ -107,11 +107,13 @@ function amount(ind: Indicator, n: number): string {
 function rateParts(result: CheckResult, ind: Indicator): string | null {
   const f = ind.formula;
   if (!f || f.type !== 'arith' || f.op !== '/' || f.left.type !== 'code' || f.right.type !== 'code') return null;
-  const lookup = areaLookup(result.rollup.totals, result.rules);
+  const basis = result.rollup.rateBasis.get(ind.code);
+  const lookup = areaLookup(basis?.parts ?? result.rollup.totals, result.rules);
   const a = lookup(f.left.code);
   const b = lookup(f.right.code);
   const uom = result.rules.byCode.get(f.left.code)?.unitOfMeasure ?? '';
-  return a === undefined || b === undefined ? null : `${formatNumber(a)}/${formatNumber(b)}${uom ? ` ${uom}` : ''}`;
+  const over = basis ? `, trên ${basis.units}/${basis.of} đơn vị có đủ số liệu` : '';
+  return a === undefined || b === undefined ? null : `${formatNumber(a)}/${formatNumber(b)}${uom ? ` ${uom}` : ''}${over}`;
 }
 
 /** ", đạt 107,5% chỉ tiêu (từ 200 trở lên), vượt chỉ tiêu" from the area's finding, or its absence. */

@@ -22,7 +22,9 @@ export function planRates(result: CheckResult, rollup: RollupLayout, marks: Map<
     if (stt !== null) sheet.cells.push({ row: rr, col: 1, value: num(stt) });
     sheet.cells.push({ row: rr, col: 2, value: text(label), bold });
     rates.forEach((ind, i) => {
-      const cell: PlannedCell = { row: rr, col: 3 + i, value: { formula: formulaFor(ind, sourceRow) }, numFmt: '0.00%', bold };
+      const basis = unit === '*' ? result.rollup.rateBasis.get(ind.code) : undefined;
+      const note = basis ? `Tính trên ${basis.units}/${basis.of} đơn vị có đủ số liệu của mọi thành phần, để tử số và mẫu số cùng các đơn vị.` : undefined;
+      const cell: PlannedCell = { row: rr, col: 3 + i, value: { formula: formulaFor(ind, sourceRow) }, numFmt: '0.00%', bold, ...(note ? { note } : {}) };
       sheet.cells.push(decorate(cell, marks.get(cellKey(unit, ind.code))));
     });
     rr++;
@@ -77,14 +79,24 @@ function rateHeads(sheet: PlannedSheet, rates: Indicator[], achieved: number) {
   sheet.widths[achieved - 1] = 16;
 }
 
-/** A rate's formula over a row of "Tổng hợp", its parts' own formulas written out. */
+/**
+ * A rate's formula over a row of "Tổng hợp", its parts' own formulas written out. The area's rate
+ * over parts some unit did not give is taken over the units that gave them all, as the engine
+ * computes it (rollup.ts): each part is a SUMPRODUCT over the unit rows where every part is a number.
+ */
 function rateFormula(result: CheckResult, rollup: RollupLayout): (ind: Indicator, sheetRow: number) => string {
   const colOfCode = new Map(rollup.columns.map((ind, i) => [ind.code, FIRST_FIGURE_COL + i]));
   const byCode = result.rules.byCode;
+  const unitRows = rollup.counted.map((r) => rollup.rowOf.get(r.unit)).filter((r): r is number => r !== undefined);
+  const [first, last] = [Math.min(...unitRows), Math.max(...unitRows)];
+  const column = (code: string) => `${quoteSheet(SHEET_NAMES.rollup)}!${cellAddress(first, colOfCode.get(code)!)}:${cellAddress(last, colOfCode.get(code)!)}`;
   return (ind, sheetRow) => {
+    const basis = sheetRow === rollup.rowOf.get('*') && unitRows.length > 0 ? result.rollup.rateBasis.get(ind.code) : undefined;
+    const filter = basis ? [...basis.parts.keys()].map((c) => `--ISNUMBER(${column(c)})`).join(',') : '';
     const ref = (code: string): string => {
       const sub = byCode.get(code);
       if (sub?.formula) return `(${toExcelFormula(sub.formula, ref)})`;
+      if (basis) return `SUMPRODUCT(${filter},${column(code)})`;
       return `${quoteSheet(SHEET_NAMES.rollup)}!${cellAddress(sheetRow, colOfCode.get(code)!)}`;
     };
     return `IFERROR(${toExcelFormula(ind.formula!, ref)},"")`;

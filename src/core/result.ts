@@ -13,6 +13,8 @@ export interface ResultJson {
   findings: Finding[];
   totals: Record<string, number>;
   ratios: Record<string, number>;
+  /** Rates computed over the units that gave every part (some unit lacks one): `{code: {units, of, parts}}`. */
+  rateBasis?: Record<string, { units: number; of: number; parts: Record<string, number> }>;
   /** Totals that leave out invalid or missing values, with the units left out. */
   incomplete: Record<string, string[]>;
   /** Findings by severity; accepted ones (an explanation the office accepted) apart, in `accepted` only. */
@@ -45,6 +47,9 @@ export function toResultJson(result: CheckResult): ResultJson {
     findings: result.findings,
     totals: Object.fromEntries(order(result.rollup.totals).map((c) => [c, result.rollup.totals.get(c)!])),
     ratios: Object.fromEntries(order(result.rollup.ratios).map((c) => [c, result.rollup.ratios.get(c)!])),
+    ...(result.rollup.rateBasis.size
+      ? { rateBasis: Object.fromEntries(order(result.rollup.rateBasis).map((c) => { const b = result.rollup.rateBasis.get(c)!; return [c, { units: b.units, of: b.of, parts: Object.fromEntries(b.parts) }]; })) }
+      : {}),
     incomplete: Object.fromEntries(order(result.rollup.incomplete).map((c) => [c, result.rollup.incomplete.get(c)!])),
     counts,
     coverage: result.coverage,

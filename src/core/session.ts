@@ -266,7 +266,9 @@ export class CheckSession {
       if (!target) continue;
       const left = new Set<string>();
       for (const code of ind.formula ? codesOf(ind.formula) : [ind.code]) for (const u of rollup.incomplete.get(code) ?? []) left.add(u);
-      const f = judgeTarget({ ind, actual, ...target, parts: describeParts(ind, lookup) }, '*', { file: null, sheet: null, cell: null }, who, [...left]);
+      const basis = rollup.rateBasis.get(ind.code);
+      const parts = describeParts(ind, basis ? areaLookup(basis.parts, rules) : lookup);
+      const f = judgeTarget({ ind, actual, ...target, parts: basis && parts ? `${parts}, trên ${basis.units}/${basis.of} đơn vị có đủ số liệu` : parts }, '*', { file: null, sheet: null, cell: null }, who, [...left]);
       if (f) findings.push(f);
     }
   }

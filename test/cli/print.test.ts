@@ -77,3 +77,24 @@ describePdf('the rollup printed through LibreOffice', () => {
     expect(units).toEqual(Array.from({ length: 149 }, (_, i) => i + 2));
   });
 });
+
+describePdf('the rates computed by LibreOffice from the written formulas', () => {
+  test('an area rate over parts one unit did not give is the same like-for-like rate the engine gives (840/900, not 1.820/900)', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-rates-in-'));
+    const rules = path.join(dir, 'chi-tieu.xlsx');
+    const { BASE_INDICATORS } = await import('../helpers/build');
+    await fs.writeFile(rules, await rulesWorkbook({ indicators: BASE_INDICATORS.map((i) => (i.code === 'TL_GDVH' ? { ...i, scope: 'Toàn địa bàn' } : i)), checks: [] }));
+    await fs.mkdir(path.join(dir, 'bao-cao'));
+    const units: Array<[string, Record<string, number | string>]> = [
+      ['Phường Hòa Lạc', { SO_HO: 'khoảng 1000', GDVH_DK: 980 }],
+      ['Phường Tân Thành', { SO_HO: 500, GDVH_DK: 480 }],
+      ['Xã Yên Bình', { SO_HO: 400, GDVH_DK: 360 }],
+    ];
+    for (const [u, over] of units) await fs.writeFile(path.join(dir, 'bao-cao', `${u}.xlsx`), await xlsx([reportSheet({ unitLine: `ĐẢNG ỦY ${u.toUpperCase()}`, rows: goodRows(over) })]));
+    const pdf = await rollupPdf(rules, [path.join(dir, 'bao-cao')]);
+    const rates = pages(pdf).find((p) => p.text.includes('Tỷ lệ – Năm 2023'))!;
+    const areaLine = rates.text.split('\n').find((l) => l.includes('Toàn địa bàn'))!;
+    // LibreOffice evaluates the SUMPRODUCT formulas itself: 840 / 900 = 93,33 %.
+    expect(areaLine).toMatch(/93[.,]33\s*%/);
+  });
+});
