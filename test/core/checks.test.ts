@@ -158,8 +158,12 @@ describe('rollup and output plan', () => {
     expect(res.rollup.ratios.get('TL')).toBeCloseTo(100 / 102, 12);
     expect(res.rollup.totals.get('HV')).toBe(100);
     expect(res.rollup.incomplete.get('KN')).toEqual(['Xã Yên Bình']);
-    // A rate over a rate: TL2 = KN / (TL * DT), inlined.
-    expect(res.rollup.ratios.get('TL2')).toBeCloseTo(100 / ((100 / 102) * 102), 12);
+    // A rate over a rate: TL2 = KN / (TL * DT), inlined. Yên Bình's KN is not a number, so the
+    // rate is like for like over Hòa Lạc alone (KN 100, HV 1, DT 2), never Hòa Lạc's KN over both units' TL * DT.
+    expect(res.rollup.ratios.get('TL2')).toBeCloseTo(100 / ((1 / 2) * 2), 12);
+    expect(res.rollup.rateBasis.get('TL2')).toEqual({ parts: new Map([['KN', 100], ['HV', 1], ['DT', 2]]), units: 1, of: 2 });
+    // TL's own parts are given by both units: the quotient of the totals, no basis.
+    expect(res.rollup.rateBasis.has('TL')).toBe(false);
   });
 
   const plan = planOutput(res);

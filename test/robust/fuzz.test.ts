@@ -273,10 +273,10 @@ describe('the oracles can fail', () => {
   };
 
   test('the formula oracle accepts the engine formulas and rejects anything else', () => {
-    for (const ok of ['SUM(D7:D9)', `IFERROR('Tổng hợp'!F7/'Tổng hợp'!E7,"")`, `IFERROR(('Tổng hợp'!F7-'Tổng hợp'!E7)/'Tổng hợp'!F7*100,"")`, `IFERROR(1e+24/'Tổng hợp'!AB12,"")`]) {
+    for (const ok of ['SUM(D7:D9)', `IFERROR('Tổng hợp'!F7/'Tổng hợp'!E7,"")`, `IFERROR(('Tổng hợp'!F7-'Tổng hợp'!E7)/'Tổng hợp'!F7*100,"")`, `IFERROR(1e+24/'Tổng hợp'!AB12,"")`, `IFERROR(SUMPRODUCT(--ISNUMBER('Tổng hợp'!J7:J13),--ISNUMBER('Tổng hợp'!I7:I13),'Tổng hợp'!J7:J13)/SUMPRODUCT(--ISNUMBER('Tổng hợp'!J7:J13),--ISNUMBER('Tổng hợp'!I7:I13),'Tổng hợp'!I7:I13),"")`]) {
       expect([ok, isEngineFormula(ok)]).toEqual([ok, true]);
     }
-    for (const bad of ['HYPERLINK("http://x","y")', '1+1', `IFERROR('Biểu 01'!F7,"")`, `IFERROR(F7/E7,"x")`, `IFERROR(('Tổng hợp'!F7,"")`, 'SUM(D7:D9)+cmd', `IFERROR(A1&"x","")`, 'SUM(D7:D9),1']) {
+    for (const bad of ['HYPERLINK("http://x","y")', '1+1', `IFERROR('Biểu 01'!F7,"")`, `IFERROR(F7/E7,"x")`, `IFERROR(('Tổng hợp'!F7,"")`, 'SUM(D7:D9)+cmd', `IFERROR(A1&"x","")`, 'SUM(D7:D9),1', `IFERROR(SUMPRODUCT('Biểu 01'!J7:J13),"")`, `IFERROR(INDIRECT('Tổng hợp'!J7),"")`]) {
       expect([bad, isEngineFormula(bad)]).toEqual([bad, false]);
     }
     const { run } = tiny();

@@ -188,10 +188,11 @@ const ROLLUP_REF = `'${SHEET_NAMES.rollup.replace(/'/g, "''")}'!${A1}`;
 const NUMBER = String.raw`\d+(?:\.\d+)?(?:e[+-]\d+)?`;
 const SUM_FORMULA = new RegExp(`^SUM\\(${A1}:${A1}\\)$`);
 const IFERROR_FORMULA = /^IFERROR\((.+),""\)$/s;
-const TOKEN = new RegExp(`^(?:${ROLLUP_REF}|${NUMBER}|[-+*/()])`);
+// A like-for-like area rate sums each part over the rows where every part is a number.
+const TOKEN = new RegExp(`^(?:${ROLLUP_REF}(?::${A1})?|${NUMBER}|SUMPRODUCT\\(|--ISNUMBER\\(|[-+*/(),])`);
 const RANGE = new RegExp(`^${A1}(?::${A1})?$`);
 
-/** True for SUM(D7:D9) and IFERROR(<arithmetic over 'Tổng hợp'!cells and numbers>,""). */
+/** True for SUM(D7:D9) and IFERROR(<arithmetic over 'Tổng hợp'!cells, numbers and SUMPRODUCT(--ISNUMBER(range),…,range)>,""). */
 export function isEngineFormula(formula: string): boolean {
   if (SUM_FORMULA.test(formula)) return true;
   const m = IFERROR_FORMULA.exec(formula);
@@ -201,7 +202,7 @@ export function isEngineFormula(formula: string): boolean {
   while (rest.length) {
     const t = TOKEN.exec(rest);
     if (!t) return false;
-    if (t[0] === '(') depth++;
+    if (t[0].endsWith('(')) depth++;
     if (t[0] === ')' && --depth < 0) return false;
     rest = rest.slice(t[0].length);
   }
