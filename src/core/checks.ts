@@ -134,6 +134,17 @@ export function targetFor(ind: Indicator, pace: Pace): { comparison: Comparison;
   return { comparison: scaleComparison(cond.comparison, pace.months / pace.targetMonths), prorated: true };
 }
 
+/**
+ * Whether a unit's row gives a figure for an indicator: a number read, or computed for a derived
+ * one. "x" (not applicable) counts when judging whether a target could be assessed, not when
+ * writing what the unit achieved.
+ */
+export function givesFigure(r: { figures: ReadonlyMap<string, Figure>; derived: ReadonlyMap<string, number> }, ind: Indicator, notApplicableCounts = false): boolean {
+  if (ind.formula) return r.derived.has(ind.code);
+  const status = r.figures.get(ind.code)?.status;
+  return status === 'ok' || (notApplicableCounts && status === 'not-applicable');
+}
+
 export function appliesTo(ind: Indicator, roster: RosterUnit | null, report: UnitReport): boolean {
   if (ind.scope.kind === 'area') return false;
   if (ind.scope.kind === 'each') return true;

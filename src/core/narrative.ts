@@ -4,7 +4,7 @@
 // against "Cùng kỳ", who did not report or could not be read, and the figures that do not add up,
 // said as such. No sentence claims what the figures do not show: a verdict on part of the units
 // says so, and a figure with an open problem is named with it.
-import { targetFor } from './checks';
+import { givesFigure, targetFor } from './checks';
 import { codesOf } from './expressions';
 import { Finding, isAccepted } from './findings';
 import { AreaChange } from './last-year';
@@ -169,7 +169,7 @@ function unitTargets(result: CheckResult, ind: Indicator): string {
   const hasRoster = result.rows.some((x) => x.roster);
   // Only the units counted here: a report naming no roster unit is checked but not counted, so
   // its shortfall must not be subtracted from "x/y đơn vị đạt".
-  const counted = new Set(result.rows.filter((r) => r.report && (r.roster || !hasRoster) && hasValue(r, ind)).map((r) => r.unit));
+  const counted = new Set(result.rows.filter((r) => r.report && (r.roster || !hasRoster) && givesFigure(r, ind)).map((r) => r.unit));
   const checked = counted.size;
   if (!checked) return '';
   const own = (f: Finding) => counted.has(f.unit) && f.indicator === ind.code && f.against !== 'plan' && TARGET_KINDS.has(f.kind);
@@ -180,10 +180,6 @@ function unitTargets(result: CheckResult, ind: Indicator): string {
   if (short.length) s += `; chưa đạt: ${list(short.map((f) => `${f.unit} (${figure(ind, f)}${isAccepted(f) ? ', đã giải trình' : ''})`), 'đơn vị')}`;
   if (over.length) s += `; vượt: ${list(over.map((f) => `${f.unit} (${figure(ind, f)})`), 'đơn vị')}`;
   return `${s}.`;
-}
-
-function hasValue(r: CheckResult['rows'][number], ind: Indicator): boolean {
-  return ind.formula ? r.derived.has(ind.code) : r.figures.get(ind.code)?.status === 'ok';
 }
 
 /** "30/40 người": the unit's figure against what it was held to. */

@@ -1,7 +1,7 @@
 // The area's verdict in one sentence, the same for the command line, the pane and the rollup.
 // It is only as good as the units read: it never says every target was met when a roster unit
 // was not read, and says plainly when nothing was read at all.
-import { appliesTo } from './checks';
+import { appliesTo, givesFigure } from './checks';
 import type { Indicator } from './rules';
 import type { CheckResult, Coverage, UnitRow } from './session';
 
@@ -58,10 +58,9 @@ export function areaVerdict(result: CheckResult): AreaVerdict {
 export function unassessedTargets(result: CheckResult): Indicator[] {
   const hasRoster = result.rows.some((r) => r.roster);
   const read = result.rows.filter((r) => r.report && (r.roster || !hasRoster));
-  const judged = (r: UnitRow, ind: Indicator) => (ind.formula ? r.derived.has(ind.code) : ['ok', 'not-applicable'].includes(r.figures.get(ind.code)?.status ?? ''));
   return result.rules.indicators.filter((ind) => {
     if (!ind.condition) return false;
     if (ind.scope.kind === 'area') return !result.rollup.totals.has(ind.code) && !result.rollup.ratios.has(ind.code);
-    return read.some((r) => appliesTo(ind, r.roster, r.report!) && !judged(r, ind));
+    return read.some((r) => appliesTo(ind, r.roster, r.report!) && !givesFigure(r, ind, true));
   });
 }

@@ -89,8 +89,12 @@ describe('the samples\' rollup', () => {
     expect(rollup.rowHeights?.[5]).toBeLessThanOrEqual(10 * 15);
     // A wrapped finding message gets its lines; a one-line row keeps the default height.
     const findings = sheet('Kết quả kiểm tra');
-    const long = findings.cells.find((c) => c.col === 11 && 'text' in c.value && c.value.text.length > 200);
-    if (long) expect(findings.rowHeights?.[long.row]).toBeGreaterThanOrEqual(3 * 15);
+    const long = findings.cells.filter((c) => c.col === 11 && 'text' in c.value).reduce((a, b) => ((b.value as { text: string }).text.length > (a.value as { text: string }).text.length ? b : a));
+    // The longest message (200 characters) in a column 80 wide wraps to at least 3 lines of 15 points.
+    const length = (long.value as { text: string }).text.length;
+    const width = findings.widths![10]!;
+    expect(length).toBeGreaterThan(2 * width);
+    expect(findings.rowHeights?.[long.row]).toBeGreaterThanOrEqual(Math.ceil(length / width) * 15);
     expect(sheet('Tỷ lệ').rowHeights?.[5]).toBeUndefined();
   });
 
