@@ -54,8 +54,8 @@ export function lastYearSheet(unitLine: string, figures: Figures, lastYearHeader
 }
 
 /** Six units, each its own figures; `codes` of `sizes` give the rules' "Quy mô" column. */
-export async function checkLastYear(perUnit: Figures[], opts: { settings?: Row[]; sizes?: Record<string, string>; headers?: string[] } = {}): Promise<CheckResult> {
-  const indicators = LY_INDICATORS.map((i) => ({ ...i, size: opts.sizes?.[i.code] }));
+export async function checkLastYear(perUnit: Figures[], opts: { settings?: Row[]; sizes?: Record<string, string>; headers?: string[]; extra?: IndicatorSpec[] } = {}): Promise<CheckResult> {
+  const indicators = [...LY_INDICATORS, ...(opts.extra ?? [])].map((i) => ({ ...i, size: opts.sizes?.[i.code] }));
   const rulesBytes = await rulesWorkbook({ indicators, roster: SIX_UNITS, checks: [['K1', 'HND_KN <= HND_HV', 'Lỗi']], settings: opts.settings });
   const { rules, problems } = readRules(await readWorkbookBuffer(rulesBytes, 'rules.xlsx'));
   expect(problems).toEqual([]);

@@ -34,6 +34,22 @@ describe('Cùng kỳ', () => {
     expect(toResultJson(r).lastYear!.HND_KN).toEqual(kn);
   });
 
+  test('a rate compares its parts summed each year, and only when every unit gave both years of every part', async () => {
+    const rate = [{ code: 'TL_KN', section: 'Hội Nông dân', name: 'Tỷ lệ kết nạp', uom: '%', formula: 'HND_KN / HND_HV' }];
+    const units = six();
+    const sum = (code: string, year: 0 | 1) => units.reduce((s, u) => s + u[code][year]!, 0);
+    const r = await checkLastYear(units, { extra: rate });
+    const tl = r.lastYear!.area.get('TL_KN')!;
+    expect(tl.now).toBeCloseTo(sum('HND_KN', 0) / sum('HND_HV', 0), 12);
+    expect(tl.before).toBeCloseTo(sum('HND_KN', 1) / sum('HND_HV', 1), 12);
+    expect([tl.units, tl.of]).toEqual([6, 6]);
+    // One unit without last year's admissions: no like-for-like rate to compare, so none is given.
+    units[3] = { ...units[3], HND_KN: [units[3].HND_KN[0], null] };
+    const partial = await checkLastYear(units, { extra: rate });
+    expect(partial.lastYear!.area.has('HND_KN')).toBe(true);
+    expect(partial.lastYear!.area.has('TL_KN')).toBe(false);
+  });
+
   test('"Tổng hợp" shows last year, the change and the change in per cent under "Tổng cộng"', async () => {
     const units = six();
     const r = await checkLastYear(units);

@@ -146,10 +146,15 @@ describe('the draft report', () => {
   });
 
   test('the change against "Cùng kỳ" is said, and its numbers are traceable too', async () => {
-    const r = await checkLastYear([0, 1, 2, 3, 4, 5].map(plausible));
+    const units = [0, 1, 2, 3, 4, 5].map(plausible);
+    const r = await checkLastYear(units);
     const text = draftText(r);
-    const c = r.lastYear!.area.get('HND_HV')!;
-    expect(text).toContain(`so với cùng kỳ tăng 72 người (+${vn(((c.now - c.before) / c.before) * 100, 1)}%)`);
+    // From the inputs, not the result: members this year and last, summed over the six units.
+    const now = units.reduce((s, u) => s + u.HND_HV[0]!, 0);
+    const before = units.reduce((s, u) => s + u.HND_HV[1]!, 0);
+    expect([now, before]).toEqual([2860, 2788]);
+    expect(text).toContain(`so với cùng kỳ tăng 72 người (+${vn(((now - before) / before) * 100, 1)}%)`);
+    expect(text).toContain('(+2,6%)');
     expect(untraceable(r)).toEqual([]);
   });
 
