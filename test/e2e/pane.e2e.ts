@@ -234,7 +234,11 @@ afterAll(async () => {
 /** Every visible scrolling element of the pane, and the page: none wider than its box. */
 async function overflow(p: Page): Promise<Array<{ what: string; scrollWidth: number; clientWidth: number; widest: string }>> {
   return p.evaluate(() => {
-    const scrollers = [document.documentElement, ...Array.from(document.querySelectorAll<HTMLElement>('[data-testid^="scroller-"]')).filter((el) => !el.hidden)];
+    const scrollers = [
+      document.documentElement,
+      ...Array.from(document.querySelectorAll<HTMLElement>('[data-testid^="scroller-"]')).filter((el) => !el.hidden),
+      ...Array.from(document.querySelectorAll<HTMLElement>('dialog[open]')),
+    ];
     return scrollers
       .filter((el) => el.scrollWidth > el.clientWidth)
       .map((el) => {
@@ -243,6 +247,32 @@ async function overflow(p: Page): Promise<Array<{ what: string; scrollWidth: num
         const last = over[over.length - 1];
         return { what: el.getAttribute('data-testid') ?? el.tagName, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, widest: last ? `${last.tagName}.${last.className} "${(last.textContent ?? '').slice(0, 40)}"` : '' };
       });
+  });
+}
+
+/**
+ * What a look at the screenshots found, measured: the page itself never scrolls in a tall pane
+ * (the view scrolls, under a fixed header and footer; text kept for screen readers once made the
+ * page scroll too, pushing "Kiểm tra" up); "Kiểm tra" is in view; a message's text has the bar's
+ * width (beside its icon and dismiss button at 160 px it broke inside words); the filters that
+ * stay in view leave most of the view to the findings (four stacked at 320 px took 58 %).
+ */
+async function layoutProblems(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const out: string[] = [];
+    const d = document.documentElement;
+    if (window.innerHeight > 500 && d.scrollHeight > d.clientHeight) out.push(`the page scrolls: ${d.scrollHeight} > ${d.clientHeight}`);
+    const check = document.querySelector('[data-testid="check"]')!.getBoundingClientRect();
+    if (check.top < 0 || check.bottom > window.innerHeight) out.push(`"Kiểm tra" out of view: ${Math.round(check.top)}–${Math.round(check.bottom)} of ${window.innerHeight}`);
+    for (const bar of Array.from(document.querySelectorAll<HTMLElement>('[data-testid="notice"]'))) {
+      const body = bar.querySelector<HTMLElement>('.fui-MessageBarBody');
+      if (body && body.clientWidth < 0.6 * bar.clientWidth) out.push(`a message squeezed: its text ${body.clientWidth} px of ${bar.clientWidth}`);
+    }
+    const filters = document.querySelector<HTMLElement>('[data-testid="filters"]');
+    const scroller = filters?.closest<HTMLElement>('[data-testid^="scroller-"]');
+    if (filters && scroller && !scroller.hidden && getComputedStyle(filters).position === 'sticky' && filters.offsetHeight > 0.4 * scroller.clientHeight)
+      out.push(`the filters take ${filters.offsetHeight} px of ${scroller.clientHeight}`);
+    return out;
   });
 }
 
@@ -729,6 +759,7 @@ describe('task pane in Chromium', () => {
         expect([view.name, await shown.isVisible()]).toEqual([view.name, true]);
         for (const o of await overflow(page)) problems.push(`${view.name}: ${o.what} ${o.scrollWidth} > ${o.clientWidth} (${o.widest})`);
         for (const v of await axe(page)) problems.push(`${view.name}: axe ${v}`);
+        for (const l of await layoutProblems(page)) problems.push(`${view.name}: ${l}`);
         // Nor any of Tabster's focus guards, which are tabbable whenever the focus is outside the pane.
         const guards = await page.locator('[data-tabster-dummy]').count();
         if (guards) problems.push(`${view.name}: ${guards} focus guards [data-tabster-dummy]`);

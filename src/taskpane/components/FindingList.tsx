@@ -31,7 +31,8 @@ const useStyles = makeStyles({
     // In view while the list scrolls, where the pane is tall enough to spare the room.
     '@media (min-height: 480px)': { position: 'sticky', top: 0, zIndex: 1 },
   },
-  field: { flex: '1 1 130px', minWidth: 0 },
+  // Two filters a row from 320 px: four stacked would hide most of the findings under them.
+  field: { flex: '1 1 120px', minWidth: 0 },
   select: { minWidth: 0, width: '100%' },
   legend: { padding: 0, color: tokens.colorNeutralForeground3 },
   groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
