@@ -676,7 +676,7 @@ describe('task pane in Chromium', () => {
         await byTestId('report-input').setInputFiles(samples.reportFiles.slice(0, 3));
         await byTestId('toggle-files').click();
         await expectCount(byTestId('file-list').locator('li'), 3);
-        return byTestId('rules-section').locator('h2');
+        return byTestId('file-list');
       },
     },
     {
@@ -840,6 +840,43 @@ describe('task pane in Chromium', () => {
     await expectCount(page.locator('[data-testid="unit"]'), 60);
     timings.push(['hiện thêm 30 đơn vị', Date.now() - t]);
     expect(await overflow(page)).toEqual([]);
+
+    // Paging keeps the keyboard sane: the focus goes to the first unit added, the arrows go on
+    // from there, the list stays one Tab stop; the last page takes the button away, not the focus.
+    const unitAt = () => page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="unit"] button')).indexOf(document.activeElement as Element));
+    const tabStops = () => page.locator('[data-testid="unit-list"] [tabindex="0"]').count();
+    expect(await unitAt()).toBe(30);
+    await page.keyboard.press('ArrowDown');
+    expect(await unitAt()).toBe(31);
+    expect(await tabStops()).toBe(1);
+    for (let shown = 60; shown < 170; shown += 30) {
+      await byTestId('more-units').focus();
+      await page.keyboard.press('Enter');
+      await expectCount(page.locator('[data-testid="unit"]'), Math.min(170, shown + 30));
+      expect(await unitAt()).toBe(shown);
+      expect(await tabStops()).toBe(1);
+    }
+    await expectCount(byTestId('more-units'), 0);
+    await page.keyboard.press('End');
+    expect(await unitAt()).toBe(169);
+    await page.keyboard.press('Home');
+    expect(await unitAt()).toBe(0);
+    await page.keyboard.press('Tab');
+    expect(await unitAt()).toBe(-1);
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+
+    // The same under the findings: 680 errors, 50 a page; "Hiện thêm" by keyboard.
+    const findingAt = () => page.evaluate(() => Array.from(document.querySelectorAll('[data-testid="finding"]')).indexOf(document.activeElement?.closest('[data-testid="finding"]') as Element));
+    await expectCount(byTestId('finding'), 50);
+    t = Date.now();
+    await byTestId('show-more').focus();
+    await page.keyboard.press('Enter');
+    await expectCount(byTestId('finding'), 100);
+    timings.push(['hiện thêm 50 phát hiện', Date.now() - t]);
+    expect(await findingAt()).toBe(50);
+    expect(await page.locator('[data-testid="finding-list"] [tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('ArrowUp');
+    expect(await findingAt()).toBe(49);
   });
 
   test('the language switch: English at once, remembered on the next opening', async () => {

@@ -1,9 +1,9 @@
 // The findings under filters that stay in view (and stack in a narrow pane), grouped by unit or
 // by kind. Each group folds; a group shows a page of findings at a time, so 2,000 findings
 // render as a handful of headings until opened. A finding in this workbook leads to its cell.
-import { forwardRef, useMemo, useState } from 'react';
+import { forwardRef, useMemo, useRef, useState } from 'react';
 import { Body1, Button, Caption1, Field, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useRoving } from '../hooks/useRoving';
+import { useFocusAdded, useRoving } from '../hooks/useRoving';
 import { ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
 import { isAccepted } from '../../core/findings';
 import type { Finding, FindingKind } from '../../core/findings';
@@ -141,11 +141,14 @@ function FindingGroup(p: Props & { group: Group; startOpen: boolean }) {
   const [open, setOpen] = useState(p.startOpen);
   const [limit, setLimit] = useState(PAGE);
   const arrows = useRoving<HTMLUListElement>();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const focusAdded = useFocusAdded(arrows.ref, toggle);
   const bySeverity = SEVERITIES.map((s) => [s, group.findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   return (
     <div data-testid="finding-group">
       <Button
         appearance="subtle"
+        ref={toggle}
         className={styles.groupHead}
         icon={open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
         aria-expanded={open}
@@ -165,7 +168,7 @@ function FindingGroup(p: Props & { group: Group; startOpen: boolean }) {
         </ul>
       )}
       {open && group.findings.length > limit && (
-        <Button onClick={() => setLimit(limit + PAGE)} data-testid="show-more">
+        <Button onClick={() => (focusAdded(limit), setLimit(limit + PAGE))} data-testid="show-more">
           {t.findings.showMore(Math.min(PAGE, group.findings.length - limit))}
         </Button>
       )}
