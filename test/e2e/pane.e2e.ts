@@ -639,6 +639,26 @@ describe('task pane in Chromium', () => {
     expect(await shownCounts()).toEqual(countsOf(byWorkbook));
   });
 
+  test('"Chấp nhận giải trình…" opens a modal dialog: the rest of the pane is inert, the reason is asked in words, Escape gives the focus back', async () => {
+    await openPane();
+    await check();
+    await openAllGroups();
+    const link = byTestId('accept').first();
+    await link.click();
+    const dialog = page.getByRole('dialog', { name: 'Chấp nhận giải trình' });
+    await expectVisible(dialog);
+    // Modal: the page behind takes no click, and the focus is inside.
+    expect(await page.evaluate(() => !!document.activeElement?.closest('dialog[open]'))).toBe(true);
+    expect(await byTestId('check').evaluate((b) => document.elementFromPoint(b.getBoundingClientRect().left + 5, b.getBoundingClientRect().top + 5) === b)).toBe(false);
+    // An empty reason: the pane's own sentence, not the browser's bubble.
+    await byTestId('accept-save').click();
+    await expectVisible(dialog.getByText('Cần ghi lý do.'));
+    await page.keyboard.press('Escape');
+    await expectCount(byTestId('accept-dialog'), 0);
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.locator('[data-tabster-dummy]').count()).toBe(0);
+  });
+
   test('a blank workbook: the first-run view leads from nothing to a flagged rollup', async () => {
     await openPane({ model: blankWorkbook });
     const first = byTestId('first-run');

@@ -94,6 +94,8 @@ export function AcceptDialog({ t, finding, shownValue, onSave, onCancel }: Props
       {open && (
         <form
           className={styles.body}
+          // The pane says what is missing, in its own words, beside the field.
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             save();
