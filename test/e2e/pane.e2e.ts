@@ -628,6 +628,24 @@ describe('task pane in Chromium', () => {
     expect(await inList()).toBe(-1);
     expect(await page.locator('[data-testid="unit"] button').count()).toBe(byWorkbook.units.length);
 
+    // Up the findings with the arrows: each finding that takes the focus is shown whole, below
+    // the filters that stay in view, never behind them.
+    await openAllGroups();
+    const covered = () =>
+      page.evaluate(() => {
+        const item = document.activeElement!.closest('[data-testid="finding"]')!.getBoundingClientRect();
+        const bar = document.querySelector('[data-testid="filters"]')!.getBoundingClientRect();
+        return item.top < bar.bottom - 1;
+      });
+    const lastList = page.locator('[data-testid="finding-list"]').last();
+    await lastList.locator('[data-roving]').last().focus();
+    const steps = await lastList.locator('[data-roving]').count();
+    expect(steps).toBeGreaterThan(3);
+    for (let i = 1; i < steps; i++) {
+      await page.keyboard.press('ArrowUp');
+      expect([i, await covered()]).toEqual([i, false]);
+    }
+
     await byTestId('check').focus();
     let runs = await fake<number>('runs');
     await operation(() => page.keyboard.press('Enter'));
