@@ -60,7 +60,8 @@ const useStyles = makeStyles({
   dragging: { outline: `2px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
   top: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`, minWidth: 0 },
   // The pane's one scrolling element per view: its width never exceeds the pane's.
-  scroller: { flex: '1 1 auto', overflowY: 'auto', overflowX: 'hidden', minHeight: 0, minWidth: 0, '@media (max-height: 500px)': { flex: 'none', overflowY: 'visible', overflowX: 'visible' } },
+  // Positioned, so the text kept for screen readers (absolutely placed) scrolls inside it, not the page.
+  scroller: { position: 'relative', flex: '1 1 auto', overflowY: 'auto', overflowX: 'hidden', minHeight: 0, minWidth: 0, '@media (max-height: 500px)': { flex: 'none', overflowY: 'visible', overflowX: 'visible' } },
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`, minWidth: 0 },
 });
 

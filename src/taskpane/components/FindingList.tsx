@@ -1,9 +1,9 @@
 // The findings under filters that stay in view (and stack in a narrow pane), grouped by unit or
 // by kind. Each group folds; a group shows a page of findings at a time, so 2,000 findings
 // render as a handful of headings until opened. A finding in this workbook leads to its cell.
-import { forwardRef, useMemo, useState } from 'react';
+import { forwardRef, useMemo, useRef, useState } from 'react';
 import { Body1, Button, Caption1, Field, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useRoving } from '../hooks/useRoving';
+import { useFocusAdded, useRoving } from '../hooks/useRoving';
 import { ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
 import { isAccepted } from '../../core/findings';
 import type { Finding, FindingKind } from '../../core/findings';
@@ -31,7 +31,8 @@ const useStyles = makeStyles({
     // In view while the list scrolls, where the pane is tall enough to spare the room.
     '@media (min-height: 480px)': { position: 'sticky', top: 0, zIndex: 1 },
   },
-  field: { flex: '1 1 130px', minWidth: 0 },
+  // Two filters a row from 320 px: four stacked would hide most of the findings under them.
+  field: { flex: '1 1 120px', minWidth: 0 },
   select: { minWidth: 0, width: '100%' },
   legend: { padding: 0, color: tokens.colorNeutralForeground3 },
   groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -95,10 +96,20 @@ export const FindingList = forwardRef<HTMLHeadingElement, Props>(function Findin
   const unitsInFindings = useMemo(() => [...new Set(result.findings.map((f) => f.unit))], [result]);
   const kinds = useMemo(() => [...new Set(result.findings.map((f) => f.kind))], [result]);
   const foldKey = `${filters.groupBy}|${filters.unit}|${filters.severity}|${filters.kind}|${shown.length > FOLD_ABOVE}`;
+  const filtersRef = useRef<HTMLFieldSetElement>(null);
+  // A finding that takes the keyboard's focus (arrow keys, Tab) is scrolled out from under the
+  // filters that stay in view: the browser alone would stop at the view's top edge, behind them.
+  // Not on a click: the link would move between the press and the release, and the click be lost.
+  const reveal = (item: HTMLElement, focused: Element) => {
+    const bar = filtersRef.current;
+    if (!bar || typeof item.scrollIntoView !== 'function' || !keyboardFocus(focused)) return;
+    item.style.scrollMarginTop = getComputedStyle(bar).position === 'sticky' ? `${bar.offsetHeight + 8}px` : '';
+    item.scrollIntoView({ block: 'nearest' });
+  };
 
   return (
     <Section heading={t.findings.heading(shown.length, open.length)} headingRef={headingRef} headingTestId="findings-heading" testId="findings" id="findings">
-      <fieldset className={styles.filters} data-testid="filters">
+      <fieldset ref={filtersRef} className={styles.filters} data-testid="filters">
         <legend className={styles.legend}>{t.findings.filters}</legend>
         <Field label={t.findings.unit} className={styles.field}>
           <Select className={styles.select} value={filters.unit === null ? '\u0000all' : filters.unit} onChange={(_, d) => p.onFilters({ unit: d.value === '\u0000all' ? null : d.value })} data-testid="filter-unit">
@@ -126,7 +137,7 @@ export const FindingList = forwardRef<HTMLHeadingElement, Props>(function Findin
       ) : (
         <div className={styles.groups} key={foldKey}>
           {groups.map((g, i) => (
-            <FindingGroup key={g.key} {...p} group={g} startOpen={shown.length <= FOLD_ABOVE || i === 0} />
+            <FindingGroup key={g.key} {...p} reveal={reveal} group={g} startOpen={shown.length <= FOLD_ABOVE || i === 0} />
           ))}
         </div>
       )}
@@ -134,17 +145,22 @@ export const FindingList = forwardRef<HTMLHeadingElement, Props>(function Findin
   );
 });
 
-function FindingGroup(p: Props & { group: Group; startOpen: boolean }) {
+type Reveal = { reveal: (item: HTMLElement, focused: Element) => void };
+
+function FindingGroup(p: Props & Reveal & { group: Group; startOpen: boolean }) {
   const { t, group } = p;
   const styles = useStyles();
   const [open, setOpen] = useState(p.startOpen);
   const [limit, setLimit] = useState(PAGE);
   const arrows = useRoving<HTMLUListElement>();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const focusAdded = useFocusAdded(arrows.ref, toggle);
   const bySeverity = SEVERITIES.map((s) => [s, group.findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   return (
     <div data-testid="finding-group">
       <Button
         appearance="subtle"
+        ref={toggle}
         className={styles.groupHead}
         icon={open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
         aria-expanded={open}
@@ -164,7 +180,7 @@ function FindingGroup(p: Props & { group: Group; startOpen: boolean }) {
         </ul>
       )}
       {open && group.findings.length > limit && (
-        <Button onClick={() => setLimit(limit + PAGE)} data-testid="show-more">
+        <Button onClick={() => (focusAdded(limit), setLimit(limit + PAGE))} data-testid="show-more">
           {t.findings.showMore(Math.min(PAGE, group.findings.length - limit))}
         </Button>
       )}
@@ -172,13 +188,14 @@ function FindingGroup(p: Props & { group: Group; startOpen: boolean }) {
   );
 }
 
-function FindingItem({ t, outcome, finding: f, onSelect, onAccept, busy }: Props & { finding: Finding }) {
+function FindingItem({ t, outcome, finding: f, onSelect, onAccept, busy, reveal }: Props & Reveal & { finding: Finding }) {
   const styles = useStyles();
   const here = f.file === outcome.workbook && f.sheet && f.cell;
   return (
     <li
       className={`${styles.finding} ${styles[f.severity]}`}
       data-testid="finding"
+      onFocus={(e) => reveal(e.currentTarget, e.target)}
       data-severity={f.severity}
       data-kind={f.kind}
       data-unit={f.unit}
@@ -209,6 +226,15 @@ function FindingItem({ t, outcome, finding: f, onSelect, onAccept, busy }: Props
       )}
     </li>
   );
+}
+
+/** Whether the focus came from the keyboard (an engine without :focus-visible says no). */
+function keyboardFocus(el: Element): boolean {
+  try {
+    return el.matches(':focus-visible');
+  } catch {
+    return false;
+  }
 }
 
 /** By unit, in the units' worst-first order (then the area, then files and targets); by kind, worst severity first. */

@@ -30,6 +30,9 @@ export function oneSpelling(text: string): string {
 }
 
 const useStyles = makeStyles({
+  // Where the pane is very narrow (200 % zoom of 320 px leaves 160 px), the icon and the dismiss
+  // button take the first row and the message the whole width below, not a column of syllables.
+  bar: { '@media (max-width: 260px)': { gridTemplateColumns: '1fr auto', gridTemplateAreas: '"icon actions" "body body" "secondaryActions secondaryActions"' } },
   text: { whiteSpace: 'pre-line', overflowWrap: 'anywhere' },
   // A failure's title on its own line: the reason under it is often long.
   title: { display: 'block' },
@@ -60,7 +63,7 @@ export function NoticeBar({ t, notice, onDismiss, regionRef, testId = 'notice-re
       data-testid={testId}
     >
       {notice && (
-        <MessageBar intent={notice.intent} layout="multiline" data-testid="notice" data-intent={notice.intent}>
+        <MessageBar className={styles.bar} intent={notice.intent} layout="multiline" data-testid="notice" data-intent={notice.intent}>
           <MessageBarBody className={styles.text}>
             {notice.title && <MessageBarTitle className={styles.title}>{oneSpelling(notice.title)}</MessageBarTitle>}
             {oneSpelling(notice.text)}

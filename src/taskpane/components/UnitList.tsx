@@ -3,7 +3,7 @@
 // one Tab stop: the arrow keys move inside it.
 import { useMemo, useState } from 'react';
 import { Button, Caption1, Checkbox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useRoving } from '../hooks/useRoving';
+import { useFocusAdded, useRoving } from '../hooks/useRoving';
 import type { UnitSummary } from '../../core/session';
 import type { Strings } from '../strings';
 import { Section } from './Section';
@@ -48,6 +48,7 @@ export function UnitList({ t, units, chosen, onChoose }: Props) {
   const [onlyFailing, setOnlyFailing] = useState(false);
   const [limit, setLimit] = useState(PAGE);
   const arrows = useRoving<HTMLUListElement>();
+  const focusAdded = useFocusAdded(arrows.ref);
   const ranked = useMemo(() => worstFirst(units), [units]);
   const shown = onlyFailing ? ranked.filter((u) => u.status !== 'ok') : ranked;
   return (
@@ -83,7 +84,7 @@ export function UnitList({ t, units, chosen, onChoose }: Props) {
             ))}
           </ul>
           {shown.length > limit && (
-            <Button appearance="secondary" onClick={() => setLimit(limit + PAGE)} data-testid="more-units">
+            <Button appearance="secondary" onClick={() => (focusAdded(limit), setLimit(limit + PAGE))} data-testid="more-units">
               {t.pane.showMoreUnits(Math.min(PAGE, shown.length - limit))}
             </Button>
           )}
