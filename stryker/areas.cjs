@@ -72,7 +72,8 @@ function config(area) {
     timeoutMS: 20_000,
     jest: {
       projectType: 'custom',
-      enableFindRelatedTests: false,
+      // Only the test files that import the mutated file, then only the tests that cover the mutant.
+      enableFindRelatedTests: true,
       config: {
         testEnvironment: 'node',
         testMatch: a.tests,
