@@ -29,7 +29,7 @@ function rules(title = 'CHỈ TIÊU NĂM 2023') {
 
 type Figures = Partial<Record<'HV' | 'KN' | 'DT' | 'GS' | 'DT2' | 'VON' | 'TL', unknown>>;
 
-function unitSheet(unitLine: string, f: Figures, plan: Figures = {}, title = 'BÁO CÁO NĂM 2023', planRate: Figures = {}) {
+function unitSheet(unitLine: string, f: Figures, plan: Figures = {}, title = 'BÁO CÁO NĂM 2023', planRate: Figures = {}, numFmts: Record<string, string> = {}) {
   const row = (stt: number, label: string, code: keyof Figures) => [stt, label, '', plan[code] ?? null, f[code] ?? null, planRate[code] ?? null] as ModelRow;
   const rows: ModelRow[] = [
     [unitLine],
@@ -42,7 +42,7 @@ function unitSheet(unitLine: string, f: Figures, plan: Figures = {}, title = 'B�
   ];
   if ('TL' in f) rows.push(row(4, 'Tỷ lệ tập hợp', 'TL'));
   rows.push(['II', 'MẶT TRẬN'], row(1, 'Số cuộc giám sát', 'GS'), row(2, 'Số cuộc đối thoại', 'DT2'), row(3, 'Vốn vay', 'VON'));
-  return workbookOf(`${unitLine}.xlsx`, sheetOf('Biểu', rows));
+  return workbookOf(`${unitLine}.xlsx`, sheetOf('Biểu', rows, { numFmts }));
 }
 
 const OK: Figures = { HV: 700, KN: 100, DT: 1000, GS: 1, DT2: 12, VON: 12.5 };
@@ -204,5 +204,75 @@ describe('rollup and output plan', () => {
     expect(f.cells.filter((c) => c.col === 11 && c.row > 1).map((c) => ('text' in c.value ? c.value.text : ''))).toEqual(res.findings.map((x) => x.message));
     expect(plan.flags.length).toBe(res.findings.filter((x) => x.cell && x.file && x.kind !== 'unmapped-row').length);
     expect(plan.flags.length).toBeGreaterThan(0);
+  });
+});
+
+describe('what each unit is held to: its achievement, its own plan, the plan rate it wrote', () => {
+  const achievement = (res: CheckResult) => {
+    const rates = planOutput(res).sheets.find((x) => x.name === 'Tỷ lệ')!;
+    return [5, 6].map((row) => {
+      const c = rates.cells.find((x) => x.row === row && x.col === 5)!;
+      return [c.value, c.note];
+    });
+  };
+
+  test('targets met or exceeded and plans reached count as met; a plan of 0 counts for nothing', () => {
+    // Hòa Lạc (a ward): TL 700/1.000 = 70% met, GS 1 in 1–2 met (DT2 is for communes; KN for the
+    // area); its plans: KN 100 of 120 short, HV 700 of 600 reached. 3 of 4.
+    // Yên Bình (a commune): TL met, GS 3 above 1–2 (exceeded: met), DT2 11 of 12 short; its plans:
+    // HV 0 (no plan), DT 1.000 of 1.000 and VON 12,5 of 12,5 reached exactly. 4 of 5.
+    const res = run(
+      unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', OK, { KN: 120, HV: 600 }),
+      unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, GS: 3, DT2: 11 }, { HV: 0, DT: 1000, VON: 12.5 }),
+    );
+    expect(brief(res)).toEqual(['Phường Hòa Lạc|KN|shortfall|plan', 'Xã Yên Bình|DT2|shortfall', 'Xã Yên Bình|GS|exceeded']);
+    expect(achievement(res)).toEqual([
+      [{ number: 0.75 }, '3/4 chỉ tiêu và kế hoạch đạt'],
+      [{ number: 0.8 }, '4/5 chỉ tiêu và kế hoạch đạt'],
+    ]);
+    const gs = res.findings.find((f) => f.kind === 'exceeded')!;
+    expect([gs.severity, gs.actual, gs.expected, gs.cell]).toEqual(['info', 3, 2, 'E9']);
+  });
+
+  test('a plan with no period in a six-month report is cut to pace, and the message says so', () => {
+    const { rules: r } = rules();
+    const s = new CheckSession(r);
+    s.addWorkbook(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, KN: 40, DT2: 6 }, { KN: 120, HV: 700 }, 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023'));
+    s.addWorkbook(unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, KN: 60, DT2: 6 }, { KN: 120 }, 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023'));
+    const res = s.finish();
+    // KN: 120 a year is 60 by six months; Hòa Lạc's 40 is behind, Yên Bình's 60 is on pace.
+    const plan = res.findings.filter((f) => f.against === 'plan');
+    expect(plan.map((f) => [f.unit, f.kind, f.severity, f.actual, f.expected, f.cell])).toEqual([['Phường Hòa Lạc', 'behind-pace', 'warning', 40, 60, 'E6']]);
+    expect(plan[0].message).toContain('cột kế hoạch không ghi kỳ, coi là kế hoạch năm, chia theo tiến độ 6/12 tháng');
+    expect(plan[0].message).toContain('thiếu 20');
+  });
+
+  test('the plan rate the unit wrote: a rounded one agrees, a wrong one is a warning in its own cell, a percent cell is read as percent', () => {
+    // KN 100 of a plan of 120 is 83,33…%.
+    const ok = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', OK, { KN: 120 }, undefined, { KN: 83.33 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK, { KN: 120 }, undefined, { KN: 83.3 }));
+    expect(ok.findings.filter((f) => f.kind === 'inconsistent')).toEqual([]);
+    // 0,8333 in a cell formatted as % is 83,33%; 0,8333 in a plain cell is not.
+    const pct = run(
+      unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', OK, { KN: 120 }, undefined, { KN: 0.8333 }, { F6: '0.00%' }),
+      unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK, { KN: 120 }, undefined, { KN: 84 }),
+    );
+    const wrong = pct.findings.filter((f) => f.kind === 'inconsistent');
+    expect(wrong.map((f) => [f.unit, f.severity, f.cell, f.sheet])).toEqual([['Xã Yên Bình', 'warning', 'F6', 'Biểu']]);
+    expect(wrong[0].actual).toBe(84);
+    expect(wrong[0].expected).toBeCloseTo(250 / 3, 9);
+  });
+
+  test('a rate indicator\'s plan is never cut to pace, and no plan rate is compared for it', () => {
+    const { rules: r } = rules();
+    const s = new CheckSession(r);
+    // TL's plan 0,7 (70%): Hòa Lạc has 70%, Yên Bình 60%; six months do not lower a rate's plan.
+    s.addWorkbook(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, TL: 0.7, DT2: 6 }, { TL: 0.7 }, 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023', { TL: 12 }));
+    s.addWorkbook(unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, HV: 600, TL: 0.6, DT2: 6 }, { TL: 0.7 }, 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023'));
+    const res = s.finish();
+    const tl = res.findings.filter((f) => f.indicator === 'TL');
+    expect(tl.map((f) => [f.unit, f.kind, f.against])).toEqual([
+      ['Xã Yên Bình', 'shortfall', 'plan'],
+      ['Xã Yên Bình', 'shortfall', 'target'],
+    ]);
   });
 });
