@@ -70,6 +70,8 @@ function config(area) {
     htmlReporter: { fileName: `reports/mutation/${area}.html` },
     clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
     timeoutMS: 20_000,
+    // The first run of every test of the area, with coverage per test: minutes for cli and excel.
+    dryRunTimeoutMinutes: 30,
     jest: {
       projectType: 'custom',
       // Only the test files that import the mutated file, then only the tests that cover the mutant.
