@@ -2,6 +2,7 @@ import { matchesRounded, targetFor } from '../../src/core/checks';
 import { CheckSession } from '../../src/core/session';
 import { readRules } from '../../src/core/rules';
 import { planOutput } from '../../src/core/output';
+import { areaVerdict } from '../../src/core/verdict';
 import type { CheckResult } from '../../src/core/session';
 import type { PlannedCell } from '../../src/core/plan';
 import { ModelRow, rulesModel, sheetOf, workbookOf } from '../helpers/model';
@@ -273,6 +274,53 @@ describe('what each unit is held to: its achievement, its own plan, the plan rat
     expect(tl.map((f) => [f.unit, f.kind, f.against])).toEqual([
       ['Xã Yên Bình', 'shortfall', 'plan'],
       ['Xã Yên Bình', 'shortfall', 'target'],
+    ]);
+  });
+});
+
+describe('the area verdict, as the pane, the command line and the rollup say it', () => {
+  const verdict = (res: CheckResult) => {
+    const v = areaVerdict(res);
+    return [v.status, v.text, v.unassessed];
+  };
+
+  test('every target met, by every unit of the roster', () => {
+    expect(verdict(run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', OK), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, KN: 100 })))).toEqual(['met', 'Toàn địa bàn: đạt mọi chỉ tiêu (2/2 đơn vị).', []]);
+  });
+
+  test('an area target short: counted, with what it rests on', () => {
+    expect(verdict(run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, KN: 50 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, KN: 50 })))).toEqual([
+      'short',
+      'Toàn địa bàn chưa đạt 1 chỉ tiêu (dựa trên 2/2 đơn vị):',
+      [],
+    ]);
+  });
+
+  test('a unit of the roster not read: never "met", even when the units read meet everything', () => {
+    expect(verdict(run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, KN: 200 })))).toEqual([
+      'partial',
+      'Chưa kết luận được cho toàn địa bàn: các đơn vị đã đọc không thiếu chỉ tiêu nào, nhưng kết quả chỉ dựa trên 1/2 đơn vị: 1 đơn vị chưa gửi.',
+      [],
+    ]);
+  });
+
+  test('a blank figure a unit is held to, and a rate with a blank part: not assessed, named', () => {
+    // Hòa Lạc leaves GS (each unit, 1–2) blank; Yên Bình leaves DT blank, so its TL cannot be computed.
+    const res = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, GS: null }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, DT: null }));
+    expect(verdict(res)).toEqual([
+      'partial',
+      'Chưa kết luận được cho toàn địa bàn: 2 chỉ tiêu chưa có đủ số liệu để đánh giá (Tỷ lệ tập hợp; Số cuộc giám sát); dựa trên 2/2 đơn vị.',
+      ['Tỷ lệ tập hợp', 'Số cuộc giám sát'],
+    ]);
+  });
+
+  test('nothing read', () => {
+    const { rules: r, problems } = rules();
+    expect(verdict(new CheckSession(r, problems).finish())).toEqual([
+      'nothing-read',
+      'Không kiểm tra được gì: không đọc được báo cáo nào (0/2 đơn vị: 2 đơn vị chưa gửi).',
+      // The area target has no total to judge.
+      ['Kết nạp hội viên mới'],
     ]);
   });
 });
