@@ -324,3 +324,22 @@ describe('the area verdict, as the pane, the command line and the rollup say it'
     ]);
   });
 });
+
+describe('a rate row the unit filled in itself, against the rate from its parts', () => {
+  const stated = (res: CheckResult) => res.findings.filter((f) => f.kind === 'inconsistent').map((f) => [f.unit, f.severity, f.cell, f.actual, f.expected, f.message]);
+
+  test('70 points, 0,7 in a plain cell and 70% in a percent cell all agree with 700/1.000', () => {
+    expect(stated(run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, TL: 70 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, TL: 0.7 })))).toEqual([]);
+    expect(stated(run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, TL: 0.7 }, {}, undefined, {}, { E8: '0%' }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK)))).toEqual([]);
+  });
+
+  test('75 is an error in its cell; 7 is one too, with the hint that a digit is missing; 75% in a percent cell as well', () => {
+    const res = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, TL: 75 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, TL: 7 }));
+    expect(stated(res)).toEqual([
+      ['Phường Hòa Lạc', 'error', 'E8', 0.75, 0.7, 'Phường Hòa Lạc: Hội Nông dân – Tỷ lệ tập hợp ghi 75% nhưng tính lại từ số liệu 700/1.000 được 70% (ô E8).'],
+      ['Xã Yên Bình', 'error', 'E8', 0.07, 0.7, 'Xã Yên Bình: Hội Nông dân – Tỷ lệ tập hợp ghi 7% nhưng tính lại từ số liệu 700/1.000 được 70% (có lẽ gõ thiếu một chữ số hoặc sai vị trí dấu phẩy) (ô E8).'],
+    ]);
+    const pct = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, TL: 0.75 }, {}, undefined, {}, { E8: '0%' }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK));
+    expect(stated(pct).map((x) => x[5])).toEqual(['Phường Hòa Lạc: Hội Nông dân – Tỷ lệ tập hợp ghi 75% nhưng tính lại từ số liệu 700/1.000 được 70% (ô E8).']);
+  });
+});
