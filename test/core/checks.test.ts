@@ -343,3 +343,22 @@ describe('a rate row the unit filled in itself, against the rate from its parts'
     expect(stated(pct).map((x) => x[5])).toEqual(['Phường Hòa Lạc: Hội Nông dân – Tỷ lệ tập hợp ghi 75% nhưng tính lại từ số liệu 700/1.000 được 70% (ô E8).']);
   });
 });
+
+describe('a row dropped from a section the unit reported on', () => {
+  test('is a missing figure, named, in the unit\'s file and sheet; a section not there at all is not', () => {
+    const rows: ModelRow[] = [
+      ['ĐẢNG ỦY PHƯỜNG HÒA LẠC'],
+      ['BÁO CÁO NĂM 2023'],
+      ['STT', 'Nội dung', 'ĐVT', 'Kế hoạch', 'Thực hiện'],
+      ['I', 'HỘI NÔNG DÂN'],
+      [1, 'Tổng số hội viên', '', null, 700],
+      [2, 'Kết nạp hội viên mới', '', null, 100],
+      // "Số nông dân trong độ tuổi" left out; no "Mặt trận" section at all.
+    ];
+    const res = run(workbookOf('hoa-lac.xlsx', sheetOf('Biểu', rows)), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK));
+    const missing = res.findings.filter((f) => f.unit === 'Phường Hòa Lạc' && f.kind === 'missing-value');
+    expect(missing.map((f) => [f.indicator, f.severity, f.file, f.sheet, f.cell, f.message])).toEqual([
+      ['DT', 'warning', 'hoa-lac.xlsx', 'Biểu', null, 'Phường Hòa Lạc: thiếu dòng "Hội Nông dân – Số nông dân trong độ tuổi" trong báo cáo.'],
+    ]);
+  });
+});
