@@ -1,21 +1,23 @@
 #!/usr/bin/env node
-// node scripts/mutation-survivors.js <area> [equivalent.json]
+// node scripts/mutation-survivors.js <area> > docs/mutation-<area>.md
 // Prints, as Markdown, the score per file of the area's last mutation runs (from the committed
 // incremental file stryker/incremental/<area>.json) and every mutant no test killed: surviving
 // (covered by a test that still passed) or not covered by any test of the area. A mutant whose
-// key ("file:line:column mutator") is in equivalent.json is shown with the reason given there.
+// key ("file:line:column mutator") is in stryker/equivalent/<area>.json is shown with the reason
+// given there (why it is equivalent: no test can tell it from the code).
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
 const area = process.argv[2];
 if (!area) {
-  console.error('Cách dùng: node scripts/mutation-survivors.js <khu vực> [equivalent.json]');
+  console.error('Cách dùng: node scripts/mutation-survivors.js <khu vực>');
   process.exit(2);
 }
 const root = path.resolve(__dirname, '..');
 const report = JSON.parse(fs.readFileSync(path.join(root, 'stryker', 'incremental', `${area}.json`), 'utf8'));
-const reasons = process.argv[3] ? JSON.parse(fs.readFileSync(process.argv[3], 'utf8')) : {};
+const reasonsFile = path.join(root, 'stryker', 'equivalent', `${area}.json`);
+const reasons = fs.existsSync(reasonsFile) ? JSON.parse(fs.readFileSync(reasonsFile, 'utf8')) : {};
 const esc = (s) => String(s).replace(/\|/g, '\\|').replace(/\n\s*/g, ' ').slice(0, 80);
 
 const rows = [];
