@@ -362,3 +362,12 @@ describe('a row dropped from a section the unit reported on', () => {
     ]);
   });
 });
+
+describe('"x" (not applicable) is an answer', () => {
+  test('a target a unit marks "x" is neither short nor unassessed; the verdict can still be "met"', () => {
+    const res = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, GS: 'x' }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, GS: 'không áp dụng' }));
+    expect(brief(res)).toEqual([]);
+    expect(areaVerdict(res).status).toBe('met');
+    expect(areaVerdict(res).unassessed).toEqual([]);
+  });
+});
