@@ -2,6 +2,7 @@ import { matchesRounded, targetFor } from '../../src/core/checks';
 import { CheckSession } from '../../src/core/session';
 import { readRules } from '../../src/core/rules';
 import { planOutput } from '../../src/core/output';
+import { areaVerdict } from '../../src/core/verdict';
 import type { CheckResult } from '../../src/core/session';
 import type { PlannedCell } from '../../src/core/plan';
 import { ModelRow, rulesModel, sheetOf, workbookOf } from '../helpers/model';
@@ -29,7 +30,7 @@ function rules(title = 'CHỈ TIÊU NĂM 2023') {
 
 type Figures = Partial<Record<'HV' | 'KN' | 'DT' | 'GS' | 'DT2' | 'VON' | 'TL', unknown>>;
 
-function unitSheet(unitLine: string, f: Figures, plan: Figures = {}, title = 'BÁO CÁO NĂM 2023', planRate: Figures = {}) {
+function unitSheet(unitLine: string, f: Figures, plan: Figures = {}, title = 'BÁO CÁO NĂM 2023', planRate: Figures = {}, numFmts: Record<string, string> = {}) {
   const row = (stt: number, label: string, code: keyof Figures) => [stt, label, '', plan[code] ?? null, f[code] ?? null, planRate[code] ?? null] as ModelRow;
   const rows: ModelRow[] = [
     [unitLine],
@@ -42,7 +43,7 @@ function unitSheet(unitLine: string, f: Figures, plan: Figures = {}, title = 'B�
   ];
   if ('TL' in f) rows.push(row(4, 'Tỷ lệ tập hợp', 'TL'));
   rows.push(['II', 'MẶT TRẬN'], row(1, 'Số cuộc giám sát', 'GS'), row(2, 'Số cuộc đối thoại', 'DT2'), row(3, 'Vốn vay', 'VON'));
-  return workbookOf(`${unitLine}.xlsx`, sheetOf('Biểu', rows));
+  return workbookOf(`${unitLine}.xlsx`, sheetOf('Biểu', rows, { numFmts }));
 }
 
 const OK: Figures = { HV: 700, KN: 100, DT: 1000, GS: 1, DT2: 12, VON: 12.5 };
@@ -208,5 +209,169 @@ describe('rollup and output plan', () => {
     expect(f.cells.filter((c) => c.col === 11 && c.row > 1).map((c) => ('text' in c.value ? c.value.text : ''))).toEqual(res.findings.map((x) => x.message));
     expect(plan.flags.length).toBe(res.findings.filter((x) => x.cell && x.file && x.kind !== 'unmapped-row').length);
     expect(plan.flags.length).toBeGreaterThan(0);
+  });
+});
+
+describe('what each unit is held to: its achievement, its own plan, the plan rate it wrote', () => {
+  const achievement = (res: CheckResult) => {
+    const rates = planOutput(res).sheets.find((x) => x.name === 'Tỷ lệ')!;
+    return [5, 6].map((row) => {
+      const c = rates.cells.find((x) => x.row === row && x.col === 5)!;
+      return [c.value, c.note];
+    });
+  };
+
+  test('targets met or exceeded and plans reached count as met; a plan of 0 counts for nothing', () => {
+    // Hòa Lạc (a ward): TL 700/1.000 = 70% met, GS 1 in 1–2 met (DT2 is for communes; KN for the
+    // area); its plans: KN 100 of 120 short, HV 700 of 600 reached. 3 of 4.
+    // Yên Bình (a commune): TL met, GS 3 above 1–2 (exceeded: met), DT2 11 of 12 short; its plans:
+    // HV 0 (no plan), DT 1.000 of 1.000 and VON 12,5 of 12,5 reached exactly. 4 of 5.
+    const res = run(
+      unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', OK, { KN: 120, HV: 600 }),
+      unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, GS: 3, DT2: 11 }, { HV: 0, DT: 1000, VON: 12.5 }),
+    );
+    expect(brief(res)).toEqual(['Phường Hòa Lạc|KN|shortfall|plan', 'Xã Yên Bình|DT2|shortfall', 'Xã Yên Bình|GS|exceeded']);
+    expect(achievement(res)).toEqual([
+      [{ number: 0.75 }, '3/4 chỉ tiêu và kế hoạch đạt'],
+      [{ number: 0.8 }, '4/5 chỉ tiêu và kế hoạch đạt'],
+    ]);
+    const gs = res.findings.find((f) => f.kind === 'exceeded')!;
+    expect([gs.severity, gs.actual, gs.expected, gs.cell]).toEqual(['info', 3, 2, 'E9']);
+  });
+
+  test('a plan with no period in a six-month report is cut to pace, and the message says so', () => {
+    const { rules: r } = rules();
+    const s = new CheckSession(r);
+    s.addWorkbook(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, KN: 40, DT2: 6 }, { KN: 120, HV: 700 }, 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023'));
+    s.addWorkbook(unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, KN: 60, DT2: 6 }, { KN: 120 }, 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023'));
+    const res = s.finish();
+    // KN: 120 a year is 60 by six months; Hòa Lạc's 40 is behind, Yên Bình's 60 is on pace.
+    const plan = res.findings.filter((f) => f.against === 'plan');
+    expect(plan.map((f) => [f.unit, f.kind, f.severity, f.actual, f.expected, f.cell])).toEqual([['Phường Hòa Lạc', 'behind-pace', 'warning', 40, 60, 'E6']]);
+    expect(plan[0].message).toContain('cột kế hoạch không ghi kỳ, coi là kế hoạch năm, chia theo tiến độ 6/12 tháng');
+    expect(plan[0].message).toContain('thiếu 20');
+  });
+
+  test('the plan rate the unit wrote: a rounded one agrees, a wrong one is a warning in its own cell, a percent cell is read as percent', () => {
+    // KN 100 of a plan of 120 is 83,33…%.
+    const ok = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', OK, { KN: 120 }, undefined, { KN: 83.33 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK, { KN: 120 }, undefined, { KN: 83.3 }));
+    expect(ok.findings.filter((f) => f.kind === 'inconsistent')).toEqual([]);
+    // 0,8333 in a cell formatted as % is 83,33%; 0,8333 in a plain cell is not.
+    const pct = run(
+      unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', OK, { KN: 120 }, undefined, { KN: 0.8333 }, { F6: '0.00%' }),
+      unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK, { KN: 120 }, undefined, { KN: 84 }),
+    );
+    const wrong = pct.findings.filter((f) => f.kind === 'inconsistent');
+    expect(wrong.map((f) => [f.unit, f.severity, f.cell, f.sheet])).toEqual([['Xã Yên Bình', 'warning', 'F6', 'Biểu']]);
+    expect(wrong[0].actual).toBe(84);
+    expect(wrong[0].expected).toBeCloseTo(250 / 3, 9);
+  });
+
+  test('a rate indicator\'s plan is never cut to pace, and no plan rate is compared for it', () => {
+    const { rules: r } = rules();
+    const s = new CheckSession(r);
+    // TL's plan 0,7 (70%): Hòa Lạc has 70%, Yên Bình 60%; six months do not lower a rate's plan.
+    s.addWorkbook(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, TL: 0.7, DT2: 6 }, { TL: 0.7 }, 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023', { TL: 12 }));
+    s.addWorkbook(unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, HV: 600, TL: 0.6, DT2: 6 }, { TL: 0.7 }, 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023'));
+    const res = s.finish();
+    const tl = res.findings.filter((f) => f.indicator === 'TL');
+    expect(tl.map((f) => [f.unit, f.kind, f.against])).toEqual([
+      ['Xã Yên Bình', 'shortfall', 'plan'],
+      ['Xã Yên Bình', 'shortfall', 'target'],
+    ]);
+  });
+});
+
+describe('the area verdict, as the pane, the command line and the rollup say it', () => {
+  const verdict = (res: CheckResult) => {
+    const v = areaVerdict(res);
+    return [v.status, v.text, v.unassessed];
+  };
+
+  test('every target met, by every unit of the roster', () => {
+    expect(verdict(run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', OK), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, KN: 100 })))).toEqual(['met', 'Toàn địa bàn: đạt mọi chỉ tiêu (2/2 đơn vị).', []]);
+  });
+
+  test('an area target short: counted, with what it rests on', () => {
+    expect(verdict(run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, KN: 50 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, KN: 50 })))).toEqual([
+      'short',
+      'Toàn địa bàn chưa đạt 1 chỉ tiêu (dựa trên 2/2 đơn vị):',
+      [],
+    ]);
+  });
+
+  test('a unit of the roster not read: never "met", even when the units read meet everything', () => {
+    expect(verdict(run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, KN: 200 })))).toEqual([
+      'partial',
+      'Chưa kết luận được cho toàn địa bàn: các đơn vị đã đọc không thiếu chỉ tiêu nào, nhưng kết quả chỉ dựa trên 1/2 đơn vị: 1 đơn vị chưa gửi.',
+      [],
+    ]);
+  });
+
+  test('a blank figure a unit is held to, and a rate with a blank part: not assessed, named', () => {
+    // Hòa Lạc leaves GS (each unit, 1–2) blank; Yên Bình leaves DT blank, so its TL cannot be computed.
+    const res = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, GS: null }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, DT: null }));
+    expect(verdict(res)).toEqual([
+      'partial',
+      'Chưa kết luận được cho toàn địa bàn: 2 chỉ tiêu chưa có đủ số liệu để đánh giá (Tỷ lệ tập hợp; Số cuộc giám sát); dựa trên 2/2 đơn vị.',
+      ['Tỷ lệ tập hợp', 'Số cuộc giám sát'],
+    ]);
+  });
+
+  test('nothing read', () => {
+    const { rules: r, problems } = rules();
+    expect(verdict(new CheckSession(r, problems).finish())).toEqual([
+      'nothing-read',
+      'Không kiểm tra được gì: không đọc được báo cáo nào (0/2 đơn vị: 2 đơn vị chưa gửi).',
+      // The area target has no total to judge.
+      ['Kết nạp hội viên mới'],
+    ]);
+  });
+});
+
+describe('a rate row the unit filled in itself, against the rate from its parts', () => {
+  const stated = (res: CheckResult) => res.findings.filter((f) => f.kind === 'inconsistent').map((f) => [f.unit, f.severity, f.cell, f.actual, f.expected, f.message]);
+
+  test('70 points, 0,7 in a plain cell and 70% in a percent cell all agree with 700/1.000', () => {
+    expect(stated(run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, TL: 70 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, TL: 0.7 })))).toEqual([]);
+    expect(stated(run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, TL: 0.7 }, {}, undefined, {}, { E8: '0%' }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK)))).toEqual([]);
+  });
+
+  test('75 is an error in its cell; 7 is one too, with the hint that a digit is missing; 75% in a percent cell as well', () => {
+    const res = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, TL: 75 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, TL: 7 }));
+    expect(stated(res)).toEqual([
+      ['Phường Hòa Lạc', 'error', 'E8', 0.75, 0.7, 'Phường Hòa Lạc: Hội Nông dân – Tỷ lệ tập hợp ghi 75% nhưng tính lại từ số liệu 700/1.000 được 70% (ô E8).'],
+      ['Xã Yên Bình', 'error', 'E8', 0.07, 0.7, 'Xã Yên Bình: Hội Nông dân – Tỷ lệ tập hợp ghi 7% nhưng tính lại từ số liệu 700/1.000 được 70% (có lẽ gõ thiếu một chữ số hoặc sai vị trí dấu phẩy) (ô E8).'],
+    ]);
+    const pct = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, TL: 0.75 }, {}, undefined, {}, { E8: '0%' }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK));
+    expect(stated(pct).map((x) => x[5])).toEqual(['Phường Hòa Lạc: Hội Nông dân – Tỷ lệ tập hợp ghi 75% nhưng tính lại từ số liệu 700/1.000 được 70% (ô E8).']);
+  });
+});
+
+describe('a row dropped from a section the unit reported on', () => {
+  test('is a missing figure, named, in the unit\'s file and sheet; a section not there at all is not', () => {
+    const rows: ModelRow[] = [
+      ['ĐẢNG ỦY PHƯỜNG HÒA LẠC'],
+      ['BÁO CÁO NĂM 2023'],
+      ['STT', 'Nội dung', 'ĐVT', 'Kế hoạch', 'Thực hiện'],
+      ['I', 'HỘI NÔNG DÂN'],
+      [1, 'Tổng số hội viên', '', null, 700],
+      [2, 'Kết nạp hội viên mới', '', null, 100],
+      // "Số nông dân trong độ tuổi" left out; no "Mặt trận" section at all.
+    ];
+    const res = run(workbookOf('hoa-lac.xlsx', sheetOf('Biểu', rows)), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK));
+    const missing = res.findings.filter((f) => f.unit === 'Phường Hòa Lạc' && f.kind === 'missing-value');
+    expect(missing.map((f) => [f.indicator, f.severity, f.file, f.sheet, f.cell, f.message])).toEqual([
+      ['DT', 'warning', 'hoa-lac.xlsx', 'Biểu', null, 'Phường Hòa Lạc: thiếu dòng "Hội Nông dân – Số nông dân trong độ tuổi" trong báo cáo.'],
+    ]);
+  });
+});
+
+describe('"x" (not applicable) is an answer', () => {
+  test('a target a unit marks "x" is neither short nor unassessed; the verdict can still be "met"', () => {
+    const res = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, GS: 'x' }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, GS: 'không áp dụng' }));
+    expect(brief(res)).toEqual([]);
+    expect(areaVerdict(res).status).toBe('met');
+    expect(areaVerdict(res).unassessed).toEqual([]);
   });
 });

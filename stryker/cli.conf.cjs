@@ -1,0 +1,2 @@
+// npm run mutate -- cli
+module.exports = require('./areas.cjs').config('cli');

@@ -1,0 +1,2 @@
+// npm run mutate -- core
+module.exports = require('./areas.cjs').config('core');

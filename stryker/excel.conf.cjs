@@ -1,0 +1,2 @@
+// npm run mutate -- excel
+module.exports = require('./areas.cjs').config('excel');

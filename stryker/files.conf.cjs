@@ -1,0 +1,2 @@
+// npm run mutate -- files
+module.exports = require('./areas.cjs').config('files');

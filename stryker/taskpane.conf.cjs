@@ -1,0 +1,2 @@
+// npm run mutate -- taskpane
+module.exports = require('./areas.cjs').config('taskpane');
