@@ -225,7 +225,7 @@ function countJob(ws: () => Excel.Worksheet, supports: Supports, into: Carried):
 
 /**
  * An earlier sheet of ours, emptied in place: its notes, comments and charts (one by one, by
- * position, last first), then everything in its cells, its widths, panes and filter.
+ * position, last first), then everything in its cells, its widths, heights, panes and filter.
  */
 function wipeJobs(ws: () => Excel.Worksheet, c: Carried, supports: Supports, touch: () => void): Job[] {
   const jobs: Job[] = [];
@@ -246,12 +246,14 @@ function wipeJobs(ws: () => Excel.Worksheet, c: Carried, supports: Supports, tou
   each(c.charts, (w, i) => w.charts.getItemAt(i));
   const filter = has(supports, 'autoFilter');
   jobs.push({
-    request: requestCost(8, 5, ['A:XFD', true]),
+    request: requestCost(10, 6, ['A:XFD', true]),
     queue: () => {
       touch();
       const w = ws();
       w.getRange().clear('All');
       w.getRange('A:XFD').format.useStandardWidth = true;
+      // Rows an earlier rollup made tall (wrapped labels, long messages) go back too: clear() keeps heights.
+      w.getRange('A:XFD').format.useStandardHeight = true;
       w.freezePanes.unfreeze();
       if (filter) w.autoFilter.remove();
     },

@@ -1541,6 +1541,7 @@ class RangeFormatP extends P {
         return ws.size === 1 ? [...ws][0] : null;
       },
       useStandardWidth: (t: AreasT) => t.rects.every((r) => [...t.sheet.widths.keys()].every((c) => c < r.left || c > r.right)),
+      useStandardHeight: (t: AreasT) => t.rects.every((r) => [...t.sheet.rowHeights.keys()].every((row) => row < r.top || row > r.bottom)),
       wrapText: (t: AreasT) => uniform(t, (c) => c.wrap),
       horizontalAlignment: (t: AreasT) => uniform(t, (c) => c.align),
       rowHeight: (t: AreasT) => {
@@ -1560,6 +1561,11 @@ class RangeFormatP extends P {
         this.ctx.requireApi('1.7', 'useStandardWidth');
         if (v === true) for (const r of t.rects) for (const c of [...t.sheet.widths.keys()]) if (c >= r.left && c <= r.right) t.sheet.widths.delete(c);
       },
+      // The same for rows: only meant to be set to true.
+      useStandardHeight: (t: AreasT, v: boolean) => {
+        this.ctx.requireApi('1.7', 'useStandardHeight');
+        if (v === true) for (const r of t.rects) for (const row of [...t.sheet.rowHeights.keys()]) if (row >= r.top && row <= r.bottom) t.sheet.rowHeights.delete(row);
+      },
       wrapText: (t: AreasT, v: boolean) => eachCell(t, (c) => (c.wrap = v)),
       horizontalAlignment: (t: AreasT, v: string) => eachCell(t, (c) => (c.align = v)),
       rowHeight: (t: AreasT, v: number) => {
@@ -1575,7 +1581,7 @@ class RangeFormatP extends P {
     return (this._font ??= this._at(new RangeFontP(this.ctx, () => this._t(), false), 4, 'Font'));
   }
 }
-props(RangeFormatP, ['columnWidth', 'useStandardWidth', 'wrapText', 'horizontalAlignment', 'rowHeight'], ['columnWidth', 'useStandardWidth', 'wrapText', 'horizontalAlignment', 'rowHeight']);
+props(RangeFormatP, ['columnWidth', 'useStandardWidth', 'useStandardHeight', 'wrapText', 'horizontalAlignment', 'rowHeight'], ['columnWidth', 'useStandardWidth', 'useStandardHeight', 'wrapText', 'horizontalAlignment', 'rowHeight']);
 
 function normColor(v: string): string {
   const m = /^#?([0-9a-fA-F]{6})$/.exec(v);

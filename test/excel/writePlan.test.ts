@@ -153,6 +153,16 @@ describe('writePlan', () => {
     expect(s.rowHeights.has(4)).toBe(false);
   });
 
+  test('a second write of a sheet without tall rows puts the earlier run\'s row heights back to standard', async () => {
+    const host = new FakeExcel(unitWorkbook(1), { api: '1.9' });
+    await writePlan(host.context(), plan({ ...rollup(), rowHeights: { 3: 33, 5: 60 } }), { supports: host.isSetSupported });
+    expect([host.sheet('Tổng hợp').rowHeights.get(3), host.sheet('Tổng hợp').rowHeights.get(5)]).toEqual([33, 60]);
+    await writePlan(host.context(), plan({ ...rollup(), rowHeights: { 3: 40 } }), { supports: host.isSetSupported });
+    const s = host.sheet('Tổng hợp');
+    expect(s.rowHeights.get(3)).toBe(40);
+    expect(s.rowHeights.has(5)).toBe(false);
+  });
+
   test('on ExcelApi 1.8 the page layout is left as it is, the rest written in the same syncs', async () => {
     const host = new FakeExcel(unitWorkbook(1), { api: '1.8' });
     const printed: PlannedSheet = { ...rollup(), rowHeights: { 3: 33 }, page: { orientation: 'landscape', fitToWidth: true, repeatRows: '1:3', printArea: 'A1:D7' } };
