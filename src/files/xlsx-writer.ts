@@ -9,7 +9,7 @@
 // written in JavaScript (fflate's), and stored in a plain zip (./zip-writer).
 // Data validation and sheet protection (the templates) are left to ExcelJS (./template).
 import { promises as fs } from 'fs';
-import { zipParts } from './zip-writer';
+import { ZipBuilder } from './zip-writer';
 import type { OutputPlan, PlannedCell, PlannedPage, PlannedSheet } from '../core/plan';
 
 /** Fixed dates keep the file identical for identical inputs. */
@@ -473,20 +473,37 @@ function definedNamesXml(sheets: PlannedSheet[]): string {
   return names.length ? `<definedNames>${names.join('')}</definedNames>` : '';
 }
 
-/** The plan's parts, each a name and its XML, in the order they are zipped. */
-export function workbookParts(plan: OutputPlan): Array<[string, string | Buffer]> {
+/**
+ * The plan's parts, each given to `put` as soon as it is made (and zipped there, so a country's
+ * sheets are not all held at once), the content types first as Office writes them.
+ */
+export function writeParts(plan: OutputPlan, put: (name: string, xml: string | Buffer) => void): void {
   const styles = new Styles();
   const strings = new SharedStrings();
-  const files: Array<[string, string | Buffer]> = [];
-  const put = (name: string, xml: string | Buffer) => files.push([name, xml]);
   const types: string[] = [];
   const sheetRels: string[] = [];
   plan.sheets.forEach((sheet, i) => {
     const n = i + 1;
-    const { xml, notes } = sheetXml(sheet, styles, strings);
-    put(`xl/worksheets/sheet${n}.xml`, xml);
     types.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
     sheetRels.push(`<Relationship Id="rId${n + 3}" Type="${NS_R}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
+    // A sheet has notes when a planned cell has one (sheetXml writes each).
+    if (sheet.cells.some((c) => c.note)) types.push(`<Override PartName="/xl/comments${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>`);
+  });
+  put(
+    '[Content_Types].xml',
+    XML_HEAD +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      types.join('') +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
+  );
+  plan.sheets.forEach((sheet, i) => {
+    const n = i + 1;
+    const { xml, notes } = sheetXml(sheet, styles, strings);
+    put(`xl/worksheets/sheet${n}.xml`, xml);
     if (notes.length) {
       put(`xl/comments${n}.xml`, commentsXml(notes));
       put(`xl/drawings/vmlDrawing${n}.vml`, vmlXml(notes));
@@ -496,7 +513,6 @@ export function workbookParts(plan: OutputPlan): Array<[string, string | Buffer]
           `<Relationships xmlns="${NS_PKG_R}"><Relationship Id="rId1" Type="${NS_R}/comments" Target="../comments${n}.xml"/>` +
           `<Relationship Id="rId2" Type="${NS_R}/vmlDrawing" Target="../drawings/vmlDrawing${n}.vml"/></Relationships>`,
       );
-      types.push(`<Override PartName="/xl/comments${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/>`);
     }
   });
   put(
@@ -527,25 +543,13 @@ export function workbookParts(plan: OutputPlan): Array<[string, string | Buffer]
       `<Relationships xmlns="${NS_PKG_R}"><Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/>` +
       `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
   );
-  put(
-    '[Content_Types].xml',
-    XML_HEAD +
-      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-      '<Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
-      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-      types.join('') +
-      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
-      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
-  );
-  // The content types first, as Office writes them.
-  const first = files.findIndex(([n]) => n === '[Content_Types].xml');
-  return [files[first], ...files.filter((_, k) => k !== first)];
 }
 
 /** The plan as the bytes of an .xlsx file. */
 export function workbookBytes(plan: OutputPlan): Buffer {
-  return zipParts(workbookParts(plan));
+  const zip = new ZipBuilder();
+  writeParts(plan, (name, xml) => zip.add(name, xml));
+  return zip.bytes();
 }
 
 export async function writeWorkbookBytes(plan: OutputPlan, file: string): Promise<void> {

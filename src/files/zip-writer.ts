@@ -24,14 +24,18 @@ export function crc32(data: Uint8Array): number {
   return (c ^ -1) >>> 0;
 }
 
-/** The parts, in order, as the bytes of a zip archive. */
-export function zipParts(parts: Array<[string, string | Uint8Array]>, level = 6): Buffer {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of parts) {
+/** A zip archive built part by part: each part is deflated when added and its text let go. */
+export class ZipBuilder {
+  private chunks: Buffer[] = [];
+  private central: Buffer[] = [];
+  private offset = 0;
+  private count = 0;
+
+  constructor(private readonly level = 6) {}
+
+  add(name: string, content: string | Uint8Array): void {
     const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    const data = zlib.deflateRawSync(raw, { level });
+    const data = zlib.deflateRawSync(raw, { level: this.level });
     const crc = crc32(raw);
     const fileName = Buffer.from(name, 'utf8');
     const local = Buffer.alloc(30);
@@ -58,17 +62,28 @@ export function zipParts(parts: Array<[string, string | Uint8Array]>, level = 6)
     entry.writeUInt32LE(data.length, 20);
     entry.writeUInt32LE(raw.length, 24);
     entry.writeUInt16LE(fileName.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, fileName);
-    chunks.push(local, fileName, data);
-    offset += local.length + fileName.length + data.length;
+    entry.writeUInt32LE(this.offset, 42);
+    this.central.push(entry, fileName);
+    this.chunks.push(local, fileName, data);
+    this.offset += local.length + fileName.length + data.length;
+    this.count++;
   }
-  const centralSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, ...central, end]);
+
+  bytes(): Buffer {
+    const centralSize = this.central.reduce((n, b) => n + b.length, 0);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.count, 8);
+    end.writeUInt16LE(this.count, 10);
+    end.writeUInt32LE(centralSize, 12);
+    end.writeUInt32LE(this.offset, 16);
+    return Buffer.concat([...this.chunks, ...this.central, end]);
+  }
+}
+
+/** The parts, in order, as the bytes of a zip archive. */
+export function zipParts(parts: Array<[string, string | Uint8Array]>, level = 6): Buffer {
+  const zip = new ZipBuilder(level);
+  for (const [name, content] of parts) zip.add(name, content);
+  return zip.bytes();
 }
