@@ -40,8 +40,16 @@ export function reportDocument(paragraphs: DraftParagraph[]): Docx.Document {
   });
 }
 
-export async function writeReportDocx(paragraphs: DraftParagraph[], file: string): Promise<void> {
+/** The draft through the docx library: the reference the lean writer (./docx-writer) is compared with. */
+export async function writeReportDocxWithLibrary(paragraphs: DraftParagraph[], file: string): Promise<void> {
   await fs.writeFile(file, await docx().Packer.toBuffer(reportDocument(paragraphs)));
+}
+
+/** The draft as bao-cao.docx, by the lean writer, which writes the body the library wrote. */
+export async function writeReportDocx(paragraphs: DraftParagraph[], file: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { writeDraftDocx } = require('./docx-writer') as typeof import('./docx-writer');
+  await writeDraftDocx(paragraphs, file);
 }
 
 /**

@@ -10,6 +10,9 @@ import { CheckSession, planOutput, readRules } from '../../src/core';
 import { readWorkbookBuffer } from '../../src/files/read';
 import { writeWorkbookFileWithExcelJs } from '../../src/files/write';
 import { workbookBytes } from '../../src/files/xlsx-writer';
+import { draftDocxBytes } from '../../src/files/docx-writer';
+import { writeReportDocxWithLibrary } from '../../src/files/report-docx';
+import { draftReport } from '../../src/core/narrative';
 import { goodRows, reportSheet, rulesWorkbook, xlsx } from '../helpers/build';
 import { sampleReports } from '../helpers/samples';
 
@@ -96,6 +99,25 @@ describePdf('the rollup printed through LibreOffice', () => {
     expect(r.status).toBe(0);
     const lean = pages(path.join(dir, 'lean.pdf'));
     const reference = pages(path.join(dir, 'exceljs.pdf'));
+    expect(reference.length).toBeGreaterThan(1);
+    expect(lean.length).toBe(reference.length);
+    lean.forEach((p, i) => expect({ page: i + 1, ...p }).toEqual({ page: i + 1, ...reference[i] }));
+  }, 240_000);
+
+  test('the lean writer\'s draft prints as the docx library\'s did: the same pages with the same text', async () => {
+    const rulesFile = path.join(EXAMPLES, 'chi-tieu-2023.xlsx');
+    const { rules, problems } = readRules(await readWorkbookBuffer(await fs.readFile(rulesFile), 'chi-tieu-2023.xlsx'));
+    const session = new CheckSession(rules, problems);
+    for (const r of await sampleReports()) session.addWorkbook(await readWorkbookBuffer(r.bytes, r.name));
+    const paragraphs = draftReport(session.finish());
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-print-draft-'));
+    await fs.writeFile(path.join(dir, 'lean.docx'), draftDocxBytes(paragraphs));
+    await writeReportDocxWithLibrary(paragraphs, path.join(dir, 'library.docx'));
+    const profile = `file://${path.join(dir, 'profile')}`;
+    const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'lean.docx'), path.join(dir, 'library.docx')], { encoding: 'utf8', timeout: 180_000 });
+    expect(r.status).toBe(0);
+    const lean = pages(path.join(dir, 'lean.pdf'));
+    const reference = pages(path.join(dir, 'library.pdf'));
     expect(reference.length).toBeGreaterThan(1);
     expect(lean.length).toBe(reference.length);
     lean.forEach((p, i) => expect({ page: i + 1, ...p }).toEqual({ page: i + 1, ...reference[i] }));
