@@ -8,8 +8,7 @@ const fs = require('fs');
 
 const GROUPS = [
   ['reading', /\/(files\/(xlsx|xml|zip|read|formats|ods|sheetjs|not-reports)|cli\/(readers|read-worker))\.js$/],
-  ['writing tong-hop.xlsx', /\/files\/(write|xlsx-writer|zip-writer|template|feedback)\.js$/],
-  ['writing bao-cao.docx (the docx library)', /\/files\/report-docx\.js$/],
+  ['writing tong-hop.xlsx and bao-cao.docx', /\/files\/(write|xlsx-writer|zip-writer|template|feedback|report-docx|docx-writer)\.js$/],
   ['writing the output folder', /\/cli\/output\.js$/],
   ['planning (rollup, report)', /\/core\/(plan[^/]*|narrative|output|result|rollup|explanations)\.js$/],
   ['checks', /\/core\/(checks|conditions|outliers|verdict|formulas|expressions|last-year|changes|period|dates|settle|numbers|rules)\.js$/],
@@ -39,7 +38,7 @@ function main() {
     else {
       for (const [label, re] of GROUPS) if (re.test(url) && !/node_modules/.test(url)) { g = label; break; }
       // The Word draft is written by the docx library in promise callbacks, with no project frame below.
-      if (!g && /node_modules\/docx\//.test(url)) g = 'writing bao-cao.docx (the docx library)';
+      if (!g && /node_modules\/docx\//.test(url)) g = 'writing tong-hop.xlsx and bao-cao.docx';
       if (!g && /^(Module\._load|Module\._compile|Module\._resolveFilename|Module\.require|wrapSafe|compileFunction|require)$/.test(name)) g = 'start-up (loading modules)';
       if (!g) {
         const p = parent.get(id);
