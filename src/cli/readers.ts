@@ -8,6 +8,7 @@ import path from 'path';
 import { Worker } from 'worker_threads';
 import { ReportReader, readRules } from '../core';
 import type { SheetReading } from '../core';
+import './inflate';
 import { ReadError, readWorkbookBuffer } from '../files/read';
 
 export interface InputFile {

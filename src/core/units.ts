@@ -241,6 +241,8 @@ const NONE: NameReading = { kind: 'none' };
 export class UnitMatcher {
   private readonly keys: NameKey[] = [];
   private readonly byFirst = new Map<string, NameKey[]>();
+  private readonly byPair = new Map<string, NameKey[]>();
+  private compactByStart: Map<string, number[]> | undefined;
   /** Keys whose core is at least six letters, for file names written without spaces ("tanthanh"). */
   private readonly compact: Array<{ key: NameKey; letters: string }> = [];
   /** The level most of the roster is at: a unit without one is taken to share it. */
@@ -281,9 +283,9 @@ export class UnitMatcher {
   private hits(tokens: NameToken[], mode: NameMode): Hit[] {
     const found: Hit[] = [];
     tokens.forEach((t, at) => {
-      for (const key of this.byFirst.get(t.folded) ?? []) {
+      for (const key of this.keysAt(tokens, at)) {
         const end = at + key.core.length;
-        if (!key.core.every((c, j) => tokens[at + j]?.folded === c.folded && tokens[at + j].segment === t.segment)) continue;
+        if (end > tokens.length || !key.core.every((c, j) => tokens[at + j]?.folded === c.folded && tokens[at + j].segment === t.segment)) continue;
         const before = branchOf(levelBefore(tokens, at), key);
         if (!this.levelAgrees(key, before?.level ?? null)) continue;
         if (mode !== 'cell' && continuesName(tokens, at, end)) continue;
@@ -297,11 +299,50 @@ export class UnitMatcher {
     return found.filter((h) => !found.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
   }
 
+  /**
+   * The roster names that may start at a token: those starting with its word, narrowed (in the
+   * same order) to those whose second word is the next token's, since a country's roster has
+   * hundreds of names sharing a first word. Kept per pair of words.
+   */
+  private keysAt(tokens: NameToken[], at: number): NameKey[] {
+    const all = this.byFirst.get(tokens[at].folded);
+    if (!all || all.length < 8) return all ?? [];
+    const next = tokens[at + 1]?.folded ?? '';
+    const pair = `${tokens[at].folded}\u0000${next}`;
+    let keys = this.byPair.get(pair);
+    if (!keys) {
+      // Bounded: texts are data, and a session may read thousands of files.
+      if (this.byPair.size > 20000) this.byPair.clear();
+      this.byPair.set(pair, (keys = all.filter((k) => k.core.length === 1 || k.core[1].folded === next)));
+    }
+    return keys;
+  }
+
+  /**
+   * The compact names that may be inside a word, in roster order: those whose first three
+   * letters are somewhere in it (a country's roster is thousands of names; a word holds few).
+   */
+  private compactCandidates(word: string): number[] {
+    if (!this.compactByStart) {
+      this.compactByStart = new Map();
+      this.compact.forEach(({ letters }, n) => {
+        const start = letters.slice(0, 3);
+        const list = this.compactByStart!.get(start);
+        if (list) list.push(n);
+        else this.compactByStart!.set(start, [n]);
+      });
+    }
+    const found = new Set<number>();
+    for (let i = 0; i + 3 <= word.length; i++) for (const n of this.compactByStart.get(word.slice(i, i + 3)) ?? []) found.add(n);
+    return [...found].sort((a, b) => a - b);
+  }
+
   /** "bctanthanh2023": a roster name of six letters or more, bounded by the ends, digits or document words. */
   private compactHits(tokens: NameToken[]): Hit[] {
     const found: Hit[] = [];
     tokens.forEach((t, at) => {
-      for (const { key, letters } of this.compact) {
+      for (const n of this.compactCandidates(t.folded)) {
+        const { key, letters } = this.compact[n];
         const i = t.folded.indexOf(letters);
         if (i < 0) continue;
         const rest = t.folded.slice(i + letters.length);

@@ -2,7 +2,7 @@
 // report: the paragraphs the rollup's "Báo cáo" sheet holds, in Times New Roman 14 as
 // administrative documents are set, justified, on A4. Text is data: the library escapes it.
 import { promises as fs } from 'fs';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import type * as Docx from 'docx';
 import type { Paragraph as DraftParagraph } from '../core/narrative';
 
 const FONT = 'Times New Roman';
@@ -12,7 +12,14 @@ const SIZE = { title: 30, heading: 28, body: 28 } as const;
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 851 };
 
-export function reportDocument(paragraphs: DraftParagraph[]): Document {
+/** The docx library, loaded when a draft is written (a run that writes none never pays for it). */
+function docx(): typeof Docx {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('docx') as typeof Docx;
+}
+
+export function reportDocument(paragraphs: DraftParagraph[]): Docx.Document {
+  const { AlignmentType, Document, Paragraph, TextRun } = docx();
   return new Document({
     creator: 'chitieu',
     title: paragraphs[0]?.text ?? 'Dự thảo báo cáo',
@@ -33,8 +40,16 @@ export function reportDocument(paragraphs: DraftParagraph[]): Document {
   });
 }
 
+/** The draft through the docx library: the reference the lean writer (./docx-writer) is compared with. */
+export async function writeReportDocxWithLibrary(paragraphs: DraftParagraph[], file: string): Promise<void> {
+  await fs.writeFile(file, await docx().Packer.toBuffer(reportDocument(paragraphs)));
+}
+
+/** The draft as bao-cao.docx, by the lean writer, which writes the body the library wrote. */
 export async function writeReportDocx(paragraphs: DraftParagraph[], file: string): Promise<void> {
-  await fs.writeFile(file, await Packer.toBuffer(reportDocument(paragraphs)));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { writeDraftDocx } = require('./docx-writer') as typeof import('./docx-writer');
+  await writeDraftDocx(paragraphs, file);
 }
 
 /**

@@ -1,13 +1,16 @@
 // A template ("biểu mẫu") into an .xlsx file: the planned sheet, then the sheet protected
 // without a password, so labels stay as written and only the figure and note cells open.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Template } from '../core/plan-template';
 import { writeSheet } from './write';
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
 export async function writeTemplateFile(t: Template, file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded only when templates are written: the package's entry is about 660 modules.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Workbook } = require('exceljs') as typeof ExcelJS;
+  const wb = new Workbook();
   wb.creator = 'chitieu';
   // Fixed dates keep the file identical for identical inputs.
   wb.created = FIXED_DATE;

@@ -1,5 +1,5 @@
-// The engine's output plan into a new .xlsx file with ExcelJS's streaming writer: rows go to
-// disk as they are written, so a country-sized rollup does not sit in memory twice.
+// The engine's output plan into .xlsx files: the rollup by the lean writer (./xlsx-writer);
+// templates and feedback files, and the lean writer's reference, through ExcelJS.
 // Planned text is written as a string value (a shared string): "=HYPERLINK(…)" stays text.
 import type ExcelJS from 'exceljs';
 import { OutputPlan, PlannedCell, PlannedPage, PlannedSheet, PlannedValidation } from '../core/plan';
@@ -14,7 +14,15 @@ function workbookWriter(): typeof ExcelJS.stream.xlsx.WorkbookWriter {
   return require('exceljs/lib/stream/xlsx/workbook-writer.js') as typeof ExcelJS.stream.xlsx.WorkbookWriter;
 }
 
+/** The rollup: written by the lean writer (./xlsx-writer), which writes what this one did. */
 export async function writeWorkbookFile(plan: OutputPlan, file: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { writeWorkbookBytes } = require('./xlsx-writer') as typeof import('./xlsx-writer');
+  await writeWorkbookBytes(plan, file);
+}
+
+/** The plan through ExcelJS's streaming writer: what the lean writer is compared with. */
+export async function writeWorkbookFileWithExcelJs(plan: OutputPlan, file: string): Promise<void> {
   const WorkbookWriter = workbookWriter();
   const wb = new WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   wb.creator = 'chitieu';

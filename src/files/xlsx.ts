@@ -6,6 +6,7 @@
 // .xlsx in the project), except where ExcelJS refused or misread a valid file: rows and cells
 // without an `r` address, Strict namespaces, `t="d"` ISO dates, date1904="true".
 import { unzipSync } from 'fflate';
+import { ZipEntry, zipEntries } from './zip';
 import { Cell, CellRange, CellValue, Sheet, newSheet, parseAddress, setCell } from '../core/model';
 import { isDateFormat, serialToDate } from '../core/dates';
 import { Attributes, XmlHandler, decodeText, scanXml } from './xml';
@@ -55,8 +56,21 @@ export function readXlsxSheets(buf: Uint8Array, limits: XlsxLimits): Sheet[] {
 // ---------------------------------------------------------------------------------------------
 // The zip
 
+/**
+ * A faster inflate than fflate's, where the platform has one (the command line gives Node's
+ * zlib). It must return exactly `size` bytes or throw; it is never asked for more.
+ */
+export type Inflater = (data: Uint8Array, size: number) => Uint8Array;
+let nativeInflate: Inflater | null = null;
+
+export function useInflater(inflate: Inflater | null): void {
+  nativeInflate = inflate;
+}
+
 function unzipParts(buf: Uint8Array, names: Array<string | undefined>): Record<string, Uint8Array> {
   const wanted = new Set(names.filter((n): n is string => !!n));
+  const fast = nativeInflate ? unzipNative(buf, wanted, nativeInflate) : null;
+  if (fast) return fast;
   try {
     // fflate trusts the sizes the directory declares (read.ts has checked them against the
     // limits) and never unpacks past them, so a directory that lies cannot grow memory.
@@ -64,6 +78,39 @@ function unzipParts(buf: Uint8Array, names: Array<string | undefined>): Record<s
   } catch (e) {
     throw new XlsxError(e instanceof Error ? e.message : String(e));
   }
+}
+
+const entriesOf = new WeakMap<Uint8Array, ZipEntry[] | null>();
+
+/**
+ * The wanted parts through the native inflate, each no larger than the directory declares; null
+ * (and fflate reads the file, with its own messages) at anything unusual: no directory, a
+ * local header out of place, a method other than stored or deflated, a size that does not hold.
+ */
+function unzipNative(buf: Uint8Array, wanted: Set<string>, inflate: Inflater): Record<string, Uint8Array> | null {
+  let entries = entriesOf.get(buf);
+  if (entries === undefined) entriesOf.set(buf, (entries = zipEntries(buf)));
+  if (!entries) return null;
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  // No prototype: a part named "__proto__" is only a key.
+  const out: Record<string, Uint8Array> = Object.create(null);
+  for (const e of entries) {
+    if (!wanted.has(e.name)) continue;
+    const at = e.headerOffset;
+    if (at + 30 > buf.length || view.getUint32(at, true) !== 0x04034b50) return null;
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    if (start + e.compressedSize > buf.length) return null;
+    const data = buf.subarray(start, start + e.compressedSize);
+    try {
+      if (e.method === 0 && e.compressedSize === e.size) out[e.name] = data.slice();
+      else if (e.method === 8) out[e.name] = inflate(data, e.size);
+      else return null;
+    } catch {
+      return null;
+    }
+    if (out[e.name].length !== e.size) return null;
+  }
+  return out;
 }
 
 const utf8 = new TextDecoder();

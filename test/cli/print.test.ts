@@ -6,7 +6,15 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import { main } from '../../src/cli/main';
+import { CheckSession, planOutput, readRules } from '../../src/core';
+import { readWorkbookBuffer } from '../../src/files/read';
+import { writeWorkbookFileWithExcelJs } from '../../src/files/write';
+import { workbookBytes } from '../../src/files/xlsx-writer';
+import { draftDocxBytes } from '../../src/files/docx-writer';
+import { writeReportDocxWithLibrary } from '../../src/files/report-docx';
+import { draftReport } from '../../src/core/narrative';
 import { goodRows, reportSheet, rulesWorkbook, xlsx } from '../helpers/build';
+import { sampleReports } from '../helpers/samples';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const has = (tool: string) => spawnSync(tool, ['--version'], { encoding: 'utf8' }).status === 0;
@@ -76,6 +84,44 @@ describePdf('the rollup printed through LibreOffice', () => {
     const units = rollup.flatMap((p) => [...p.text.matchAll(/Xã Số (\d+)\b/g)].map((m) => Number(m[1])));
     expect(units).toEqual(Array.from({ length: 149 }, (_, i) => i + 2));
   });
+
+  test('the lean writer\'s rollup prints as ExcelJS\'s did: the same pages with the same text', async () => {
+    const rulesFile = path.join(EXAMPLES, 'chi-tieu-2023.xlsx');
+    const { rules, problems } = readRules(await readWorkbookBuffer(await fs.readFile(rulesFile), 'chi-tieu-2023.xlsx'));
+    const session = new CheckSession(rules, problems);
+    for (const r of await sampleReports()) session.addWorkbook(await readWorkbookBuffer(r.bytes, r.name));
+    const plan = planOutput(session.finish());
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-print-writers-'));
+    await fs.writeFile(path.join(dir, 'lean.xlsx'), workbookBytes(plan));
+    await writeWorkbookFileWithExcelJs(plan, path.join(dir, 'exceljs.xlsx'));
+    const profile = `file://${path.join(dir, 'profile')}`;
+    const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'lean.xlsx'), path.join(dir, 'exceljs.xlsx')], { encoding: 'utf8', timeout: 180_000 });
+    expect(r.status).toBe(0);
+    const lean = pages(path.join(dir, 'lean.pdf'));
+    const reference = pages(path.join(dir, 'exceljs.pdf'));
+    expect(reference.length).toBeGreaterThan(1);
+    expect(lean.length).toBe(reference.length);
+    lean.forEach((p, i) => expect({ page: i + 1, ...p }).toEqual({ page: i + 1, ...reference[i] }));
+  }, 240_000);
+
+  test('the lean writer\'s draft prints as the docx library\'s did: the same pages with the same text', async () => {
+    const rulesFile = path.join(EXAMPLES, 'chi-tieu-2023.xlsx');
+    const { rules, problems } = readRules(await readWorkbookBuffer(await fs.readFile(rulesFile), 'chi-tieu-2023.xlsx'));
+    const session = new CheckSession(rules, problems);
+    for (const r of await sampleReports()) session.addWorkbook(await readWorkbookBuffer(r.bytes, r.name));
+    const paragraphs = draftReport(session.finish());
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-print-draft-'));
+    await fs.writeFile(path.join(dir, 'lean.docx'), draftDocxBytes(paragraphs));
+    await writeReportDocxWithLibrary(paragraphs, path.join(dir, 'library.docx'));
+    const profile = `file://${path.join(dir, 'profile')}`;
+    const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'lean.docx'), path.join(dir, 'library.docx')], { encoding: 'utf8', timeout: 180_000 });
+    expect(r.status).toBe(0);
+    const lean = pages(path.join(dir, 'lean.pdf'));
+    const reference = pages(path.join(dir, 'library.pdf'));
+    expect(reference.length).toBeGreaterThan(1);
+    expect(lean.length).toBe(reference.length);
+    lean.forEach((p, i) => expect({ page: i + 1, ...p }).toEqual({ page: i + 1, ...reference[i] }));
+  }, 240_000);
 });
 
 describePdf('the rates computed by LibreOffice from the written formulas', () => {
