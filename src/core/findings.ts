@@ -127,7 +127,8 @@ export type InvalidValueParams = { subject: Subject; cell: string } & (
 );
 
 export type MissingValueParams =
-  | { variant: 'blank'; subject: Subject; cell: string }
+  /** `missingParts`: a rate left blank that cannot be computed either, and the parts it lacks. */
+  | { variant: 'blank'; subject: Subject; cell: string; missingParts?: string[] }
   | { variant: 'row'; subject: Subject }
   | { variant: 'no-result'; file: string; sheet: string; cells: string[] };
 
@@ -299,7 +300,9 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
     meaning: 'Ô để trống hoặc thiếu dòng ở chỗ cần số liệu, hoặc công thức không có kết quả lưu sẵn.',
     message: (p) =>
       p.variant === 'blank'
-        ? `${p.subject.who}: "${p.subject.label}" để trống (ô ${p.cell}).`
+        ? p.missingParts
+          ? `${p.subject.who}: "${p.subject.label}" để trống (ô ${p.cell}) và không tính được từ các số liệu thành phần${p.missingParts.length ? `: thiếu ${p.missingParts.map((n) => `"${n}"`).join(', ')}` : ' (mẫu số bằng 0)'}.`
+          : `${p.subject.who}: "${p.subject.label}" để trống (ô ${p.cell}).`
         : p.variant === 'row'
           ? `${p.subject.who}: thiếu dòng "${p.subject.label}" trong báo cáo.`
           : `Tệp "${p.file}", trang "${p.sheet}": tệp có công thức chưa có kết quả lưu sẵn (thường do tệp được lưu bằng phần mềm khác Excel) và công thức này không tự tính được, nên ô để trống. Mở tệp trong Excel rồi lưu lại (Excel tính lại công thức khi lưu) và kiểm tra lần nữa (ô ${someCells(p.cells)}).`,
