@@ -181,7 +181,11 @@ export type OutlierParams =
       cell?: string;
     };
 
-export type UnmappedParams = { variant: 'row'; row: number; label: string; candidates: string[] } | { variant: 'column'; label: string; cell: string; candidates: string[] };
+export type UnmappedParams =
+  | { variant: 'row'; row: number; label: string; candidates: string[] }
+  | { variant: 'column'; label: string; cell: string; candidates: string[] }
+  /** A template row whose hidden code and label name different indicators: the code is used. */
+  | { variant: 'code-label'; row: number; label: string; code: string; codeLabel: string; named: string; namedLabel: string; labelCell: string; codeCell: string; candidates: string[] };
 
 export type NoTableParams = { file: string } & (
   | { variant: 'no-sheets' }
@@ -346,8 +350,11 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
   'unmapped-row': {
     label: 'Dòng không khớp',
     severity: 'info',
-    meaning: 'Dòng không khớp chỉ tiêu nào; thêm tên vào "Tên gọi khác" nếu cần.',
+    meaning: 'Dòng không khớp chỉ tiêu nào (thêm tên vào "Tên gọi khác" nếu cần), hoặc dòng của biểu mẫu có tên một chỉ tiêu nhưng mã ở cột ẩn của chỉ tiêu khác (cảnh báo; đã tính theo mã).',
     message: (p) => {
+      if (p.variant === 'code-label') {
+        return `Dòng ${p.row} ghi tên "${p.label}" (chỉ tiêu ${p.named}: ${p.namedLabel}) nhưng cột ẩn "Mã chỉ tiêu (chitieu)" của biểu mẫu ghi mã ${p.code} (${p.codeLabel}). Đã tính số liệu của dòng cho ${p.code} theo mã, vì mã do biểu mẫu ghi sẵn còn tên dòng có thể đã bị sửa; nếu số liệu là của "${p.namedLabel}", chuyển sang đúng dòng rồi gửi lại (ô tên ${p.labelCell}, ô mã ${p.codeCell}).`;
+      }
       const why = p.candidates.length ? ` (có thể là ${p.candidates.join(', ')}; không rõ thuộc nhóm nào)` : '';
       return p.variant === 'row'
         ? `Dòng ${p.row} "${p.label}" không khớp chỉ tiêu nào${why}; nếu là một chỉ tiêu, thêm tên này vào cột "Tên gọi khác" của tệp chỉ tiêu.`

@@ -210,7 +210,7 @@ describe('templates filled in code and checked', () => {
     expect(report.identity.evidence).toMatchObject({ source: 'header', text: 'Phường Hòa Lạc', cell: 'A2' });
   });
 
-  test('rows are read by the hidden code, not by their names: a renamed row still lands', async () => {
+  test('rows are read by the hidden code, not by their names: a renamed row still lands, and a name that is another indicator\'s is said', async () => {
     const { rules, problems } = readRules(await readWorkbookBuffer(await fs.readFile(path.join(dir, 'chi-tieu.xlsx')), 'chi-tieu.xlsx'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'bao-cao', 'bao-cao-1.xlsx'));
@@ -226,7 +226,17 @@ describe('templates filled in code and checked', () => {
     expect(row.figures.get('HND_HV')).toMatchObject({ status: 'ok', value: 500 });
     expect(row.figures.get('CCB_HV')).toMatchObject({ status: 'ok', value: 200 });
     expect(row.figures.get('CCB_KN')).toMatchObject({ status: 'ok', value: 5 });
-    expect(result.findings.filter((f) => f.kind === 'unmapped-row')).toEqual([]);
+    // A name no indicator has is a row renamed: nothing to say. A name that is another
+    // indicator's contradicts the code: a warning says which was used and why.
+    const said = result.findings.filter((f) => f.kind === 'unmapped-row');
+    const r = rows.get('CCB_HV')!;
+    expect(said).toEqual([
+      expect.objectContaining({ severity: 'warning', unit: 'Phường Hòa Lạc', indicator: 'CCB_HV', file: 'doi-ten.xlsx', sheet: 'Báo cáo', cell: `B${r}`, actual: 'Kết nạp hội viên mới' }),
+    ]);
+    expect(said[0].message).toBe(
+      `Dòng ${r} ghi tên "Kết nạp hội viên mới" (chỉ tiêu CCB_KN: Hội Cựu chiến binh – Kết nạp hội viên mới) nhưng cột ẩn "Mã chỉ tiêu (chitieu)" của biểu mẫu ghi mã CCB_HV (Hội Cựu chiến binh – Tổng số hội viên). ` +
+        `Đã tính số liệu của dòng cho CCB_HV theo mã, vì mã do biểu mẫu ghi sẵn còn tên dòng có thể đã bị sửa; nếu số liệu là của "Hội Cựu chiến binh – Kết nạp hội viên mới", chuyển sang đúng dòng rồi gửi lại (ô tên B${r}, ô mã H${r}).`,
+    );
   });
 
   test('a decimal unit of measure takes decimals; a count takes whole numbers', async () => {
