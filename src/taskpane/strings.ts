@@ -12,7 +12,7 @@ import type { AreaVerdict } from '../core/verdict';
 
 const EVIDENCE_EN: Record<EvidenceSource, string> = { header: 'report heading', sheet: 'sheet name', file: 'file name', 'unit-column': 'unit column' };
 
-export type Operation = 'check' | 'flag' | 'clear' | 'rollup' | 'insert' | 'refresh' | 'select' | 'show' | 'feedback' | 'accept';
+export type Operation = 'check' | 'flag' | 'clear' | 'rollup' | 'insert' | 'refresh' | 'select' | 'show' | 'feedback' | 'accept' | 'templates';
 
 export interface Strings {
   lang: 'vi' | 'en';
@@ -33,6 +33,10 @@ export interface Strings {
     insertSampleHint: string;
     inserted: (names: string[]) => string;
     sampleClash: (names: string[]) => string;
+    /** The button that makes the units' report templates from these rules, and what it says. */
+    templates: string;
+    templatesHint: string;
+    templatesDone: (file: string, files: string[]) => string;
   };
   sources: {
     heading: string;
@@ -211,6 +215,9 @@ const vi: Strings = {
     insertSampleHint: 'Thêm các trang "Chỉ tiêu", "Kiểm tra chéo", "Đơn vị" với chỉ tiêu mẫu để sửa lại cho địa phương.',
     inserted: (names) => `Đã chèn các trang ${list(names)}. Sửa chỉ tiêu cho đúng nghị quyết của địa phương rồi bấm "Kiểm tra".`,
     sampleClash: (names) => `Sổ tính đã có trang ${list(names)} nên không chèn bảng mẫu (không ghi đè). Đổi tên hoặc xóa trang đó nếu muốn chèn lại.`,
+    templates: 'Tạo biểu mẫu báo cáo',
+    templatesHint: 'Tải về tệp .zip: mỗi đơn vị trong trang "Đơn vị" một biểu mẫu Excel theo các chỉ tiêu này (tên chỉ tiêu đã khóa, tỷ lệ tự tính) để gửi đơn vị điền.',
+    templatesDone: (file, files) => `Đã tạo ${files.length} biểu mẫu trong tệp ${file} (xem thư mục tải về): ${list(files)}.`,
   },
   sources: {
     heading: '2. Báo cáo của các đơn vị',
@@ -348,6 +355,7 @@ const vi: Strings = {
       show: 'Không hiện được trang',
       feedback: 'Không tạo được phiếu phản hồi',
       accept: 'Không ghi được giải trình',
+      templates: 'Không tạo được biểu mẫu',
     },
     retry: 'Thử lại',
     dismiss: 'Đóng thông báo',
@@ -495,6 +503,9 @@ const en: Strings = {
     insertSampleHint: 'Adds the sheets "Chỉ tiêu", "Kiểm tra chéo" and "Đơn vị" with sample targets to adapt.',
     inserted: (names) => `Inserted the sheets ${list(names)}. Adjust the targets to your resolution, then press "Check".`,
     sampleClash: (names) => `The workbook already has ${list(names)}, so the sample was not inserted (nothing is overwritten). Rename or delete that sheet to insert it again.`,
+    templates: 'Make report templates',
+    templatesHint: 'Downloads a .zip: one Excel template per unit of the "Đơn vị" sheet, for these targets (indicator names locked, rates computed), to send the units to fill.',
+    templatesDone: (file, files) => `Made ${files.length} templates in ${file} (see your downloads folder): ${list(files)}.`,
   },
   sources: {
     heading: '2. Units’ reports',
@@ -630,6 +641,7 @@ const en: Strings = {
       show: 'Could not show the sheet',
       feedback: 'Could not create the feedback sheets',
       accept: 'Could not write the explanation',
+      templates: 'Could not make the templates',
     },
     retry: 'Try again',
     dismiss: 'Dismiss',
