@@ -72,7 +72,6 @@ function templateSheet(rules: Rules, unit: string | null, opts: TemplateOptions)
 
 /** Section rows ("I", its name) and indicator rows under them, in the rules' order; returns the last row. */
 function indicatorRows(rules: Rules, sheet: PlannedSheet, first: number): number {
-  const L = TEMPLATE_LAYOUT;
   const groups = [...rules.sections, ''].map((s) => ({ section: s, inds: rules.indicators.filter((i) => i.section === s) })).filter((g) => g.inds.length);
   // Each indicator's row, first, so a rate's formula can point at its parts' rows.
   const rowOf = new Map<string, number>();
@@ -87,31 +86,34 @@ function indicatorRows(rules: Rules, sheet: PlannedSheet, first: number): number
       sheet.cells.push({ row, col: 1, value: text(ROMAN[gi] ?? String(gi + 1)), bold: true, align: 'center' }, { row, col: 2, value: text(g.section), bold: true, wrap: true });
       row++;
     }
-    g.inds.forEach((ind, i) => {
-      const rule = figureRule(ind);
-      const computed = rateFormula(ind, rules, rowOf);
-      sheet.cells.push(
-        { row, col: 1, value: num(i + 1), align: 'center' },
-        { row, col: 2, value: text(ind.name), wrap: true },
-        { row, col: 3, value: text(ind.unitOfMeasure || (ind.rate ? '%' : '')), align: 'center' },
-        ...[L.plan, L.value, L.lastYear].map(
-          (col): PlannedCell =>
-            computed
-              ? // Computed from its parts on the same sheet, locked: the unit never types a rate.
-                { row, col, value: { formula: computed.formula(columnLetter(col)) }, numFmt: rule.numFmt, ...(col === L.value ? { note: computed.note } : {}) }
-              : { row, col, value: empty, numFmt: rule.numFmt, unlocked: true },
-        ),
-        { row, col: L.note, value: empty, unlocked: true, wrap: true },
-        { row, col: L.code, value: text(ind.code) },
-      );
-      if (!computed) {
-        const validation: PlannedValidation = { range: `D${row}:F${row}`, kind: rule.kind, min: rule.min, ...(rule.max !== undefined ? { max: rule.max } : {}), error: rule.error };
-        sheet.validations!.push(validation);
-      }
-      row++;
-    });
+    g.inds.forEach((ind, i) => indicatorRow(rules, sheet, ind, i + 1, row++, rowOf));
   });
   return row - 1;
+}
+
+/** One indicator's row: its number, name, unit of measure, figure cells (open, or its rate's formula), note and code. */
+function indicatorRow(rules: Rules, sheet: PlannedSheet, ind: Indicator, stt: number, row: number, rowOf: ReadonlyMap<string, number>) {
+  const L = TEMPLATE_LAYOUT;
+  const rule = figureRule(ind);
+  const computed = rateFormula(ind, rules, rowOf);
+  sheet.cells.push(
+    { row, col: 1, value: num(stt), align: 'center' },
+    { row, col: 2, value: text(ind.name), wrap: true },
+    { row, col: 3, value: text(ind.unitOfMeasure || (ind.rate ? '%' : '')), align: 'center' },
+    ...[L.plan, L.value, L.lastYear].map(
+      (col): PlannedCell =>
+        computed
+          ? // Computed from its parts on the same sheet, locked: the unit never types a rate.
+            { row, col, value: { formula: computed.formula(columnLetter(col)) }, numFmt: rule.numFmt, ...(col === L.value ? { note: computed.note } : {}) }
+          : { row, col, value: empty, numFmt: rule.numFmt, unlocked: true },
+    ),
+    { row, col: L.note, value: empty, unlocked: true, wrap: true },
+    { row, col: L.code, value: text(ind.code) },
+  );
+  if (!computed) {
+    const validation: PlannedValidation = { range: `D${row}:F${row}`, kind: rule.kind, min: rule.min, ...(rule.max !== undefined ? { max: rule.max } : {}), error: rule.error };
+    sheet.validations!.push(validation);
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
-import { CheckSession, readRules } from '../../src/core';
+import { CheckSession, planOutput, readRules } from '../../src/core';
 import { readWorkbookBuffer } from '../../src/files/read';
 import { BASE_INDICATORS, IndicatorSpec, rulesWorkbook } from '../helpers/build';
 
@@ -237,6 +237,8 @@ describe('templates filled in code and checked', () => {
       `Dòng ${r} ghi tên "Kết nạp hội viên mới" (chỉ tiêu CCB_KN: Hội Cựu chiến binh – Kết nạp hội viên mới) nhưng cột ẩn "Mã chỉ tiêu (chitieu)" của biểu mẫu ghi mã CCB_HV (Hội Cựu chiến binh – Tổng số hội viên). ` +
         `Đã tính số liệu của dòng cho CCB_HV theo mã, vì mã do biểu mẫu ghi sẵn còn tên dòng có thể đã bị sửa; nếu số liệu là của "Hội Cựu chiến binh – Kết nạp hội viên mới", chuyển sang đúng dòng rồi gửi lại (ô tên B${r}, ô mã H${r}).`,
     );
+    // Its label cell is marked on the unit's sheet, as other warnings are.
+    expect(planOutput(result).flags).toContainEqual(expect.objectContaining({ file: 'doi-ten.xlsx', sheet: 'Báo cáo', cell: `B${r}`, severity: 'warning' }));
   });
 
   test('a decimal unit of measure takes decimals; a count takes whole numbers', async () => {
