@@ -11,7 +11,7 @@ import { writeFeedbackFile } from '../files/feedback';
 import type { CheckResult, Finding, Rules } from '../core';
 import { isNotAReport } from '../files/not-reports';
 import { planTemplates } from '../core/plan-template';
-import { writeTemplateFile } from '../files/template';
+import { GENERIC_TEMPLATE, templateBytes, templateFileNames } from '../files/template';
 import { ReadError, readWorkbookBuffer } from '../files/read';
 import { writeWorkbookFile } from '../files/write';
 import { uniqueFileNames } from './names';
@@ -194,7 +194,7 @@ async function loadRules(file: string, io: CliIo): Promise<{ buf: Uint8Array; ru
   }
 }
 
-export const GENERIC_TEMPLATE = 'bieu-mau.xlsx';
+export { GENERIC_TEMPLATE };
 /** The list of templates a run wrote, so the next run knows them for its own (a unit may have left the roster). */
 export const TEMPLATE_LIST = 'bieu-mau.json';
 
@@ -205,12 +205,12 @@ export async function runTemplates(args: TemplateArgs, io: CliIo): Promise<numbe
   if (!loaded) return 2;
   for (const p of loaded.problems) io.err(p.message);
   const templates = planTemplates(loaded.rules, { office: args.office });
-  const names = templates[0].unit === null ? [GENERIC_TEMPLATE] : uniqueFileNames(templates.map((t) => t.unit!), '.xlsx');
+  const names = templateFileNames(templates);
   const earlier = await earlierTemplates(args.out);
   const list = JSON.stringify({ period: loaded.rules.period.label, files: names.map((name, i) => ({ name, unit: templates[i].unit })) }, null, 2) + '\n';
   await writeOutputs(
     args.out,
-    [...templates.map((t, i): OutputFile => ({ name: names[i], write: (file) => writeTemplateFile(t, file) })), { name: TEMPLATE_LIST, write: (file) => fs.writeFile(file, list) }],
+    [...templates.map((t, i): OutputFile => ({ name: names[i], write: async (file) => fs.writeFile(file, await templateBytes(t)) })), { name: TEMPLATE_LIST, write: (file) => fs.writeFile(file, list) }],
     earlier,
   );
   // Where the folder holds the office's own files too, it is not swapped whole: the earlier

@@ -55,8 +55,13 @@ function show(ind: Indicator, n: number): string {
 export function readFigures(report: UnitReport, rules: Rules, findings: Finding[]): Map<string, Figure> {
   const figures = new Map<string, Figure>();
   const unit = report.unit;
+  const blankRates: Array<{ ind: Indicator; entry: IndicatorEntry }> = [];
   for (const ind of rules.indicators) {
     const entry = report.entries.get(ind.code);
+    if (ind.formula && entry?.value.reading.kind === 'blank') {
+      blankRates.push({ ind, entry });
+      continue;
+    }
     if (!entry) {
       // A row dropped from a section the unit did report on is a missing figure; a section the
       // report does not cover at all (an association's own table) is simply not there.
@@ -67,6 +72,20 @@ export function readFigures(report: UnitReport, rules: Rules, findings: Finding[
       continue;
     }
     figures.set(ind.code, figureOf(ind, entry, report, findings));
+  }
+  // A rate left blank is not asked for when the report holds its parts: it is computed from them
+  // (as a template's own rate formula does). When it cannot be, the finding names the parts missing.
+  const lookup = makeLookup(figures, rules);
+  for (const { ind, entry } of blankRates) {
+    if (lookup(ind.code) !== undefined) continue;
+    const missingParts = codesOf(ind.formula!)
+      .filter((c) => lookup(c) === undefined)
+      .map((c) => {
+        const part = rules.byCode.get(c);
+        return part ? label(part) : c;
+      });
+    figures.set(ind.code, { status: 'missing', cell: entry.value.address });
+    findings.push(finding('missing-value', { unit, indicator: ind.code, ...where(report, entry) }, { variant: 'blank', subject: subject(ind, unit), cell: entry.value.address, missingParts }));
   }
   return figures;
 }

@@ -128,7 +128,8 @@ export type InvalidValueParams = { subject: Subject; cell: string } & (
 );
 
 export type MissingValueParams =
-  | { variant: 'blank'; subject: Subject; cell: string }
+  /** `missingParts`: a rate left blank that cannot be computed either, and the parts it lacks. */
+  | { variant: 'blank'; subject: Subject; cell: string; missingParts?: string[] }
   | { variant: 'row'; subject: Subject }
   | { variant: 'no-result'; file: string; sheet: string; cells: string[] };
 
@@ -181,7 +182,11 @@ export type OutlierParams =
       cell?: string;
     };
 
-export type UnmappedParams = { variant: 'row'; row: number; label: string; candidates: string[] } | { variant: 'column'; label: string; cell: string; candidates: string[] };
+export type UnmappedParams =
+  | { variant: 'row'; row: number; label: string; candidates: string[] }
+  | { variant: 'column'; label: string; cell: string; candidates: string[] }
+  /** A template row whose hidden code and label name different indicators: the code is used. */
+  | { variant: 'code-label'; row: number; label: string; code: string; codeLabel: string; named: string; namedLabel: string; labelCell: string; codeCell: string; candidates: string[] };
 
 export type NoTableParams = { file: string } & (
   | { variant: 'no-sheets' }
@@ -320,7 +325,9 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
     meaning: 'Ô để trống hoặc thiếu dòng ở chỗ cần số liệu, hoặc công thức không có kết quả lưu sẵn.',
     message: (p) =>
       p.variant === 'blank'
-        ? `${p.subject.who}: "${p.subject.label}" để trống (ô ${p.cell}).`
+        ? p.missingParts
+          ? `${p.subject.who}: "${p.subject.label}" để trống (ô ${p.cell}) và không tính được từ các số liệu thành phần${p.missingParts.length ? `: thiếu ${p.missingParts.map((n) => `"${n}"`).join(', ')}` : ' (mẫu số bằng 0)'}.`
+          : `${p.subject.who}: "${p.subject.label}" để trống (ô ${p.cell}).`
         : p.variant === 'row'
           ? `${p.subject.who}: thiếu dòng "${p.subject.label}" trong báo cáo.`
           : `Tệp "${p.file}", trang "${p.sheet}": tệp có công thức chưa có kết quả lưu sẵn (thường do tệp được lưu bằng phần mềm khác Excel) và công thức này không tự tính được, nên ô để trống. Mở tệp trong Excel rồi lưu lại (Excel tính lại công thức khi lưu) và kiểm tra lần nữa (ô ${someCells(p.cells)}).`,
@@ -381,8 +388,11 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
   'unmapped-row': {
     label: 'Dòng không khớp',
     severity: 'info',
-    meaning: 'Dòng không khớp chỉ tiêu nào; thêm tên vào "Tên gọi khác" nếu cần.',
+    meaning: 'Dòng không khớp chỉ tiêu nào (thêm tên vào "Tên gọi khác" nếu cần), hoặc dòng của biểu mẫu có tên một chỉ tiêu nhưng mã ở cột ẩn của chỉ tiêu khác (cảnh báo; đã tính theo mã).',
     message: (p) => {
+      if (p.variant === 'code-label') {
+        return `Dòng ${p.row} ghi tên "${p.label}" (chỉ tiêu ${p.named}: ${p.namedLabel}) nhưng cột ẩn "Mã chỉ tiêu (chitieu)" của biểu mẫu ghi mã ${p.code} (${p.codeLabel}). Đã tính số liệu của dòng cho ${p.code} theo mã, vì mã do biểu mẫu ghi sẵn còn tên dòng có thể đã bị sửa; nếu số liệu là của "${p.namedLabel}", chuyển sang đúng dòng rồi gửi lại (ô tên ${p.labelCell}, ô mã ${p.codeCell}).`;
+      }
       const why = p.candidates.length ? ` (có thể là ${p.candidates.join(', ')}; không rõ thuộc nhóm nào)` : '';
       return p.variant === 'row'
         ? `Dòng ${p.row} "${p.label}" không khớp chỉ tiêu nào${why}; nếu là một chỉ tiêu, thêm tên này vào cột "Tên gọi khác" của tệp chỉ tiêu.`

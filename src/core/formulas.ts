@@ -3,7 +3,7 @@
 // total "=E12+E13" would read as blank and the area total would drop. The little that reports
 // use is computed here: + - * /, parentheses, unary minus, numbers, same-sheet cell references
 // (with or without $), SUM over same-sheet ranges and lists, and the rate column's
-// IF(D26=0,"",E26/D26*100). Anything else is left blank and reported, never guessed.
+// IF(D26=0,"",E26/D26*100) or a template's IF(E12="","",…). Anything else is left blank and reported, never guessed.
 import { Cell, ErrorValue, Sheet, WorkbookModel, cellAddress, getCell, isErrorValue, parseAddress, setCell } from './model';
 
 /** The cells of one sheet whose formula has no result and could not be computed. */
@@ -260,8 +260,9 @@ function compare(op: string, a: Node, b: Node, cell: (at: At) => Value | null): 
   if (isErrorValue(y)) return y;
   if (x === null) x = typeof y === 'string' ? '' : 0;
   if (y === null) y = typeof x === 'string' ? '' : 0;
-  if (typeof x !== typeof y) throw new Unsupported('mixed comparison');
-  const c = x < y ? -1 : x > y ? 1 : 0;
+  // Excel orders every number before every text: 5="" is FALSE, as a template's rate guard
+  // IF(E12="","",…) asks of a part that holds a figure.
+  const c = typeof x !== typeof y ? (typeof x === 'number' ? -1 : 1) : x < y ? -1 : x > y ? 1 : 0;
   const yes = op === '=' ? c === 0 : op === '<>' ? c !== 0 : op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
   return yes ? 1 : 0;
 }

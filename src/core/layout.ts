@@ -10,7 +10,7 @@ import { IndicatorMatcher, Label, MatchResult, labelOf } from './mapping';
 import { Sheet, WorkbookModel, cellAddress } from './model';
 import { MAX_FIGURE, Reading, readCellNumber } from './numbers';
 import { Period, ReportDate, parseDate, parsePeriod } from './period';
-import { Rules } from './rules';
+import { Indicator, Rules } from './rules';
 import { Header, PlanColumn, findReportHeader, findUnitTable, headerColumns, isSignature, isTotalRow } from './table';
 import { UnitMatcher } from './units';
 
@@ -270,7 +270,12 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
       section = ctx.indicators.section(label.folded);
       continue;
     }
-    const match = byCode(grid, r, roles.get('code'), ctx.rules, used) ?? ctx.indicators.match(label.folded, section, used);
+    const coded = byCode(grid, r, roles.get('code'), ctx.rules, used);
+    if (coded) {
+      const named = labelNamesAnother(coded.indicator, label.folded, section, ctx);
+      if (named) findings.push(finding('unmapped-row', { severity: 'warning', indicator: coded.indicator.code, file, sheet: sheet.name, cell: cellAddress(r, labelCol), actual: label.text }, { variant: 'code-label', row: r, label: label.text, code: coded.indicator.code, codeLabel: indicatorLabel(coded.indicator), named: named.code, namedLabel: indicatorLabel(named), labelCell: cellAddress(r, labelCol), codeCell: cellAddress(r, roles.get('code')!), candidates: [] }));
+    }
+    const match = coded ?? ctx.indicators.match(label.folded, section, used);
     if (match.status !== 'matched') {
       if (isBlank(value) && isBlank(planValue)) {
         // A heading in ordinary case with no numbering ("Hội Nông dân") still opens its section;
@@ -320,8 +325,20 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
   return { reports: [report], findings };
 }
 
+/**
+ * The indicator a template row's label names exactly (its name or an alias, in the row's section),
+ * when that is not the one its hidden code gives: a contradiction the staff are told of. A label
+ * naming no indicator, or several, or one only loosely, is a row renamed, not a contradiction.
+ */
+function labelNamesAnother(coded: Indicator, folded: string, section: string | null, ctx: ReadContext): Indicator | null {
+  const byName = ctx.indicators.match(folded, section);
+  return byName.status === 'matched' && byName.indicator.code !== coded.code && byName.score >= 1 ? byName.indicator : null;
+}
+
+const indicatorLabel = (ind: Indicator) => (ind.section ? `${ind.section} – ${ind.name}` : ind.name);
+
 /** A row of chitieu's own template: its indicator by the code in the hidden column, when the rules know it. */
-function byCode(grid: Grid, r: number, col: number | undefined, rules: Rules, used: ReadonlySet<string>): MatchResult | null {
+function byCode(grid: Grid, r: number, col: number | undefined, rules: Rules, used: ReadonlySet<string>): Extract<MatchResult, { status: 'matched' }> | null {
   const ind = col === undefined ? undefined : rules.byCode.get(cellText(grid, r, col).trim());
   return ind && !used.has(ind.code) ? { status: 'matched', indicator: ind, score: 1 } : null;
 }

@@ -22,9 +22,12 @@ export function planOutput(result: CheckResult): OutputPlan {
   return { sheets: sheets.map((s) => printable(s, result.period.label)), flags: planFlags(result) };
 }
 
-/** A mark for each finding on a cell of a unit's report, but rows it could not match and what the office accepted. */
+/**
+ * A mark for each finding on a cell of a unit's report, but rows it could not match (information)
+ * and what the office accepted. A template row whose label contradicts its code is marked.
+ */
 function planFlags(result: CheckResult): CellFlag[] {
   return result.findings
-    .filter((f) => f.file && f.sheet && f.cell && f.kind !== 'unmapped-row' && !isAccepted(f))
+    .filter((f) => f.file && f.sheet && f.cell && (f.kind !== 'unmapped-row' || f.severity !== 'info') && !isAccepted(f))
     .map((f) => ({ file: f.file!, sheet: f.sheet!, cell: f.cell!, severity: f.severity, message: f.message }));
 }

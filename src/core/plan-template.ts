@@ -5,6 +5,8 @@
 // only what their indicator allows. A hidden column holds each row's code under a header chitieu
 // knows (the 'code' column in vocabulary.ts), so a filled template is read row by code, exactly.
 import { isWholeCount } from './checks';
+import { Expr, codesOf, toExcelFormula } from './expressions';
+import { columnLetter } from './model';
 import { PlannedCell, PlannedSheet, PlannedValidation, fitRowHeights } from './plan';
 import { empty, header, num, text } from './plan-cells';
 import { printArea } from './plan-print';
@@ -70,28 +72,75 @@ function templateSheet(rules: Rules, unit: string | null, opts: TemplateOptions)
 
 /** Section rows ("I", its name) and indicator rows under them, in the rules' order; returns the last row. */
 function indicatorRows(rules: Rules, sheet: PlannedSheet, first: number): number {
-  const L = TEMPLATE_LAYOUT;
   const groups = [...rules.sections, ''].map((s) => ({ section: s, inds: rules.indicators.filter((i) => i.section === s) })).filter((g) => g.inds.length);
+  // Each indicator's row, first, so a rate's formula can point at its parts' rows.
+  const rowOf = new Map<string, number>();
   let row = first;
+  for (const g of groups) {
+    if (g.section) row++;
+    for (const ind of g.inds) rowOf.set(ind.code, row++);
+  }
+  row = first;
   groups.forEach((g, gi) => {
     if (g.section) {
       sheet.cells.push({ row, col: 1, value: text(ROMAN[gi] ?? String(gi + 1)), bold: true, align: 'center' }, { row, col: 2, value: text(g.section), bold: true, wrap: true });
       row++;
     }
-    g.inds.forEach((ind, i) => {
-      const rule = figureRule(ind);
-      sheet.cells.push(
-        { row, col: 1, value: num(i + 1), align: 'center' },
-        { row, col: 2, value: text(ind.name), wrap: true },
-        { row, col: 3, value: text(ind.unitOfMeasure || (ind.rate ? '%' : '')), align: 'center' },
-        ...[L.plan, L.value, L.lastYear].map((col): PlannedCell => ({ row, col, value: empty, numFmt: rule.numFmt, unlocked: true })),
-        { row, col: L.note, value: empty, unlocked: true, wrap: true },
-        { row, col: L.code, value: text(ind.code) },
-      );
-      const validation: PlannedValidation = { range: `D${row}:F${row}`, kind: rule.kind, min: rule.min, ...(rule.max !== undefined ? { max: rule.max } : {}), error: rule.error };
-      sheet.validations!.push(validation);
-      row++;
-    });
+    g.inds.forEach((ind, i) => indicatorRow(rules, sheet, ind, i + 1, row++, rowOf));
   });
   return row - 1;
+}
+
+/** One indicator's row: its number, name, unit of measure, figure cells (open, or its rate's formula), note and code. */
+function indicatorRow(rules: Rules, sheet: PlannedSheet, ind: Indicator, stt: number, row: number, rowOf: ReadonlyMap<string, number>) {
+  const L = TEMPLATE_LAYOUT;
+  const rule = figureRule(ind);
+  const computed = rateFormula(ind, rules, rowOf);
+  sheet.cells.push(
+    { row, col: 1, value: num(stt), align: 'center' },
+    { row, col: 2, value: text(ind.name), wrap: true },
+    { row, col: 3, value: text(ind.unitOfMeasure || (ind.rate ? '%' : '')), align: 'center' },
+    ...[L.plan, L.value, L.lastYear].map(
+      (col): PlannedCell =>
+        computed
+          ? // Computed from its parts on the same sheet, locked: the unit never types a rate.
+            { row, col, value: { formula: computed.formula(columnLetter(col)) }, numFmt: rule.numFmt, ...(col === L.value ? { note: computed.note } : {}) }
+          : { row, col, value: empty, numFmt: rule.numFmt, unlocked: true },
+    ),
+    { row, col: L.note, value: empty, unlocked: true, wrap: true },
+    { row, col: L.code, value: text(ind.code) },
+  );
+  if (!computed) {
+    const validation: PlannedValidation = { range: `D${row}:F${row}`, kind: rule.kind, min: rule.min, ...(rule.max !== undefined ? { max: rule.max } : {}), error: rule.error };
+    sheet.validations!.push(validation);
+  }
+}
+
+/**
+ * A rate's formula over its parts' rows in one figure column, in percent points as typed rates
+ * are ("99,6"), and blank while a part is blank or a divisor is 0: never a rate of 0 for a figure
+ * not yet typed. Null when a part has no row of its own or is itself computed (a rate of rates
+ * is left to be typed, and the check recomputes it).
+ */
+export function rateFormula(ind: Indicator, rules: Rules, rowOf: ReadonlyMap<string, number>): { formula: (column: string) => string; note: string } | null {
+  const expr = ind.formula;
+  if (!expr) return null;
+  const parts = codesOf(expr);
+  if (!parts.length || parts.some((c) => !rowOf.has(c) || rules.byCode.get(c)?.formula)) return null;
+  const divisors: Expr[] = [];
+  const walk = (e: Expr): void => {
+    if (e.type === 'arith') {
+      if (e.op === '/') divisors.push(e.right);
+      walk(e.left);
+      walk(e.right);
+    } else if (e.type === 'negate') walk(e.arg);
+  };
+  walk(expr);
+  const formula = (column: string) => {
+    const ref = (code: string) => `${column}${rowOf.get(code)}`;
+    const guards = [...parts.map((c) => `${ref(c)}=""`), ...divisors.map((d) => `${toExcelFormula(d, ref)}=0`)];
+    return guards.reduceRight((inner, guard) => `IF(${guard},"",${inner})`, `(${toExcelFormula(expr, ref)})*100`);
+  };
+  const names = parts.map((c) => `"${rules.byCode.get(c)!.name}"`).join(', ');
+  return { formula, note: `Tự tính từ ${names} trên trang này (phần trăm); không cần ghi.` };
 }

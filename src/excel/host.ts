@@ -14,6 +14,7 @@ import { writePlan } from './writePlan';
 import { appendExplanation, loadPreviousCheck, PREVIOUS_SHEET, savePreviousCheck } from './cycle';
 import { Supports } from './requirements';
 import { FEEDBACK_SHEET } from '../core/plan-feedback';
+import { downloadFile } from '../taskpane/download';
 
 /** Feedback sheets ("Phản hồi – Xã Yên Bình") are one family of output, the rollup another. */
 const isFeedbackSheet = (plannedName: string) => plannedName.startsWith(FEEDBACK_SHEET);
@@ -46,6 +47,8 @@ export function excelHostOn(run: Runner, displayLanguage: string, supports?: Sup
     appendExplanation: (row) => run((context) => appendExplanation(context, row)),
     loadPreviousCheck: () => run(loadPreviousCheck),
     savePreviousCheck: (json) => run((context) => savePreviousCheck(context, json)),
+    // Not an Excel operation: the pane's page downloads it.
+    saveFile: downloadFile,
     applyFlags: (flags: CellFlag[], workbookName: string) =>
       run(async (context) => {
         const r = await applyFlags(context, flags, { file: workbookName, supports });

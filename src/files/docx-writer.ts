@@ -1,6 +1,7 @@
 // The draft report (bao-cao.docx) written directly as WordprocessingML: one paragraph per line
 // of the draft, Times New Roman 14 (15 for the title), justified, on A4 with the margins of
-// Decree 30/2020. The body is the one the docx library wrote (test/files/report-docx.test.ts
+// Decree 30/2020, the page number at the top centre from the second page on, a heading kept with
+// its first paragraph and no paragraph leaving a single line on a page. The body is the one the docx library wrote (test/files/report-docx.test.ts
 // compares them), without loading that library (half a second of a province's command).
 import { promises as fs } from 'fs';
 import type { Paragraph as DraftParagraph } from '../core/narrative';
@@ -15,25 +16,34 @@ const FONT = 'Times New Roman';
 /** Half-points: 14 pt body, 14 pt bold headings, 15 pt title. */
 const SIZE = { title: 30, heading: 28, body: 28 } as const;
 const FIXED_DATE = '2000-01-01T00:00:00Z';
+/** The headers' relationship ids, as the docx library numbers them (the bodies compare equal). */
+const HEADER_IDS = { default: 'rId7', first: 'rId8' } as const;
+/** The page number, centred, in the body's font. */
+const PAGE_NUMBER =
+  `<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="${FONT}" w:cs="${FONT}" w:eastAsia="${FONT}" w:hAnsi="${FONT}"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr>` +
+  '<w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve">PAGE</w:instrText><w:fldChar w:fldCharType="separate"/><w:fldChar w:fldCharType="end"/></w:r></w:p>';
 
 function paragraphXml(p: DraftParagraph): string {
   const before = p.style === 'heading' ? 160 : 0;
+  const after = p.style === 'title' ? 360 : 120;
+  const keepNext = p.style !== 'body' ? '<w:keepNext/>' : '<w:keepNext w:val="false"/>';
   const indent = p.style === 'body' ? '<w:ind w:firstLine="567"/>' : '';
   const jc = p.style === 'title' ? 'center' : 'both';
   const bold = p.style !== 'body' ? '<w:b/><w:bCs/>' : '<w:b w:val="false"/><w:bCs w:val="false"/>';
   const size = SIZE[p.style];
   return (
-    `<w:p><w:pPr><w:spacing w:after="120" w:before="${before}" w:line="300"/>${indent}<w:jc w:val="${jc}"/></w:pPr>` +
+    `<w:p><w:pPr>${keepNext}<w:widowControl/><w:spacing w:after="${after}" w:before="${before}" w:line="300"/>${indent}<w:jc w:val="${jc}"/></w:pPr>` +
     `<w:r><w:rPr><w:rFonts w:ascii="${FONT}" w:cs="${FONT}" w:eastAsia="${FONT}" w:hAnsi="${FONT}"/>${bold}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr>` +
     `<w:t xml:space="preserve">${xmlText(xmlSafe(p.text))}</w:t></w:r></w:p>`
   );
 }
 
-/** The document's body: the paragraphs, then A4 and its margins. */
+/** The document's body: the paragraphs, then A4, its margins and its headers (none on the first page). */
 export function draftBody(paragraphs: DraftParagraph[]): string {
   return (
     `<w:body>${paragraphs.map(paragraphXml).join('')}` +
-    '<w:sectPr><w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/><w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="708" w:footer="708" w:gutter="0"/><w:pgNumType/><w:docGrid w:linePitch="360"/></w:sectPr></w:body>'
+    `<w:sectPr><w:headerReference w:type="default" r:id="${HEADER_IDS.default}"/><w:headerReference w:type="first" r:id="${HEADER_IDS.first}"/>` +
+    '<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/><w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="708" w:footer="708" w:gutter="0"/><w:pgNumType/><w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr></w:body>'
   );
 }
 
@@ -46,6 +56,8 @@ export function draftDocxBytes(paragraphs: DraftParagraph[]): Buffer {
       '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
       '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>' +
       '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>' +
+      '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>' +
+      '<Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>' +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
   );
   zip.add(
@@ -58,8 +70,12 @@ export function draftDocxBytes(paragraphs: DraftParagraph[]): Buffer {
   // own (the docx library's settings).
   zip.add(
     'word/_rels/document.xml.rels',
-    XML_HEAD + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/settings" Target="settings.xml"/><Relationship Id="rId2" Type="${NS_R}/styles" Target="styles.xml"/></Relationships>`,
+    XML_HEAD +
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/settings" Target="settings.xml"/><Relationship Id="rId2" Type="${NS_R}/styles" Target="styles.xml"/>` +
+      `<Relationship Id="${HEADER_IDS.default}" Type="${NS_R}/header" Target="header1.xml"/><Relationship Id="${HEADER_IDS.first}" Type="${NS_R}/header" Target="header2.xml"/></Relationships>`,
   );
+  zip.add('word/header1.xml', XML_HEAD + `<w:hdr xmlns:w="${NS_W}" xmlns:r="${NS_R}">${PAGE_NUMBER}</w:hdr>`);
+  zip.add('word/header2.xml', XML_HEAD + `<w:hdr xmlns:w="${NS_W}" xmlns:r="${NS_R}"/>`);
   zip.add('word/styles.xml', XML_HEAD + `<w:styles xmlns:w="${NS_W}"><w:docDefaults><w:rPrDefault/><w:pPrDefault/></w:docDefaults></w:styles>`);
   zip.add(
     'word/settings.xml',

@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import type { Feedback } from '../core/plan-feedback';
 import { SEVERITY_RANK } from '../core/findings';
 import { SEVERITY_FILL } from '../core/plan';
-import { writeSheet } from './write';
+import { writeSheet } from './sheet-writer';
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 const FORBIDDEN_SHEET = /[\\/?*[\]:]/g;

@@ -1,6 +1,7 @@
 // The draft report as a Word document (bao-cao.docx), for staff to paste into the office's own
 // report: the paragraphs the rollup's "Báo cáo" sheet holds, in Times New Roman 14 as
-// administrative documents are set, justified, on A4. Text is data: the library escapes it.
+// administrative documents are set, justified, on A4, pages numbered at the top from the second
+// on, a heading kept with its first paragraph. Text is data: the library escapes it.
 import { promises as fs } from 'fs';
 import type * as Docx from 'docx';
 import type { Paragraph as DraftParagraph } from '../core/narrative';
@@ -19,19 +20,27 @@ function docx(): typeof Docx {
 }
 
 export function reportDocument(paragraphs: DraftParagraph[]): Docx.Document {
-  const { AlignmentType, Document, Paragraph, TextRun } = docx();
+  const { AlignmentType, Document, Header, PageNumber, Paragraph, TextRun } = docx();
   return new Document({
     creator: 'chitieu',
     title: paragraphs[0]?.text ?? 'Dự thảo báo cáo',
     sections: [
       {
-        properties: { page: { size: A4, margin: MARGIN } },
+        // The page number at the top centre from the second page on, as Decree 30/2020 sets it.
+        properties: { page: { size: A4, margin: MARGIN }, titlePage: true },
+        headers: {
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.body })] })] }),
+          first: new Header({ children: [] }),
+        },
         children: paragraphs.map(
           (p) =>
             new Paragraph({
               alignment: p.style === 'title' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-              spacing: { before: p.style === 'heading' ? 160 : 0, after: 120, line: 300 },
+              spacing: { before: p.style === 'heading' ? 160 : 0, after: p.style === 'title' ? 360 : 120, line: 300 },
               indent: p.style === 'body' ? { firstLine: 567 } : undefined,
+              // A heading never ends a page apart from its text; no paragraph leaves one line behind.
+              keepNext: p.style !== 'body',
+              widowControl: true,
               children: [new TextRun({ text: xmlSafe(p.text), font: FONT, size: SIZE[p.style], bold: p.style !== 'body' })],
             }),
         ),

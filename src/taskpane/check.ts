@@ -5,6 +5,7 @@ import { CheckSession, RulesError, compareChecks, countBySeverity, keptForCompar
 import type { Changes, CheckResult, OutputPlan, Severity, WorkbookModel } from '../core';
 import type { Sheet } from '../core/model';
 import { rulesSheetRole } from '../core/rules';
+import type { Rules } from '../core/rules';
 import { FileReaders, fileReaders } from './readers';
 import type { PaneHost, WorkbookInfo } from './host';
 import type { Strings } from './strings';
@@ -167,7 +168,21 @@ async function readRulesFile(file: PickedFile, t: Strings): Promise<WorkbookMode
   }
 }
 
+/** The rules alone, read from where the pane is told to take them, as a check reads them: for the templates. */
+export async function readChosenRules(host: PaneHost, choice: RulesChoice, t: Strings): Promise<Rules> {
+  const info = await host.describeWorkbook();
+  if (choice.from === 'workbook' && !hasRulesSheet(info)) throw new PaneError(t.errors.noRulesSheet, undefined, 'rules');
+  if (choice.from === 'file' && !choice.file) throw new PaneError(t.errors.noRulesFile, undefined, 'rules');
+  const model = choice.from === 'file' ? await readRulesFile(choice.file!, t) : await host.readSheets(info.sheets.filter((s) => isRulesSheet(s.name)).map((s) => s.name));
+  return parseRules(model, t, null).rules;
+}
+
 function startSession(model: WorkbookModel, t: Strings, explanations: WorkbookModel | null): CheckSession {
+  const read = parseRules(model, t, explanations);
+  return new CheckSession(read.rules, read.problems);
+}
+
+function parseRules(model: WorkbookModel, t: Strings, explanations: WorkbookModel | null): ReturnType<typeof readRules> {
   let read: ReturnType<typeof readRules>;
   try {
     read = readRules(model);
@@ -180,7 +195,7 @@ function startSession(model: WorkbookModel, t: Strings, explanations: WorkbookMo
     const why = read.problems.slice(0, 3).map((p) => p.message);
     throw new PaneError([t.errors.rulesEmpty(model.name), ...why].join('\n'), t.errors.rulesUnreadable, 'rules');
   }
-  return new CheckSession(read.rules, read.problems);
+  return read;
 }
 
 export function reasonOf(e: unknown): string {

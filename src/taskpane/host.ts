@@ -59,4 +59,6 @@ export interface PaneHost {
   loadPreviousCheck(): Promise<string | null>;
   /** Keeps this check in the workbook, for the next comparison. */
   savePreviousCheck(json: string): Promise<void>;
+  /** Offers a file the pane made (the templates' zip) as a download: it stays on this machine. */
+  saveFile(name: string, bytes: Uint8Array, type: string): Promise<void>;
 }

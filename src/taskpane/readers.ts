@@ -12,3 +12,16 @@ export function fileReaders(): Promise<FileReaders> {
   });
   return loading;
 }
+
+export type TemplateMaker = typeof import('./templates');
+
+let loadingTemplates: Promise<TemplateMaker> | undefined;
+
+/** The template maker (ExcelJS with it), loaded on the first "Tạo biểu mẫu báo cáo". */
+export function templateMaker(): Promise<TemplateMaker> {
+  loadingTemplates ??= import(/* webpackChunkName: "templates" */ './templates').catch((e: unknown) => {
+    loadingTemplates = undefined;
+    throw e;
+  });
+  return loadingTemplates;
+}

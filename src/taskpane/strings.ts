@@ -12,7 +12,7 @@ import type { AreaVerdict } from '../core/verdict';
 
 const EVIDENCE_EN: Record<EvidenceSource, string> = { header: 'report heading', sheet: 'sheet name', file: 'file name', 'unit-column': 'unit column' };
 
-export type Operation = 'check' | 'flag' | 'clear' | 'rollup' | 'insert' | 'refresh' | 'select' | 'show' | 'feedback' | 'accept';
+export type Operation = 'check' | 'flag' | 'clear' | 'rollup' | 'insert' | 'refresh' | 'select' | 'show' | 'feedback' | 'accept' | 'templates';
 
 export interface Strings {
   lang: 'vi' | 'en';
@@ -33,6 +33,10 @@ export interface Strings {
     insertSampleHint: string;
     inserted: (names: string[]) => string;
     sampleClash: (names: string[]) => string;
+    /** The button that makes the units' report templates from these rules, and what it says. */
+    templates: string;
+    templatesHint: string;
+    templatesDone: (file: string, files: string[]) => string;
   };
   sources: {
     heading: string;
@@ -212,6 +216,9 @@ const vi: Strings = {
     insertSampleHint: 'Thêm các trang "Chỉ tiêu", "Kiểm tra chéo", "Đơn vị" với chỉ tiêu mẫu để sửa lại cho địa phương.',
     inserted: (names) => `Đã chèn các trang ${list(names)}. Sửa chỉ tiêu cho đúng nghị quyết của địa phương rồi bấm "Kiểm tra".`,
     sampleClash: (names) => `Sổ tính đã có trang ${list(names)} nên không chèn bảng mẫu (không ghi đè). Đổi tên hoặc xóa trang đó nếu muốn chèn lại.`,
+    templates: 'Tạo biểu mẫu báo cáo',
+    templatesHint: 'Tải về tệp .zip: mỗi đơn vị trong trang "Đơn vị" một biểu mẫu Excel theo các chỉ tiêu này (tên chỉ tiêu đã khóa, tỷ lệ tự tính) để gửi đơn vị điền.',
+    templatesDone: (file, files) => `Đã tạo ${files.length} biểu mẫu trong tệp ${file} (xem thư mục tải về): ${list(files)}.`,
   },
   sources: {
     heading: '2. Báo cáo của các đơn vị',
@@ -352,6 +359,7 @@ const vi: Strings = {
       show: 'Không hiện được trang',
       feedback: 'Không tạo được phiếu phản hồi',
       accept: 'Không ghi được giải trình',
+      templates: 'Không tạo được biểu mẫu',
     },
     retry: 'Thử lại',
     dismiss: 'Đóng thông báo',
@@ -396,7 +404,7 @@ const vi: Strings = {
         'other-period': 'báo cáo ghi năm khác năm của đợt kiểm tra: không cộng vào tổng hợp; nếu ngày báo cáo lại thuộc năm nay thì vẫn dùng và nói rõ.',
         'unknown-unit': 'báo cáo không nêu đơn vị nào trong danh sách, hoặc tên hợp với nhiều đơn vị (viết không dấu, không ghi cấp): vẫn kiểm tra, không cộng vào tổng; lời nhắn nêu các đơn vị có thể là.',
         'unit-mismatch': 'tiêu đề, tên trang tính và tên tệp chỉ các đơn vị khác nhau: đã tính theo tên rõ nhất (có cấp hoặc có tên tổ chức; ngang nhau thì theo tiêu đề) và nêu cả hai.',
-        'unmapped-row': 'dòng không khớp chỉ tiêu nào: thêm tên đó vào cột "Tên gọi khác" nếu đúng là một chỉ tiêu.',
+        'unmapped-row': 'dòng không khớp chỉ tiêu nào: thêm tên đó vào cột "Tên gọi khác" nếu đúng là một chỉ tiêu; hoặc (cảnh báo) dòng của biểu mẫu có tên một chỉ tiêu mà mã ở cột ẩn là của chỉ tiêu khác: đã tính theo mã.',
         outlier: 'số liệu khác xa số cùng kỳ của chính đơn vị, hoặc (tính theo quy mô) khác xa các đơn vị khác: có thể gõ nhầm, kiểm tra lại.',
         'no-table': 'trang hoặc tệp không có bảng số liệu nhận ra được.',
         'unreadable-file': 'tệp không đọc được (xem mục dưới).',
@@ -500,6 +508,9 @@ const en: Strings = {
     insertSampleHint: 'Adds the sheets "Chỉ tiêu", "Kiểm tra chéo" and "Đơn vị" with sample targets to adapt.',
     inserted: (names) => `Inserted the sheets ${list(names)}. Adjust the targets to your resolution, then press "Check".`,
     sampleClash: (names) => `The workbook already has ${list(names)}, so the sample was not inserted (nothing is overwritten). Rename or delete that sheet to insert it again.`,
+    templates: 'Make report templates',
+    templatesHint: 'Downloads a .zip: one Excel template per unit of the "Đơn vị" sheet, for these targets (indicator names locked, rates computed), to send the units to fill.',
+    templatesDone: (file, files) => `Made ${files.length} templates in ${file} (see your downloads folder): ${list(files)}.`,
   },
   sources: {
     heading: '2. Units’ reports',
@@ -637,6 +648,7 @@ const en: Strings = {
       show: 'Could not show the sheet',
       feedback: 'Could not create the feedback sheets',
       accept: 'Could not write the explanation',
+      templates: 'Could not make the templates',
     },
     retry: 'Try again',
     dismiss: 'Dismiss',
@@ -681,7 +693,7 @@ const en: Strings = {
         'other-period': "a report whose title names another year than the round's: not summed; when its date is in this round's year it is used and the message says so.",
         'unknown-unit': 'a report that names no unit of the roster, or whose name fits several (written without diacritics or without its level): checked, but left out of the totals; the message names the candidates.',
         'unit-mismatch': 'the heading, the sheet name and the file name name different units: the clearest one (with its level or organisation; the heading among equals) is used and both are named.',
-        'unmapped-row': 'a row matching no indicator: add its wording to "Tên gọi khác" if it is one.',
+        'unmapped-row': 'a row matching no indicator: add its wording to "Tên gọi khác" if it is one; or (warning) a template row named as one indicator whose hidden code is another\'s: the code is used.',
         outlier: "a figure far from the unit's own figure a year earlier, or (per size) far from the other units': perhaps a typing slip.",
         'no-table': 'a sheet or file with no recognisable table of figures.',
         'unreadable-file': 'a file that could not be read (see below).',

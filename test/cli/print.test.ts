@@ -2,7 +2,8 @@
 // "Tổng hợp" is one page wide (every indicator column on every page) and its title and header rows
 // repeat on each page. Pages are told apart by their footer ("Tổng hợp – Năm 2023 … Trang 1/3").
 import { spawnSync } from 'child_process';
-import { promises as fs } from 'fs';
+import { existsSync, promises as fs, realpathSync } from 'fs';
+import ExcelJS from 'exceljs';
 import os from 'os';
 import path from 'path';
 import { main } from '../../src/cli/main';
@@ -21,16 +22,28 @@ const has = (tool: string) => spawnSync(tool, ['--version'], { encoding: 'utf8' 
 const HAVE_TOOLS = has('soffice') && spawnSync('pdfinfo', ['-v']).error === undefined && spawnSync('pdftotext', ['-v']).error === undefined;
 if (!HAVE_TOOLS) console.warn('test/cli/print.test.ts: soffice, pdfinfo or pdftotext is not installed: the PDF checks are skipped.');
 const describePdf = HAVE_TOOLS ? describe : describe.skip;
+/** LibreOffice's word processor (Writer), which reads bao-cao.docx: Debian ships it apart from Calc. */
+const sofficeDir = () => path.dirname(realpathSync(spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim()));
+const HAVE_WRITER = HAVE_TOOLS && ['libswlo.so', 'libswlo.dylib', 'swlo.dll'].some((f) => existsSync(path.join(sofficeDir(), f)));
+if (HAVE_TOOLS && !HAVE_WRITER) console.warn('test/cli/print.test.ts: LibreOffice Writer is not installed: the bao-cao.docx PDF check is skipped.');
+const describeDocx = HAVE_WRITER ? describe : describe.skip;
+
+/** Converts a file to PDF with LibreOffice, with a profile of its own, and returns the PDF's path. */
+function toPdf(file: string, dir: string): string {
+  // A profile of its own, so a LibreOffice already running (or another test's) does not get the job.
+  const profile = `file://${path.join(dir, 'profile')}`;
+  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 120_000 });
+  expect(r.status).toBe(0);
+  const pdf = path.join(dir, `${path.basename(file, path.extname(file))}.pdf`);
+  expect(existsSync(pdf)).toBe(true);
+  return pdf;
+}
 
 async function rollupPdf(rules: string, inputs: string[]): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-print-'));
   const code = await main(['check', '--quiet', '--rules', rules, '--out', path.join(dir, 'out'), ...inputs], { out: () => undefined, err: () => undefined, isTTY: false });
   expect(code).toBeLessThan(2);
-  // A profile of its own, so a LibreOffice already running (or another test's) does not get the job.
-  const profile = `file://${path.join(dir, 'profile')}`;
-  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'out', 'tong-hop.xlsx')], { encoding: 'utf8', timeout: 120_000 });
-  expect(r.status).toBe(0);
-  return path.join(dir, 'tong-hop.pdf');
+  return toPdf(path.join(dir, 'out', 'tong-hop.xlsx'), dir);
 }
 
 /** Each page's text and size in points. */
@@ -142,5 +155,66 @@ describePdf('the rates computed by LibreOffice from the written formulas', () =>
     const areaLine = rates.text.split('\n').find((l) => l.includes('Toàn địa bàn'))!;
     // LibreOffice evaluates the SUMPRODUCT formulas itself: 840 / 900 = 93,33 %.
     expect(areaLine).toMatch(/93[.,]33\s*%/);
+  });
+});
+
+describeDocx('the draft report bao-cao.docx printed through LibreOffice', () => {
+  const numbers = (t: string) => t.match(/\d+(?:[.,]\d+)*/g) ?? [];
+  const words = (t: string) => t.replace(/\s+/g, ' ').trim();
+  let sheet: string[];
+  let headings: string[];
+  let all: ReturnType<typeof pages>;
+  beforeAll(async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-print-docx-'));
+    const code = await main(['check', '--quiet', '--rules', path.join(EXAMPLES, 'chi-tieu-2023.xlsx'), '--out', path.join(dir, 'out'), path.join(EXAMPLES, 'bao-cao')], { out: () => undefined, err: () => undefined, isTTY: false });
+    expect(code).toBeLessThan(2);
+    // The paragraphs as the rollup's "Báo cáo" sheet holds them, one (or a piece of one) per cell.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'out', 'tong-hop.xlsx'));
+    sheet = [];
+    headings = [];
+    wb.getWorksheet('Báo cáo')!.eachRow((row, r) => {
+      sheet.push(String(row.getCell(1).value));
+      if (r > 1 && row.getCell(1).font?.bold) headings.push(String(row.getCell(1).value));
+    });
+    all = pages(toPdf(path.join(dir, 'out', 'bao-cao.docx'), dir));
+  }, 180_000);
+
+  test('A4 portrait pages, numbered at the top from the second on', () => {
+    expect(all.length).toBeGreaterThan(1);
+    for (const p of all) expect([Math.round(p.width), Math.round(p.height)]).toEqual([595, 842]);
+    all.forEach((p, i) => {
+      const first = p.text.trim().split('\n')[0].trim();
+      if (i === 0) expect(first).toMatch(/^DỰ THẢO BÁO CÁO/);
+      else expect(first).toBe(String(i + 1));
+    });
+  });
+
+  test('no section heading is left at the foot of a page, apart from its text', () => {
+    expect(headings).toEqual(expect.arrayContaining(['Mặt trận Tổ quốc', 'Đoàn Thanh niên']));
+    for (const p of all.slice(0, -1)) {
+      const lines = p.text.split('\n').map((l) => l.trim()).filter(Boolean);
+      expect(headings).not.toContain(lines[lines.length - 1]);
+    }
+  });
+
+  test('every paragraph of the draft, word for word with its diacritics, and no other text', () => {
+    expect(sheet.length).toBeGreaterThan(10);
+    // Each page's text without its page number, the pages one after the other.
+    const printed = words(all.map((p, i) => (i === 0 ? p.text : p.text.replace(/^\s*\d+\s*\n/, ''))).join(' '));
+    // Precomposed letters as the draft has them: "ư", "ộ" are not split into a letter and marks.
+    expect(printed).toBe(printed.normalize('NFC'));
+    expect(printed).not.toContain('\uFFFD');
+    for (const para of sheet) expect(printed).toContain(words(para));
+    expect(printed).toBe(words(sheet.join(' ')));
+    expect(printed).toContain('Hội Liên hiệp Phụ nữ');
+    expect(printed).toContain('Phường Đồng Tâm');
+  });
+
+  test('the numbers, in order, as in the "Báo cáo" sheet', () => {
+    const printed = numbers(all.map((p, i) => (i === 0 ? p.text : p.text.replace(/^\s*\d+\s*\n/, ''))).join(' '));
+    expect(printed).toEqual(sheet.flatMap(numbers));
+    // Vietnamese format: thousands with a dot, decimals with a comma.
+    expect(printed).toEqual(expect.arrayContaining(['13.890', '97,16']));
   });
 });

@@ -7,7 +7,7 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
-import { CheckSession, readRules } from '../../src/core';
+import { CheckSession, planOutput, readRules } from '../../src/core';
 import { readWorkbookBuffer } from '../../src/files/read';
 import { BASE_INDICATORS, IndicatorSpec, rulesWorkbook } from '../helpers/build';
 
@@ -107,28 +107,35 @@ describe('chitieu mau on the samples\' rules', () => {
     expect(ws.getCell(5, 8).value).toBe('Mã chỉ tiêu (chitieu)');
   });
 
-  test('data validation: whole numbers ≥ 0 for counts, 0–100 for rates', async () => {
+  test('data validation: whole numbers ≥ 0 for counts; a rate is computed from its parts, locked', async () => {
     const ws = await sheetOf(path.join(dir, 'mau', 'Xã Yên Bình.xlsx'));
     const rows = rowsByCode(ws);
     const count = ws.getCell(rows.get('HND_KN')!, 5).dataValidation;
     expect(count).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], showErrorMessage: true });
-    const rate = ws.getCell(rows.get('TL_PN')!, 4).dataValidation;
-    expect(rate).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100] });
-    expect(ws.getCell(rows.get('TL_PN')!, 6).dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 100] });
+    // "Phụ nữ: PN_HV / PN_DT", in each figure column over the parts' rows of that column.
+    const [r, hv, dt] = ['TL_PN', 'PN_HV', 'PN_DT'].map((c) => rows.get(c)!);
+    for (const [c, col] of [[4, 'D'], [5, 'E'], [6, 'F']] as const) {
+      const cell = ws.getCell(r, c);
+      expect(cell.formula).toBe(`IF(${col}${hv}="","",IF(${col}${dt}="","",IF(${col}${dt}=0,"",(${col}${hv}/${col}${dt})*100)))`);
+      expect(cell.protection?.locked).not.toBe(false);
+      expect(cell.dataValidation).toBeUndefined();
+    }
   });
 });
 
 describe('templates filled in code and checked', () => {
-  const BASE: Figures = { SO_HO: 1000, GDVH_DK: 990, TL_GDVH: 99, MOHINH: 3, HND_HV: 500, HND_KN: 40, VON: 12.5, CCB_HV: 200, CCB_KN: 5, DOI_THOAI: 12 };
+  // Only figures are typed: the rate TL_GDVH (GDVH_DK / SO_HO) is the template's own formula.
+  const BASE: Figures = { SO_HO: 1000, GDVH_DK: 990, MOHINH: 3, HND_HV: 500, HND_KN: 40, VON: 12.5, CCB_HV: 200, CCB_KN: 5, DOI_THOAI: 12 };
   const typed: Record<string, Figures> = {
     'Phường Hòa Lạc': BASE,
     // Registered families over the households: cross check K1 fails; one model short of "ít nhất 2".
-    'Phường Tân Thành': { ...BASE, GDVH_DK: 1100, TL_GDVH: 110, MOHINH: 1 },
-    // No dialogue figure typed; a loan figure with a fraction, allowed in "triệu đồng".
-    'Xã Yên Bình': { ...BASE, DOI_THOAI: null, VON: 7.25 },
+    'Phường Tân Thành': { ...BASE, GDVH_DK: 1100, MOHINH: 1 },
+    // No dialogue figure typed, nor the registered families (a part of the rate); a loan figure
+    // with a fraction, allowed in "triệu đồng".
+    'Xã Yên Bình': { ...BASE, DOI_THOAI: null, GDVH_DK: null, VON: 7.25 },
   };
   let dir: string;
-  let json: { units: Array<{ unit: string; figures: Record<string, number> }>; findings: Array<{ unit: string; kind: string; indicator: string | null; check: string | null; severity: string; against?: string }> };
+  let json: { units: Array<{ unit: string; figures: Record<string, number> }>; findings: Array<{ unit: string; kind: string; indicator: string | null; check: string | null; severity: string; against?: string; message: string }> };
   let code: number;
 
   beforeAll(async () => {
@@ -155,9 +162,20 @@ describe('templates filled in code and checked', () => {
       for (const [c, v] of Object.entries(figures)) {
         if (v === null) expect(got[c]).toBeUndefined();
         // A rate is typed in percent points and kept as a fraction.
-        else expect(got[c]).toBeCloseTo(c === 'TL_GDVH' ? v / 100 : v, 10);
+        else expect(got[c]).toBeCloseTo(v, 10);
       }
     }
+  });
+
+  test("the rate left to the template's formula is read from it, and not asked of the unit", () => {
+    const rate = (unit: string) => json.units.find((u) => u.unit === unit)!.figures.TL_GDVH;
+    expect(rate('Phường Hòa Lạc')).toBeCloseTo(990 / 1000, 10);
+    expect(rate('Phường Tân Thành')).toBeCloseTo(1100 / 1000, 10);
+    // Its part blank: the rate cannot be computed, and the finding says which part is missing.
+    expect(rate('Xã Yên Bình')).toBeUndefined();
+    const rateFindings = json.findings.filter((f) => f.indicator === 'TL_GDVH' && f.kind === 'missing-value');
+    expect(rateFindings.map((f) => f.unit)).toEqual(['Xã Yên Bình']);
+    expect(rateFindings[0].message).toContain('thiếu "Mặt trận Tổ quốc – Số hộ đăng ký gia đình văn hóa"');
   });
 
   test('no unmapped row, and exactly the findings the figures call for', () => {
@@ -174,6 +192,8 @@ describe('templates filled in code and checked', () => {
         'Phường Tân Thành | inconsistent | K1',
         'Phường Tân Thành | shortfall | MOHINH',
         'Xã Yên Bình | missing-value | DOI_THOAI',
+        'Xã Yên Bình | missing-value | GDVH_DK',
+        'Xã Yên Bình | missing-value | TL_GDVH',
       ].sort(),
     );
   });
@@ -190,7 +210,7 @@ describe('templates filled in code and checked', () => {
     expect(report.identity.evidence).toMatchObject({ source: 'header', text: 'Phường Hòa Lạc', cell: 'A2' });
   });
 
-  test('rows are read by the hidden code, not by their names: a renamed row still lands', async () => {
+  test('rows are read by the hidden code, not by their names: a renamed row still lands, and a name that is another indicator\'s is said', async () => {
     const { rules, problems } = readRules(await readWorkbookBuffer(await fs.readFile(path.join(dir, 'chi-tieu.xlsx')), 'chi-tieu.xlsx'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'bao-cao', 'bao-cao-1.xlsx'));
@@ -206,7 +226,19 @@ describe('templates filled in code and checked', () => {
     expect(row.figures.get('HND_HV')).toMatchObject({ status: 'ok', value: 500 });
     expect(row.figures.get('CCB_HV')).toMatchObject({ status: 'ok', value: 200 });
     expect(row.figures.get('CCB_KN')).toMatchObject({ status: 'ok', value: 5 });
-    expect(result.findings.filter((f) => f.kind === 'unmapped-row')).toEqual([]);
+    // A name no indicator has is a row renamed: nothing to say. A name that is another
+    // indicator's contradicts the code: a warning says which was used and why.
+    const said = result.findings.filter((f) => f.kind === 'unmapped-row');
+    const r = rows.get('CCB_HV')!;
+    expect(said).toEqual([
+      expect.objectContaining({ severity: 'warning', unit: 'Phường Hòa Lạc', indicator: 'CCB_HV', file: 'doi-ten.xlsx', sheet: 'Báo cáo', cell: `B${r}`, actual: 'Kết nạp hội viên mới' }),
+    ]);
+    expect(said[0].message).toBe(
+      `Dòng ${r} ghi tên "Kết nạp hội viên mới" (chỉ tiêu CCB_KN: Hội Cựu chiến binh – Kết nạp hội viên mới) nhưng cột ẩn "Mã chỉ tiêu (chitieu)" của biểu mẫu ghi mã CCB_HV (Hội Cựu chiến binh – Tổng số hội viên). ` +
+        `Đã tính số liệu của dòng cho CCB_HV theo mã, vì mã do biểu mẫu ghi sẵn còn tên dòng có thể đã bị sửa; nếu số liệu là của "Hội Cựu chiến binh – Kết nạp hội viên mới", chuyển sang đúng dòng rồi gửi lại (ô tên B${r}, ô mã H${r}).`,
+    );
+    // Its label cell is marked on the unit's sheet, as other warnings are.
+    expect(planOutput(result).flags).toContainEqual(expect.objectContaining({ file: 'doi-ten.xlsx', sheet: 'Báo cáo', cell: `B${r}`, severity: 'warning' }));
   });
 
   test('a decimal unit of measure takes decimals; a count takes whole numbers', async () => {

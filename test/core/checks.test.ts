@@ -63,6 +63,17 @@ describe('checks on a unit', () => {
     expect(brief(run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', OK), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, KN: 100 })))).toEqual([]);
   });
 
+  test('a rate row left blank is computed from its parts; when a part is blank too, the rate says which', () => {
+    // HV / DT = 700 / 1000 = 70 %: the target "đạt 70%" is judged on the computed rate.
+    const computed = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, TL: null }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, TL: null, HV: 600 }));
+    expect(brief(computed)).toEqual(['Xã Yên Bình|TL|shortfall']);
+    const partBlank = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, TL: null, DT: null }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK));
+    expect(brief(partBlank)).toEqual(['Phường Hòa Lạc|DT|missing-value', 'Phường Hòa Lạc|TL|missing-value']);
+    const rate = partBlank.findings.find((f) => f.indicator === 'TL')!;
+    expect(rate).toMatchObject({ cell: 'E8', severity: 'warning' });
+    expect(rate.message).toBe('Phường Hòa Lạc: "Hội Nông dân – Tỷ lệ tập hợp" để trống (ô E8) và không tính được từ các số liệu thành phần: thiếu "Hội Nông dân – Số nông dân trong độ tuổi".');
+  });
+
   test('values that are not figures', () => {
     const r = run(unitSheet('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...OK, HV: -5, KN: 10.5, DT: 'đang tổng hợp', GS: null, VON: 12.5 }), unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', OK));
     expect(brief(r)).toEqual(['Phường Hòa Lạc|HV|invalid-value', 'Phường Hòa Lạc|KN|invalid-value', 'Phường Hòa Lạc|DT|invalid-value', 'Phường Hòa Lạc|GS|missing-value', '*|KN|shortfall']);

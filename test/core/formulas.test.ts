@@ -43,6 +43,11 @@ describe('computed', () => {
     ['IF(E12=0,"",E13/E12*100)', (4 / 3) * 100],
     ['IF(E15=0,"",E13/E15*100)', ''],
     ['IF(E12<>3,1,2)', 2],
+    // A template's rate: blank while a part is blank; a number is never equal to text (Excel).
+    ['IF(E12="","",IF(E13="","",(E13/E12)*100))', (4 / 3) * 100],
+    ['IF(E15="","",IF(E13="","",(E13/E15)*100))', ''],
+    ['IF(E12="x",1,IF(E12<"",2,3))', 2],
+    ['IF(E14>5,1,2)', 1],
     ['E12/E15', { error: '#DIV/0!' }],
     ['2.5*4', 10],
   ])('=%s', (formula, value) => {

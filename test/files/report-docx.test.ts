@@ -68,3 +68,22 @@ describe('the lean writer of the draft writes the body the docx library wrote', 
     expect(lean).not.toBe(library);
   });
 });
+
+test('headings keep with their text; pages are numbered in the header from the second on', async () => {
+  // What is written: the lean writer's file.
+  const zip = await JSZip.loadAsync(
+    draftDocxBytes([
+      { style: 'title', text: 'DỰ THẢO' },
+      { style: 'heading', text: 'Hội Nông dân' },
+      { style: 'body', text: 'Tổng số hội viên: 4.900 người.' },
+    ]),
+  );
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const paragraph = (t: string) => xml.split('<w:p>').find((p) => p.includes(t))!;
+  expect(paragraph('Hội Nông dân')).toContain('<w:keepNext/>');
+  expect(paragraph('DỰ THẢO')).toContain('<w:keepNext/>');
+  expect(paragraph('4.900')).not.toContain('<w:keepNext/>');
+  expect(xml).toContain('<w:titlePg/>');
+  const headers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/header\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+  expect(headers.filter((h) => h.includes('PAGE'))).toHaveLength(1);
+});

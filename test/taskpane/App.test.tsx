@@ -34,6 +34,7 @@ interface Fake extends PaneHost {
   appendExplanation: jest.Mock;
   loadPreviousCheck: jest.Mock;
   savePreviousCheck: jest.Mock;
+  saveFile: jest.Mock;
 }
 
 function fakeHost(model: WorkbookModel): Fake {
@@ -52,6 +53,7 @@ function fakeHost(model: WorkbookModel): Fake {
     appendExplanation: jest.fn(async () => undefined),
     loadPreviousCheck: jest.fn(async () => null),
     savePreviousCheck: jest.fn(async () => undefined),
+    saveFile: jest.fn(async () => undefined),
   };
 }
 

@@ -17,6 +17,7 @@ export interface Fake extends PaneHost {
   appendExplanation: jest.Mock;
   loadPreviousCheck: jest.Mock;
   savePreviousCheck: jest.Mock;
+  saveFile: jest.Mock;
 }
 
 /** Sheets inserted through the fake are added to its model, as Excel would. */
@@ -39,5 +40,6 @@ export function fakeHost(model: WorkbookModel, extra: { flagged?: boolean } = {}
     appendExplanation: jest.fn(async () => undefined),
     loadPreviousCheck: jest.fn(async () => null),
     savePreviousCheck: jest.fn(async () => undefined),
+    saveFile: jest.fn(async () => undefined),
   };
 }

@@ -27,6 +27,7 @@ const emptyWorkbook: PaneHost = {
   appendExplanation: async () => undefined,
   loadPreviousCheck: async () => null,
   savePreviousCheck: async () => undefined,
+  saveFile: async () => undefined,
 };
 
 test('a zip bomb, a million-row sheet, 600 sheets and a ten-million-character cell picked with a good report', async () => {

@@ -11,7 +11,8 @@ import { formatNumber, formatPercent } from '../../core/numbers';
 import { FEEDBACK_SHEET, planFeedback } from '../../core/plan-feedback';
 import type { PaneHost, WorkbookInfo } from '../host';
 import type { Strings } from '../strings';
-import { CheckOutcome, PickedFile, hasRulesSheet, keepCheck, pickedFile, reportSheetNames, runCheck } from '../check';
+import { CheckOutcome, PickedFile, hasRulesSheet, keepCheck, pickedFile, readChosenRules, reportSheetNames, runCheck } from '../check';
+import { templateMaker } from '../readers';
 import { isReadable } from '../formats';
 import { useOperation } from '../hooks/useOperation';
 import { useReportFiles } from '../hooks/useReportFiles';
@@ -143,6 +144,15 @@ export function App({ host, strings: t, sampleRules, onLanguage }: AppProps) {
       }
       setRulesFrom('workbook');
       setNotice({ intent: 'success', text: t.rules.inserted(written), near: 'rules' });
+    });
+
+  /** The units' report templates from the chosen rules, as `chitieu mau` makes them, in one zip to download. */
+  const makeTemplates = () =>
+    run('templates', async () => {
+      const rules = await readChosenRules(host, rulesFrom === 'workbook' ? { from: 'workbook' } : { from: 'file', file: rulesFile?.file ?? null }, t);
+      const zip = await (await templateMaker()).templateZip(rules);
+      await host.saveFile(zip.name, zip.bytes, 'application/zip');
+      setNotice({ intent: 'success', text: t.rules.templatesDone(zip.name, zip.files), near: 'rules' });
     });
 
   /** The check itself, shared by "Kiểm tra" and by accepting an explanation (which checks again). */
@@ -317,6 +327,7 @@ export function App({ host, strings: t, sampleRules, onLanguage }: AppProps) {
             file={rulesFile?.file ?? null}
             onFile={pickRules}
             onInsertSample={insertSample}
+            onTemplates={makeTemplates}
             busy={isBusy}
             notice={noticeAt('rules')}
           />

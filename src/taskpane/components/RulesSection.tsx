@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { Body1, Button, Caption1, Field, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { ACCEPT } from '../formats';
 import { Section } from './Section';
-import { DocumentArrowUp20Regular, TableSimple20Regular } from '@fluentui/react-icons';
+import { DocumentArrowUp20Regular, DocumentTable20Regular, TableSimple20Regular } from '@fluentui/react-icons';
 import type { PickedFile } from '../check';
 import type { Strings } from '../strings';
 
@@ -25,12 +25,14 @@ interface Props {
   file: PickedFile | null;
   onFile: (file: File | null) => void;
   onInsertSample: () => void;
+  /** Makes the units' report templates from the rules chosen here, as a download. */
+  onTemplates: () => void;
   busy: boolean;
   /** A message about the rules, shown here. */
   notice?: ReactNode;
 }
 
-export function RulesSection({ t, from, onFrom, workbookHasRules, file, onFile, onInsertSample, busy, notice }: Props) {
+export function RulesSection({ t, from, onFrom, workbookHasRules, file, onFile, onInsertSample, onTemplates, busy, notice }: Props) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -74,6 +76,14 @@ export function RulesSection({ t, from, onFrom, workbookHasRules, file, onFile, 
       </div>
       <Caption1 id="sample-hint" className={styles.hint}>
         {t.rules.insertSampleHint}
+      </Caption1>
+      <div className={styles.row}>
+        <Button appearance="subtle" icon={<DocumentTable20Regular />} onClick={onTemplates} disabledFocusable={busy} aria-describedby="templates-hint" data-testid="make-templates">
+          {t.rules.templates}
+        </Button>
+      </div>
+      <Caption1 id="templates-hint" className={styles.hint}>
+        {t.rules.templatesHint}
       </Caption1>
       {notice}
     </Section>
