@@ -99,43 +99,38 @@ describePdf('the rollup printed through LibreOffice', () => {
   });
 
   test('the lean writer\'s rollup prints as ExcelJS\'s did: the same pages with the same text', async () => {
-    const rulesFile = path.join(EXAMPLES, 'chi-tieu-2023.xlsx');
-    const { rules, problems } = readRules(await readWorkbookBuffer(await fs.readFile(rulesFile), 'chi-tieu-2023.xlsx'));
-    const session = new CheckSession(rules, problems);
-    for (const r of await sampleReports()) session.addWorkbook(await readWorkbookBuffer(r.bytes, r.name));
-    const plan = planOutput(session.finish());
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-print-writers-'));
-    await fs.writeFile(path.join(dir, 'lean.xlsx'), workbookBytes(plan));
-    await writeWorkbookFileWithExcelJs(plan, path.join(dir, 'exceljs.xlsx'));
-    const profile = `file://${path.join(dir, 'profile')}`;
-    const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'lean.xlsx'), path.join(dir, 'exceljs.xlsx')], { encoding: 'utf8', timeout: 180_000 });
-    expect(r.status).toBe(0);
-    const lean = pages(path.join(dir, 'lean.pdf'));
-    const reference = pages(path.join(dir, 'exceljs.pdf'));
-    expect(reference.length).toBeGreaterThan(1);
-    expect(lean.length).toBe(reference.length);
-    lean.forEach((p, i) => expect({ page: i + 1, ...p }).toEqual({ page: i + 1, ...reference[i] }));
+    const plan = planOutput(await samplesResult());
+    await samePages('xlsx', (file) => fs.writeFile(file, workbookBytes(plan)), (file) => writeWorkbookFileWithExcelJs(plan, file));
   }, 240_000);
 
   test('the lean writer\'s draft prints as the docx library\'s did: the same pages with the same text', async () => {
-    const rulesFile = path.join(EXAMPLES, 'chi-tieu-2023.xlsx');
-    const { rules, problems } = readRules(await readWorkbookBuffer(await fs.readFile(rulesFile), 'chi-tieu-2023.xlsx'));
-    const session = new CheckSession(rules, problems);
-    for (const r of await sampleReports()) session.addWorkbook(await readWorkbookBuffer(r.bytes, r.name));
-    const paragraphs = draftReport(session.finish());
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-print-draft-'));
-    await fs.writeFile(path.join(dir, 'lean.docx'), draftDocxBytes(paragraphs));
-    await writeReportDocxWithLibrary(paragraphs, path.join(dir, 'library.docx'));
-    const profile = `file://${path.join(dir, 'profile')}`;
-    const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'lean.docx'), path.join(dir, 'library.docx')], { encoding: 'utf8', timeout: 180_000 });
-    expect(r.status).toBe(0);
-    const lean = pages(path.join(dir, 'lean.pdf'));
-    const reference = pages(path.join(dir, 'library.pdf'));
-    expect(reference.length).toBeGreaterThan(1);
-    expect(lean.length).toBe(reference.length);
-    lean.forEach((p, i) => expect({ page: i + 1, ...p }).toEqual({ page: i + 1, ...reference[i] }));
+    const paragraphs = draftReport(await samplesResult());
+    await samePages('docx', (file) => fs.writeFile(file, draftDocxBytes(paragraphs)), (file) => writeReportDocxWithLibrary(paragraphs, file));
   }, 240_000);
 });
+
+async function samplesResult() {
+  const rulesFile = path.join(EXAMPLES, 'chi-tieu-2023.xlsx');
+  const { rules, problems } = readRules(await readWorkbookBuffer(await fs.readFile(rulesFile), 'chi-tieu-2023.xlsx'));
+  const session = new CheckSession(rules, problems);
+  for (const r of await sampleReports()) session.addWorkbook(await readWorkbookBuffer(r.bytes, r.name));
+  return session.finish();
+}
+
+/** The file written both ways, converted to PDF by LibreOffice: page for page the same text and size. */
+async function samePages(ext: string, lean: (file: string) => Promise<void>, reference: (file: string) => Promise<void>) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), `chitieu-print-${ext}-`));
+  const files = [path.join(dir, `lean.${ext}`), path.join(dir, `reference.${ext}`)];
+  await lean(files[0]);
+  await reference(files[1]);
+  const profile = `file://${path.join(dir, 'profile')}`;
+  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], { encoding: 'utf8', timeout: 180_000 });
+  expect(r.status).toBe(0);
+  const [got, want] = ['lean', 'reference'].map((n) => pages(path.join(dir, `${n}.pdf`)));
+  expect(want.length).toBeGreaterThan(1);
+  expect(got.length).toBe(want.length);
+  got.forEach((p, i) => expect({ page: i + 1, ...p }).toEqual({ page: i + 1, ...want[i] }));
+}
 
 describePdf('the rates computed by LibreOffice from the written formulas', () => {
   test('an area rate over parts one unit did not give is the same like-for-like rate the engine gives (840/900, not 1.820/900)', async () => {
