@@ -14,47 +14,18 @@ import { App } from '../../src/taskpane/components/App';
 import { isRulesSheet } from '../../src/taskpane/check';
 import type { PaneHost } from '../../src/taskpane/host';
 import { STRINGS, Strings, stringsFor } from '../../src/taskpane/strings';
+import { Fake, fakeHost as sharedFakeHost } from './fakeHost';
 import { cloneModel, combinedWorkbook, countsOf, engineCheck, sampleRules } from './samples';
 
 const vi = STRINGS.vi;
 // Whole checks of the samples under jsdom on a busy machine: a time limit, not a timing claim.
 jest.setTimeout(90_000);
 
-interface Fake extends PaneHost {
-  model: WorkbookModel;
-  describeWorkbook: jest.Mock;
-  readSheets: jest.Mock;
-  writeRollup: jest.Mock;
-  applyFlags: jest.Mock;
-  clearFlags: jest.Mock;
-  selectCell: jest.Mock;
-  showSheet: jest.Mock;
-  insertSheets: jest.Mock;
-  writeFeedback: jest.Mock;
-  appendExplanation: jest.Mock;
-  loadPreviousCheck: jest.Mock;
-  savePreviousCheck: jest.Mock;
-  saveFile: jest.Mock;
-}
-
+/** The shared fake, except that inserted sheets are not added to its model (these tests never read them back). */
 function fakeHost(model: WorkbookModel): Fake {
-  return {
-    model,
-    displayLanguage: 'vi-VN',
-    describeWorkbook: jest.fn(async () => ({ name: model.name, sheets: model.sheets.map((s) => ({ name: s.name, visible: true })) })),
-    readSheets: jest.fn(async (names: string[]) => ({ name: model.name, sheets: cloneModel({ ...model, sheets: model.sheets.filter((s) => names.includes(s.name)) }).sheets })),
-    writeRollup: jest.fn(async () => ['Tổng hợp', 'Tỷ lệ', 'Kết quả kiểm tra']),
-    applyFlags: jest.fn(async (flags: CellFlag[]) => ({ applied: flags.length, skipped: 0 })),
-    clearFlags: jest.fn(async () => ({ restored: 3, kept: 0 })),
-    selectCell: jest.fn(async () => ({ hidden: false })),
-    showSheet: jest.fn(async () => undefined),
-    insertSheets: jest.fn(async (sheets: { name: string }[]) => sheets.map((s) => s.name)),
-    writeFeedback: jest.fn(async (plan: { sheets: { name: string }[] }) => plan.sheets.map((s) => s.name)),
-    appendExplanation: jest.fn(async () => undefined),
-    loadPreviousCheck: jest.fn(async () => null),
-    savePreviousCheck: jest.fn(async () => undefined),
-    saveFile: jest.fn(async () => undefined),
-  };
+  const host = sharedFakeHost(model);
+  host.insertSheets = jest.fn(async (sheets: { name: string }[]) => sheets.map((s) => s.name));
+  return host;
 }
 
 function renderPaneWithUnmount(host: PaneHost, strings: Strings = vi) {
