@@ -1,5 +1,5 @@
 // Mutation testing (StrykerJS) per area: what each area mutates and the tests that may kill its
-// mutants. One run per area fits in minutes on one core; the incremental file of each area is
+// mutants. Each source file is run on its own, into an incremental file of its own (shardFile),
 // committed, so a later run redoes only the mutants whose code or covering tests changed.
 // Run: npm run mutate -- <area> [file ...]   (scripts/mutate.js)
 /** area -> files mutated, test files run, jest base config (tsconfig, environment). */
@@ -60,7 +60,7 @@ function config(area) {
     // Static mutants (constants evaluated once at load) need every test rerun for each one.
     ignoreStatic: true,
     incremental: true,
-    incrementalFile: `stryker/incremental/${area}.json`,
+    incrementalFile: shardFile(area, null),
     tempDirName: '.stryker-tmp',
     cleanTempDir: true,
     // What the sandbox needs: sources, tests, configs; not the build output, docs or reports.
@@ -88,4 +88,10 @@ function config(area) {
   };
 }
 
-module.exports = { AREAS, config };
+/** The incremental file of one source file's runs (or of a whole-area run when file is null). */
+function shardFile(area, file) {
+  const name = file ? file.replace(/^src\//, '').replace(/[\\/]/g, '__') : '_area';
+  return `stryker/incremental/${area}/${name}.json`;
+}
+
+module.exports = { AREAS, config, shardFile };
