@@ -100,7 +100,9 @@ function totalRowCells(result: CheckResult, sheet: PlannedSheet, columns: Indica
     const marked = decorate(cell, marks.get(cellKey('*', ind.code)));
     const incomplete = result.rollup.incomplete.get(ind.code);
     if (incomplete?.length) {
-      marked.note = [marked.note, `Tổng chưa đủ: chưa tính số liệu không hợp lệ hoặc thiếu của ${incomplete.join(', ')}.`].filter(Boolean).join('\n');
+      const lacking = `Tổng chưa đủ: chưa tính số liệu không hợp lệ hoặc thiếu của ${incomplete.join(', ')}.`;
+      // The area's finding on this total already ends with the same sentence: said once.
+      if (!marked.note?.includes(lacking)) marked.note = [marked.note, lacking].filter(Boolean).join('\n');
       marked.fill = marked.fill ?? SEVERITY_FILL.warning;
     }
     sheet.cells.push(marked);
