@@ -67,7 +67,7 @@ const plan = (res: CheckResult): RollupLayout => planRollup(res, worstByCell(res
  */
 function show(c: PlannedCell): string {
   const v = c.value;
-  const value = 'number' in v ? String(v.number) : 'text' in v ? `"${v.text}"` : 'formula' in v ? `=${v.formula}` : '∅';
+  const value = 'number' in v ? String(v.number) : 'text' in v ? `"${v.text}"` : 'formula' in v ? `=${v.formula}` : v.empty === true ? '∅' : JSON.stringify(v);
   return [value, c.bold ? 'b' : '', c.wrap ? 'w' : '', c.align ?? '', c.numFmt ?? '', c.fill ?? ''].filter(Boolean).join(' ');
 }
 
@@ -272,6 +272,11 @@ describe('"Tổng hợp" in other shapes', () => {
     const indicators = res.rules.indicators.map((i) => (i.code === 'DV' ? { ...i, section: '' } : i));
     const { sheet } = plan({ ...res, rules: { ...res.rules, indicators } });
     expect(row(sheet, 4).slice(3)).toEqual([`D4 "Hội Nông dân" ${HEAD}`, `G4 "Mặt trận" ${HEAD}`, `I4 "Chỉ tiêu" ${HEAD}`]);
+  });
+
+  test('a total lacking two units\' figures names both, in roster order', () => {
+    const res = check([report('ĐẢNG ỦY PHƯỜNG HÒA LẠC', { ...GOOD, HV: 'chưa tổng hợp' }), report('ĐẢNG ỦY XÃ YÊN BÌNH', { ...GOOD, HV: 'khoảng 40' })], ROSTER.slice(0, 2));
+    expect(notes(plan(res).sheet).D9).toBe(LACKING('Phường Hòa Lạc, Xã Yên Bình'));
   });
 
   test('a unit\'s wrong "Tổng cộng" on a total lacking a unit\'s figure: both said, one under the other', () => {
