@@ -3,7 +3,7 @@
 // status and figures, the "Tổng cộng" row of SUM formulas, and reports naming no roster unit below,
 // outside the sums. Each check is run and planned inside its test, so that mutation testing sees
 // which test looks at which cell.
-import { columnLetter } from '../../src/core/model';
+import { CellValue, columnLetter } from '../../src/core/model';
 import type { PlannedCell, PlannedSheet } from '../../src/core/plan';
 import { worstByCell } from '../../src/core/plan-cells';
 import { LAST_YEAR_LABELS } from '../../src/core/plan-last-year';
@@ -29,7 +29,7 @@ const ROSTER: ModelRow[] = [
   ['Phường Tân Thành', '', 'Phường'],
 ];
 
-type Figures = Partial<Record<'HV' | 'KN' | 'DT' | 'GS' | 'TLH' | 'DV', unknown>>;
+type Figures = Partial<Record<'HV' | 'KN' | 'DT' | 'GS' | 'TLH' | 'DV', CellValue>>;
 const GOOD: Figures = { HV: 700, KN: 100, DT: 1000, GS: 1, TLH: 85, DV: 40 };
 
 /** A unit's report, one indicator per row; `withYouth: false` leaves the Đoàn Thanh niên section out. */

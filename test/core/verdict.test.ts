@@ -2,6 +2,7 @@
 // and which targets no figure let the check judge. Whatever it says must never read as "every
 // target met" when the figures do not show it.
 import { areaVerdict, coverageText, isComplete } from '../../src/core/verdict';
+import type { CellValue } from '../../src/core/model';
 import { readRules } from '../../src/core/rules';
 import { CheckResult, CheckSession, Coverage } from '../../src/core/session';
 import { ModelRow, rulesModel, sheetOf, workbookOf } from '../helpers/model';
@@ -48,21 +49,21 @@ const BASE: ModelRow[] = [
 const ROSTER: ModelRow[] = [['Phường Hòa Lạc', '', 'Phường'], ['Xã Yên Bình', '', 'Xã']];
 
 /** A report: one row per [section heading, label, figure]. */
-function report(unitLine: string, rows: Array<[string, string, unknown]>) {
+function report(unitLine: string, rows: Array<[string, string, CellValue]>) {
   const body: ModelRow[] = [];
   let section = '';
   rows.forEach(([heading, label, value], i) => {
     if (heading !== section) body.push([heading === 'HỘI NÔNG DÂN' ? 'I' : 'II', heading]);
     section = heading;
-    body.push([i + 1, label, '', null, value ?? null]);
+    body.push([i + 1, label, '', null, value]);
   });
   return workbookOf(`${unitLine}.xlsx`, sheetOf('Biểu', [[unitLine], ['BÁO CÁO NĂM 2023'], ['STT', 'Nội dung', 'ĐVT', 'Kế hoạch', 'Thực hiện'], ...body]));
 }
-const unit = (unitLine: string, f: { HV?: unknown; KN?: unknown; GS?: unknown }) =>
+const unit = (unitLine: string, f: { HV?: CellValue; KN?: CellValue; GS?: CellValue }) =>
   report(unitLine, [
     ['HỘI NÔNG DÂN', 'Tổng số hội viên', f.HV ?? 500],
     ['HỘI NÔNG DÂN', 'Kết nạp hội viên mới', f.KN ?? 100],
-    ['MẶT TRẬN', 'Số cuộc giám sát', 'GS' in f ? f.GS : 1],
+    ['MẶT TRẬN', 'Số cuộc giám sát', f.GS === undefined ? 1 : f.GS],
   ]);
 
 function check(rules: ModelRow[], roster: ModelRow[] | null, books: ReturnType<typeof workbookOf>[]): CheckResult {
@@ -88,7 +89,7 @@ describe('areaVerdict', () => {
   });
 
   const targets = (n: number): ModelRow[] => Array.from({ length: n }, (_, i) => [`M${i + 1}`, 'Mặt trận', `Mô hình số ${i + 1}`, '', 'mô hình', 'ít nhất 1', 'Toàn địa bàn', 'Cảnh báo', '']);
-  const blanks = (n: number) => report('ĐẢNG ỦY PHƯỜNG HÒA LẠC', Array.from({ length: n }, (_, i): [string, string, unknown] => ['MẶT TRẬN', `Mô hình số ${i + 1}`, null]));
+  const blanks = (n: number) => report('ĐẢNG ỦY PHƯỜNG HÒA LẠC', Array.from({ length: n }, (_, i): [string, string, CellValue] => ['MẶT TRẬN', `Mô hình số ${i + 1}`, null]));
   test.each([
     [5, 'Mô hình số 1; Mô hình số 2; Mô hình số 3; Mô hình số 4; Mô hình số 5'],
     [7, 'Mô hình số 1; Mô hình số 2; Mô hình số 3; Mô hình số 4; Mô hình số 5; và 2 chỉ tiêu khác'],
