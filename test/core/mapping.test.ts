@@ -33,7 +33,9 @@ function rulesWorkbook(): WorkbookModel {
 let rules: Rules;
 let m: IndicatorMatcher;
 
-beforeAll(() => {
+// Built for each test rather than once: code run in a test's own hooks counts as that test's,
+// so the mutation run knows which tests build the matcher.
+beforeEach(() => {
   const read = readRules(rulesWorkbook());
   expect(read.problems).toEqual([]);
   rules = read.rules;
@@ -44,7 +46,8 @@ beforeAll(() => {
 function outcome(r: MatchResult): string | null {
   if (r.status === 'matched') return r.indicator.code;
   if (r.status === 'ambiguous') return '?' + [...r.candidates].sort().join(',');
-  return null;
+  if (r.status === 'none') return null;
+  throw new Error(`not a match result: ${JSON.stringify(r)}`);
 }
 
 describe('the rules workbook built for these tests', () => {
@@ -85,8 +88,21 @@ describe('cleanLabel', () => {
     ['iv) Đối thoại', 'Đối thoại'],
     ['Xây dựng mô hình', 'Xây dựng mô hình'], // a word is not an enumerator
     ['Tổng số hội viên', 'Tổng số hội viên'],
+    ['- Tổng số hội viên ', 'Tổng số hội viên'], // a space typed after the words
   ])('%j → %j', (label, expected) => {
     expect(cleanLabel(label)).toBe(expected);
+  });
+});
+
+describe('labelOf: the label as shown and as matched, both without the enumerator', () => {
+  test.each<[string, string, string]>([
+    ['1.1. - Mô hình tập thể', 'Mô hình tập thể', 'mo hinh tap the'],
+    ['Trong đó: Mô hình cá nhân ', 'Mô hình cá nhân', 'mo hinh ca nhan'],
+    ['II. HỘI CỰU CHIẾN BINH', 'HỘI CỰU CHIẾN BINH', 'hoi cuu chien binh'],
+    ['  Tổng số hội viên  ', 'Tổng số hội viên', 'tong so hoi vien'],
+    ['Xây dựng mô hình', 'Xây dựng mô hình', 'xay dung mo hinh'],
+  ])('%j → %j, matched as %j', (text, shown, folded) => {
+    expect(labelOf(text, fold(text))).toEqual({ text: shown, folded });
   });
 });
 
@@ -106,8 +122,45 @@ describe('IndicatorMatcher.section', () => {
     ['HỘI LIÊN HIỆP PHỤ NỮ', null], // no such section in these rules
     ['', null],
     ['I.', null],
+    // Words around the section's name: a share of words of 0.6 or more still names it.
+    ['I. HỘI NÔNG DÂN XÃ', 'Hội Nông dân'],
+    ['HỘI NÔNG DÂN (SỐ LIỆU CẢ NĂM)', 'Hội Nông dân'], // its 3 words in the heading's 7: 2 × 3 / 10 = 0.6
+    ['HỘI NÔNG DÂN (SỐ LIỆU CẢ NĂM 2023)', null], // in 8: 6 / 11, below
   ])('%j → %j', (heading, expected) => {
     expect(m.section(fold(heading))).toBe(expected);
+  });
+
+  // At the 0.6 share, one enumerator word counted as a word of the heading would tip it to no
+  // section: every kind of enumerator must be left out, however many there are.
+  test.each<string>([
+    'Phần I. Hội Nông dân (số liệu cả năm)',
+    'II. HỘI NÔNG DÂN (SỐ LIỆU CẢ NĂM)',
+    'B. HỘI NÔNG DÂN (SỐ LIỆU CẢ NĂM)',
+    '10. HỘI NÔNG DÂN (SỐ LIỆU CẢ NĂM)',
+    'Mục 2. Hội Nông dân (số liệu cả năm)',
+  ])('%j: the enumerator does not count against the heading', (heading) => {
+    expect(m.section(fold(heading))).toBe('Hội Nông dân');
+  });
+
+  test('a heading naming two sections equally well goes to the one first in the rules', () => {
+    expect(m.section(fold('HỘI NÔNG DÂN - ĐOÀN THANH NIÊN'))).toBe('Hội Nông dân');
+  });
+});
+
+describe('IndicatorMatcher.sectionIn: a section named anywhere in a title line', () => {
+  test.each<[string, string | null]>([
+    ['BẢNG TỔNG HỢP HỘI VIÊN HỘI NÔNG DÂN', 'Hội Nông dân'], // at the very end of the line
+    ['BẢNG TỔNG HỢP HỘI VIÊN HỘI NÔNG DÂN NĂM 2023', 'Hội Nông dân'],
+    ['BÁO CÁO CÔNG TÁC DÂN VẬN NĂM 2023', null],
+    // The section with the most words is the more specific, wherever it stands in the rules.
+    ['KẾT QUẢ HỘI NÔNG DÂN THAM GIA PHONG TRÀO THI ĐUA "DÂN VẬN KHÉO"', DVK],
+    ['HỘI CỰU CHIẾN BINH PHỐI HỢP VỚI ĐOÀN THANH NIÊN', 'Hội Cựu chiến binh'],
+    ['ĐOÀN THANH NIÊN PHỐI HỢP VỚI HỘI CỰU CHIẾN BINH', 'Hội Cựu chiến binh'],
+    // As many words each: the first in the rules.
+    ['HỘI CỰU CHIẾN BINH PHỐI HỢP VỚI LIÊN ĐOÀN LAO ĐỘNG', 'Hội Cựu chiến binh'],
+    ['LIÊN ĐOÀN LAO ĐỘNG PHỐI HỢP VỚI HỘI CỰU CHIẾN BINH', 'Hội Cựu chiến binh'],
+  ])('%j → %j', (title, expected) => {
+    expect(m.sectionIn(fold(title))).toBe(expected);
   });
 });
 
@@ -155,6 +208,10 @@ describe('IndicatorMatcher.match', () => {
     if (r.status === 'ambiguous') expect([...r.candidates].sort()).toEqual(['CCB_HV', 'HND_HV']);
   });
 
+  test('"Kết nạp hội viên mới" without a section is ambiguous too, though one association has more aliases', () => {
+    expect(outcome(m.match(lab('Kết nạp hội viên mới'), null))).toBe('?CCB_KN,HND_KN');
+  });
+
   test('"Số hội viên kết nạp mới" without a section is ambiguous between the two associations', () => {
     expect(outcome(m.match(lab('Số hội viên kết nạp mới'), null))).toBe('?CCB_KN,HND_KN');
   });
@@ -169,6 +226,37 @@ describe('IndicatorMatcher.match', () => {
     const inSection = m.match(lab('Tổng số đoàn viên'), 'Đoàn Thanh niên');
     expect(plain.status === 'matched' && plain.score).toBe(1);
     expect(inSection.status === 'matched' && inSection.score).toBeGreaterThan(1);
+  });
+
+  describe('labels worded differently from every name', () => {
+    test('the same words in another order match, scoring as the name itself', () => {
+      // "công đoàn viên" is the trade union's "đoàn viên công đoàn"; the youth union's "Tổng số
+      // đoàn viên" has 4 of the row's 5 words (8/9), a clear second.
+      const r = m.match(lab('Tổng số công đoàn viên'), null);
+      expect(outcome(r)).toBe('LDLD_DV');
+      expect(r.status === 'matched' && r.score).toBe(1);
+    });
+
+    test('extra words lower the score to the share of words in common, plus the section bonus', () => {
+      // 4 words in common of 6 and 4: 0.8, and 0.15 for standing under its own section.
+      const own = m.match(lab('Tổng số hội viên hiện có'), 'Hội Nông dân');
+      expect(outcome(own)).toBe('HND_HV');
+      expect(own.status === 'matched' && own.score).toBeCloseTo(0.8 + 0.15, 12);
+      expect(outcome(m.match(lab('Tổng số hội viên hiện có'), 'Hội Cựu chiến binh'))).toBe('CCB_HV');
+    });
+
+    test('an indicator scores by the nearest of its names', () => {
+      // 6 words in common with the alias "Số hội viên kết nạp mới" (6 and 8 words: 12/14), only 5
+      // with the name "Kết nạp hội viên mới" (5 and 8 words: 10/13).
+      const r = m.match(lab('Số hội viên kết nạp mới trong năm'), 'Hội Nông dân');
+      expect(outcome(r)).toBe('HND_KN');
+      expect(r.status === 'matched' && r.score).toBeCloseTo(12 / 14 + 0.15, 12);
+    });
+
+    test('words shared with no name match nothing', () => {
+      expect(m.match(lab('Số tổ hợp tác do Hội hướng dẫn thành lập'), 'Hội Nông dân')).toEqual({ status: 'none' });
+      expect(m.match('', null)).toEqual({ status: 'none' });
+    });
   });
 
   describe('used codes', () => {
