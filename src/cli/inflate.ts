@@ -2,6 +2,7 @@
 // inflate the pane uses (src/files/xlsx.ts falls back to it at anything unusual in a zip).
 import zlib from 'zlib';
 import { Inflater, useInflater } from '../files/xlsx';
+import { PeekInflater, usePeekInflater } from '../files/zip';
 
 export const nodeInflate: Inflater = (data, size) => {
   // Never more than the directory declares (one byte over it throws, and the reader checks the
@@ -11,3 +12,17 @@ export const nodeInflate: Inflater = (data, size) => {
 };
 
 useInflater(nodeInflate);
+
+// The start of an entry, for the limits checked before a report is read (its sheets' declared
+// extent). A stream cut short is read as far as it goes; one that would inflate past 1 MB (a zip
+// bomb's first bytes) is left to the JavaScript inflate, which stops at what was asked.
+export const nodePeek: PeekInflater = (compressedStart) => {
+  try {
+    const out = zlib.inflateRawSync(compressedStart, { maxOutputLength: 1 << 20, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  } catch {
+    return null;
+  }
+};
+
+usePeekInflater(nodePeek);

@@ -2,7 +2,7 @@
 // a check's time, and each file is independent, so with many files every core reads its share.
 // Results are handed on in input order whatever order the workers finish in, so the output
 // does not depend on timing.
-import { promises as fs } from 'fs';
+import { readFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { Worker } from 'worker_threads';
@@ -28,7 +28,9 @@ export function defaultJobs(): number {
 
 export async function readOne(reader: ReportReader, f: InputFile): Promise<FileOutcome> {
   try {
-    const buf = await fs.readFile(f.full);
+    // Read whole and at once: a report is tens of kilobytes, and the promise API's separate open,
+    // stat, read and close steps cost more CPU per file than reading it does.
+    const buf = readFileSync(f.full);
     return { reading: reader.read(await readWorkbookBuffer(buf, f.name)) };
   } catch (e) {
     if (e instanceof ReadError) return { error: e.message };

@@ -51,23 +51,39 @@ export function formatDate(d: ReportDate | null): string {
  */
 export function parsePeriod(text: string): Period | null {
   const f = fold(text).replace(DATE_LIKE, ' ').replace(/\s+/g, ' ');
-  const yearMatch = /\bnam (\d{4})\b/.exec(f) ?? /\b(20\d{2}|19\d{2})\b/.exec(f);
-  const year = yearMatch ? Number(yearMatch[1]) : null;
-  const suffix = year ? ` năm ${year}` : '';
-  const months = /\b(\d{1,2}) thang\b(?: (dau|cuoi))?/.exec(f);
+  const months = /\b(\d{1,2}) thang\b(?: (dau|cuoi))?(?: nam (\d{4})\b)?/.exec(f);
   if (months) {
     const n = Number(months[1]);
     if (n >= 1 && n <= 12) {
+      const year = yearOfPeriod(f, months[3]);
       const part = months[2] === 'dau' ? ' đầu' : months[2] === 'cuoi' ? ' cuối' : '';
-      return { label: `${n} tháng${part}${suffix}`, year, months: n };
+      return { label: `${n} tháng${part}${year ? ` năm ${year}` : ''}`, year, months: n };
     }
   }
-  const quarter = /\bquy (iv|iii|ii|i|[1-4])\b/.exec(f);
+  const quarter = /\bquy (iv|iii|ii|i|[1-4])\b(?: nam (\d{4})\b)?/.exec(f);
   if (quarter) {
-    return { label: `Quý ${quarter[1].toUpperCase()}${suffix}`, year, months: 3 };
+    const year = yearOfPeriod(f, quarter[2]);
+    return { label: `Quý ${quarter[1].toUpperCase()}${year ? ` năm ${year}` : ''}`, year, months: 3 };
   }
+  // "Kết quả năm 2023, phương hướng năm 2024": the first "năm …" is the year reported on.
+  const wholeYear = /\bnam (\d{4})\b/.exec(f);
+  const year = wholeYear ? Number(wholeYear[1]) : yearOfPeriod(f, undefined);
   if (/\b(nam|ca nam|tong ket nam)\b/.test(f) && year !== null) {
     return { label: `Năm ${year}`, year, months: 12 };
   }
   return null;
+}
+
+/**
+ * The year of a period phrase: the one written right after it ("6 tháng đầu năm 2023"), else the
+ * one year the text names. A text naming several years none of which follows the phrase ("Chỉ thị 05
+ * năm 2016 … 6 tháng đầu năm", "sơ kết 3 năm (2021 - 2023)") gives none: a report is set aside for
+ * another year only on a year that is plainly its own.
+ */
+function yearOfPeriod(folded: string, attached: string | undefined): number | null {
+  if (attached) return Number(attached);
+  const years = new Set<number>();
+  for (const m of folded.matchAll(/\bnam (\d{4})\b/g)) years.add(Number(m[1]));
+  if (years.size === 0) for (const m of folded.matchAll(/\b(20\d{2}|19\d{2})\b/g)) years.add(Number(m[1]));
+  return years.size === 1 ? [...years][0] : null;
 }

@@ -47,6 +47,26 @@ function capsOf(word: string): NameToken['caps'] {
   return word[0] === word[0].toUpperCase() && word.slice(1) === word.slice(1).toLowerCase() ? 'title' : 'upper';
 }
 
+type WordForms = Pick<NameToken, 'folded' | 'marked' | 'hasMarks' | 'caps'>;
+
+// The few thousand words of a round's names and headers recur in every report: each is taken apart
+// once. Emptied when it grows large, so odd text cannot grow it without end.
+const formsOf = new Map<string, WordForms>();
+
+function wordForms(word: string): WordForms {
+  let forms = formsOf.get(word);
+  if (forms === undefined) {
+    const lower = word.toLowerCase();
+    let folded = foldPlain(lower).replace(/ /g, '');
+    if (/^\d/.test(folded)) folded = folded.replace(/^0+(?=\d)/, '');
+    const marked = canonicalMarks(lower);
+    forms = { folded, marked, hasMarks: marked !== folded && !/^\d/.test(folded), caps: capsOf(word) };
+    if (formsOf.size >= 50_000) formsOf.clear();
+    formsOf.set(word, forms);
+  }
+  return forms;
+}
+
 /**
  * The words of a text. `camel` also splits run-together words of file names
  * ("PhuongHoaLac", "P1", "Phuong11"); a single letter after a number stays with it ("12A").
@@ -60,12 +80,8 @@ export function nameTokens(text: string, opts: { camel?: boolean } = {}): NameTo
     let last = 0;
     for (const m of part.matchAll(WORD)) {
       const word = m[0];
-      const lower = word.toLowerCase();
-      let folded = foldPlain(lower).replace(/ /g, '');
-      if (/^\d/.test(folded)) folded = folded.replace(/^0+(?=\d)/, '');
-      const marked = canonicalMarks(lower);
       const between = part.slice(last, m.index);
-      out.push({ word, folded, marked, hasMarks: marked !== folded && !/^\d/.test(folded), segment, gap: /\S/.test(between), caps: capsOf(word) });
+      out.push({ word, ...wordForms(word), segment, gap: /\S/.test(between) });
       last = (m.index ?? 0) + word.length;
     }
   });
@@ -272,8 +288,26 @@ export class UnitMatcher {
     this.usualLevel = usual;
   }
 
+  /**
+   * Readings already made, by mode and text: most lines of a report's header ("CỘNG HÒA XÃ HỘI CHỦ
+   * NGHĨA VIỆT NAM", the office above the unit) recur in every report of a round. A reading depends
+   * only on the text, the mode and the roster, which does not change. Emptied when it grows large.
+   */
+  private readonly readings = new Map<string, NameReading>();
+
   /** What a text says about who wrote it. */
   read(text: string, mode: NameMode): NameReading {
+    const key = `${mode}\u0000${text}`;
+    let reading = this.readings.get(key);
+    if (reading === undefined) {
+      if (this.readings.size >= 20_000) this.readings.clear();
+      reading = this.readFresh(text, mode);
+      this.readings.set(key, reading);
+    }
+    return reading;
+  }
+
+  private readFresh(text: string, mode: NameMode): NameReading {
     const tokens = nameTokens(text, { camel: mode === 'name' });
     let hits = this.hits(tokens, mode);
     if (hits.length === 0 && mode === 'name') hits = this.compactHits(tokens);

@@ -63,14 +63,15 @@ async function checkLimits(buf: Uint8Array, name: string, limits: ReadLimits): P
   if (entries.length > limits.maxParts) refuse(`có ${entries.length} phần bên trong (giới hạn ${limits.maxParts})`);
   const sheets = entries.filter((e) => WORKSHEET.test(e.name));
   if (sheets.length > limits.maxSheets) refuse(`có ${sheets.length} trang tính (giới hạn ${limits.maxSheets})`);
-  const names = await sheetNamesByPart(buf, entries);
+  // The sheet's name is looked up only for a message: unpacking the workbook's parts for every
+  // report that passes would cost more than the checks themselves.
+  const sheetOf = async (e: (typeof sheets)[number]) => `trang "${(await sheetNamesByPart(buf, entries)).get(e.name) ?? e.name.replace(/^.*\//, '')}"`;
   for (const e of sheets) {
-    const sheet = `trang "${names.get(e.name) ?? e.name.replace(/^.*\//, '')}"`;
-    if (e.size > limits.maxSheetBytes) refuse(`có ${sheet} chiếm ${mb(e.size)} khi giải nén (giới hạn ${mb(limits.maxSheetBytes)})`);
+    if (e.size > limits.maxSheetBytes) refuse(`có ${await sheetOf(e)} chiếm ${mb(e.size)} khi giải nén (giới hạn ${mb(limits.maxSheetBytes)})`);
     const extent = declaredExtent(await peekEntry(buf, e, 4096));
     if (!extent) continue;
-    if (extent.rows > limits.maxSheetRows) refuse(`có ${sheet} với ${formatNumber(extent.rows)} dòng (giới hạn ${formatNumber(limits.maxSheetRows)})`);
-    if (extent.rows * extent.cols > limits.maxSheetCells) refuse(`có ${sheet} với ${formatNumber((extent.rows * extent.cols))} ô (giới hạn ${formatNumber(limits.maxSheetCells)})`);
+    if (extent.rows > limits.maxSheetRows) refuse(`có ${await sheetOf(e)} với ${formatNumber(extent.rows)} dòng (giới hạn ${formatNumber(limits.maxSheetRows)})`);
+    if (extent.rows * extent.cols > limits.maxSheetCells) refuse(`có ${await sheetOf(e)} với ${formatNumber((extent.rows * extent.cols))} ô (giới hạn ${formatNumber(limits.maxSheetCells)})`);
   }
 }
 

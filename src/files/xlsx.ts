@@ -454,7 +454,7 @@ class SheetReader implements XmlHandler {
     let col = this.col + 1;
     const ref = a.get('r');
     if (ref !== undefined) {
-      const at = parseAddress(ref);
+      const at = cellAddressOf(ref);
       if (!at || at.col > 16_384 || at.row > 1_048_576 || at.row < 1) throw new XlsxError(`trang "${this.name}": địa chỉ ô không hợp lệ (${ref})`);
       row = at.row;
       col = at.col;
@@ -486,7 +486,7 @@ class SheetReader implements XmlHandler {
     this.cell = undefined;
     this.collect = undefined;
     if (raw.shared) this.shareFormula(raw);
-    const cell = toCell(raw, this.ctx, this.hyperlinks.has(cellRef(raw)));
+    const cell = toCell(raw, this.ctx, this.hyperlinks.size > 0 && this.hyperlinks.has(cellRef(raw)));
     // An empty text ("" in the shared strings, as some writers leave a cleared cell) is a blank,
     // as ExcelJS and Office.js give it.
     if (!cell || (cell.value === '' && cell.formula === undefined)) return;
@@ -532,6 +532,28 @@ function letters(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
+}
+
+/**
+ * A cell's `r` ("E12"): read character by character, as every cell of every sheet has one; anything
+ * else than letters then digits goes to the general parser ("$E$12", lower case, spaces).
+ */
+export function cellAddressOf(ref: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length && i < 3; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  let row = 0;
+  const digitsFrom = i;
+  for (; i < ref.length && i - digitsFrom < 7; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + c - 48;
+  }
+  return col > 0 && i > digitsFrom && i === ref.length ? { row, col } : parseAddress(ref);
 }
 
 function cellRef(c: RawCell): string {

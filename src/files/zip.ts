@@ -52,6 +52,18 @@ export async function peekEntry(buf: Uint8Array, e: ZipEntry, maxChars: number):
 // gives its first kilobytes and nothing more).
 const PEEK_SLICE = 2048;
 
+/**
+ * A faster way to inflate the start of a deflated entry, where the platform has one (the command
+ * line gives Node's zlib): what the given compressed bytes inflate to, or null when it cannot tell
+ * (more output than it allows, a broken stream); the JavaScript inflate is used then.
+ */
+export type PeekInflater = (compressedStart: Uint8Array) => Uint8Array | null;
+let fastPeek: PeekInflater | null = null;
+
+export function usePeekInflater(peek: PeekInflater | null): void {
+  fastPeek = peek;
+}
+
 export function peekEntrySync(buf: Uint8Array, e: ZipEntry, maxChars: number): string {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   if (e.headerOffset + 30 > buf.length || view.getUint32(e.headerOffset, true) !== 0x04034b50) return '';
@@ -59,6 +71,12 @@ export function peekEntrySync(buf: Uint8Array, e: ZipEntry, maxChars: number): s
   const data = buf.subarray(start, Math.min(buf.length, start + e.compressedSize));
   if (e.method === 0) return new TextDecoder().decode(data.subarray(0, maxChars * 4)).slice(0, maxChars);
   if (e.method !== 8) return '';
+  if (fastPeek) {
+    // maxChars characters are at most 4 bytes each in UTF-8, and deflate never grows data by more
+    // than a few bytes per block: this much compressed input holds at least what was asked for.
+    const out = fastPeek(data.subarray(0, Math.min(data.length, maxChars * 4 + 1024)));
+    if (out) return new TextDecoder().decode(out.subarray(0, maxChars * 4)).slice(0, maxChars);
+  }
   const decoder = new TextDecoder();
   let text = '';
   const inflate = new Inflate((chunk) => {

@@ -23,6 +23,26 @@ describe('parsePeriod', () => {
     expect(parsePeriod(text)).toEqual(expected);
   });
 
+  describe('several years in one title: the year is the one the period is written with', () => {
+    test.each<[string, number | null, number]>([
+      ['BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ THỊ 05 NĂM 2016 TRONG 6 THÁNG ĐẦU NĂM 2023', 2023, 6],
+      ['Kết quả thực hiện Kết luận số 120 năm 2021, quý III năm 2023', 2023, 3],
+      ['BÁO CÁO KẾT QUẢ 6 THÁNG ĐẦU NĂM 2023 VÀ PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2024', 2023, 6],
+      ['Báo cáo kết quả công tác năm 2023, phương hướng nhiệm vụ năm 2024', 2023, 12],
+      ['NĂM 2023 - BÁO CÁO 6 THÁNG ĐẦU NĂM', 2023, 6],
+      // Several years, none written with the period: no year is taken for the report.
+      ['Chỉ thị 05 năm 2016, Nghị quyết năm 2021: kết quả 6 tháng đầu năm', null, 6],
+      ['Báo cáo 9 tháng (2022 - 2023)', null, 9],
+    ])('%j → year %j', (text, year, months) => {
+      expect(parsePeriod(text)).toMatchObject({ year, months });
+    });
+
+    test('"sơ kết 3 năm (2021 - 2023)" names no year of its own, so no period', () => {
+      expect(parsePeriod('Báo cáo sơ kết 3 năm thực hiện Kết luận 120 (2021 - 2023)')).toBeNull();
+      expect(parsePeriod('Báo cáo sơ kết năm 2023')).toEqual({ label: 'Năm 2023', year: 2023, months: 12 });
+    });
+  });
+
   test('the most specific candidate wins over the year', () => {
     expect(parsePeriod('NĂM 2023 - BÁO CÁO 6 THÁNG ĐẦU NĂM')?.months).toBe(6);
     expect(parsePeriod('KẾT QUẢ THỰC HIỆN QUÝ III NĂM 2023')?.months).toBe(3);

@@ -6,9 +6,9 @@ import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
-import { Cell, WorkbookModel } from '../../src/core/model';
+import { Cell, WorkbookModel, parseAddress } from '../../src/core/model';
 import { ReadError, readWorkbookBuffer } from '../../src/files/read';
-import { slideFormula } from '../../src/files/xlsx';
+import { cellAddressOf, slideFormula } from '../../src/files/xlsx';
 import { generateSet } from '../corpus/generate';
 import { readWithExcelJS } from '../helpers/exceljsReader';
 
@@ -223,3 +223,16 @@ test('a figure whose format spells its unit with escaped letters stays a number 
   expect(model.sheets[0].rows[1]![1]!.value).toBe(1250);
   expect(model.sheets[0].rows[2]![1]!.value).toEqual(new Date(Date.UTC(2023, 11, 20)));
 });
+
+test("a cell's address read character by character agrees with the general parser", () => {
+  const refs = ['A1', 'E12', 'XFD1048576', 'AA10', 'Z9999999', 'A0', 'A01', 'ABCD1', 'A12345678', '$E$12', 'e12', ' E12', 'E', '12', '', 'E1x', 'É1', 'A1:B2'];
+  for (let n = 1; n <= 18_278; n += 37) refs.push(`${columnLetters(n)}${n}`);
+  for (const ref of refs) expect([ref, cellAddressOf(ref)]).toEqual([ref, parseAddress(ref)]);
+  expect(cellAddressOf('XFD1048576')).toEqual({ row: 1048576, col: 16384 });
+});
+
+function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

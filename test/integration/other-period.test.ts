@@ -119,3 +119,17 @@ test('reports of the round give no finding of this kind', async () => {
   ]);
   expect(of(r, 'other-period')).toEqual([]);
 });
+
+test("a title citing an older directive's year before the period is this year's report, summed without a word", async () => {
+  // Titles often name the directive reported on ("Chỉ thị 05 năm 2016") before the period: the
+  // year is the one written with the period, and nothing is set aside, even with no date line.
+  const titles = [
+    'BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ THỊ 05 NĂM 2016 TRONG 6 THÁNG ĐẦU NĂM 2023',
+    'Báo cáo sơ kết 3 năm thực hiện Kết luận 120 (2021 - 2023)',
+  ];
+  for (const title of titles) {
+    const r = await check([['hoa-lac.xlsx', await xlsx([report(HOA_LAC, { title, date: 'Hòa Lạc, ngày    tháng    năm', members: 530 })])]]);
+    expect([title, of(r, 'other-period')]).toEqual([title, []]);
+    expect(r.rollup.totals.get('HND_HV')).toBe(530);
+  }
+});
