@@ -52,7 +52,9 @@ export function areaVerdict(result: CheckResult): AreaVerdict {
   const short = area.filter((f) => TARGET_KINDS.has(f.kind)).length;
   const doubtful = [...new Set(area.filter((f) => !TARGET_KINDS.has(f.kind)).map((f) => nameOf(result, f.indicator)))];
   const v = (status: VerdictStatus, text: string): AreaVerdict => ({ status, basis, text, unassessed, short, doubtful });
-  if (c.read === 0) return v('nothing-read', `Không kiểm tra được gì: không đọc được báo cáo nào (${basis}).`);
+  // Reports read but all set aside for another year were read: what is missing is this round's.
+  const none = c.otherPeriod.length ? 'không có báo cáo nào của kỳ này' : 'không đọc được báo cáo nào';
+  if (c.read === 0) return v('nothing-read', `Không kiểm tra được gì: ${none} (${basis}).`);
   if (short > 0) return v('short', `Toàn địa bàn chưa đạt ${short} chỉ tiêu (dựa trên ${basis}):`);
   if (doubtful.length) {
     return v('partial', `Chưa kết luận được cho toàn địa bàn: không thiếu chỉ tiêu nào, nhưng số liệu tổng của ${doubtful.length} chỉ tiêu cần xem lại (${doubtful.join('; ')}); dựa trên ${basis}:`);

@@ -554,7 +554,7 @@ const en: Strings = {
     verdict: ({ status, unassessed, short, doubtful }, c) => {
       const gaps = [c.unreadableFiles && `${c.unreadableFiles} unreadable file${c.unreadableFiles === 1 ? '' : 's'}`, c.missing.length && `${c.missing.length} not reported`, c.otherPeriod.length && `${c.otherPeriod.length} sent only another year's report`, c.unknown && `${c.unknown} unknown unit${c.unknown === 1 ? '' : 's'}`].filter(Boolean);
       const basis = `${c.roster ? `${c.read}/${c.roster} units` : `${c.read} reports`}${gaps.length ? `: ${gaps.join(', ')}` : ''}`;
-      if (status === 'nothing-read') return `Nothing was checked: no report could be read (${basis}).`;
+      if (status === 'nothing-read') return `Nothing was checked: ${c.otherPeriod.length ? 'no report of this round' : 'no report could be read'} (${basis}).`;
       if (status === 'short') return `The area misses ${short} target${short === 1 ? '' : 's'} (based on ${basis}).`;
       if (status === 'met') return `The area meets every target (${basis}).`;
       if (doubtful.length) return `No verdict for the whole area yet: no target is missed, but the totals of ${doubtful.length} indicator${doubtful.length === 1 ? '' : 's'} need checking (${doubtful.join('; ')}); based on ${basis}.`;
