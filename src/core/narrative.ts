@@ -12,7 +12,7 @@ import { formatNumber, formatPercent } from './numbers';
 import { areaLookup } from './rollup';
 import { Indicator } from './rules';
 import { CheckResult } from './session';
-import { isComplete } from './verdict';
+import { TARGET_KINDS, isComplete } from './verdict';
 
 export type ParagraphStyle = 'title' | 'heading' | 'body';
 
@@ -23,7 +23,6 @@ export interface Paragraph {
 
 /** Kinds that make a figure not yet fit to report: said as such, never smoothed over. */
 const DATA_PROBLEMS: ReadonlySet<Finding['kind']> = new Set(['inconsistent', 'invalid-value', 'missing-value', 'outlier']);
-const TARGET_KINDS: ReadonlySet<Finding['kind']> = new Set(['shortfall', 'behind-pace', 'exceeded']);
 /**
  * Lists longer than this are cut, naming how many more there are and where they are: a province
  * has 170 units, and an Excel cell holds at most 32.767 characters.

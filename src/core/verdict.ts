@@ -2,6 +2,7 @@
 // It is only as good as the units read: it never says every target was met when a roster unit
 // was not read, and says plainly when nothing was read at all.
 import { appliesTo, givesFigure } from './checks';
+import type { Finding } from './findings';
 import type { Indicator } from './rules';
 import type { CheckResult, Coverage, UnitRow } from './session';
 
@@ -14,7 +15,17 @@ export interface AreaVerdict {
   text: string;
   /** Targets no figure let it judge (a blank figure, a total with nothing in it): never "met". */
   unassessed: string[];
+  /** Area targets missed (shortfall, over a limit, behind the pace). */
+  short: number;
+  /**
+   * Indicators whose area figure is in doubt without a target being missed: a "Tổng cộng" row of
+   * an association's table that does not add up. Never "met", and never counted as missed.
+   */
+  doubtful: string[];
 }
+
+/** The kinds of finding that say a target was missed. */
+export const TARGET_KINDS: ReadonlySet<Finding['kind']> = new Set(['shortfall', 'behind-pace', 'exceeded']);
 
 /** What the figures rest on. */
 export function coverageText(c: Coverage): string {
@@ -37,10 +48,17 @@ export function areaVerdict(result: CheckResult): AreaVerdict {
   const c = result.coverage;
   const basis = coverageText(c);
   const unassessed = unassessedTargets(result).map((ind) => ind.name);
-  const v = (status: VerdictStatus, text: string): AreaVerdict => ({ status, basis, text, unassessed });
-  if (c.read === 0) return v('nothing-read', `Không kiểm tra được gì: không đọc được báo cáo nào (${basis}).`);
-  const short = result.findings.filter((f) => f.unit === '*' && f.severity !== 'info').length;
+  const area = result.findings.filter((f) => f.unit === '*' && f.severity !== 'info');
+  const short = area.filter((f) => TARGET_KINDS.has(f.kind)).length;
+  const doubtful = [...new Set(area.filter((f) => !TARGET_KINDS.has(f.kind)).map((f) => nameOf(result, f.indicator)))];
+  const v = (status: VerdictStatus, text: string): AreaVerdict => ({ status, basis, text, unassessed, short, doubtful });
+  // Reports read but all set aside for another year were read: what is missing is this round's.
+  const none = c.otherPeriod.length ? 'không có báo cáo nào của kỳ này' : 'không đọc được báo cáo nào';
+  if (c.read === 0) return v('nothing-read', `Không kiểm tra được gì: ${none} (${basis}).`);
   if (short > 0) return v('short', `Toàn địa bàn chưa đạt ${short} chỉ tiêu (dựa trên ${basis}):`);
+  if (doubtful.length) {
+    return v('partial', `Chưa kết luận được cho toàn địa bàn: không thiếu chỉ tiêu nào, nhưng số liệu tổng của ${doubtful.length} chỉ tiêu cần xem lại (${doubtful.join('; ')}); dựa trên ${basis}:`);
+  }
   if (isComplete(c) && unassessed.length === 0) return v('met', `Toàn địa bàn: đạt mọi chỉ tiêu (${basis}).`);
   // Worded so that no part of it reads as "every target met" to someone skimming.
   if (unassessed.length) {
@@ -48,6 +66,10 @@ export function areaVerdict(result: CheckResult): AreaVerdict {
     return v('partial', `Chưa kết luận được cho toàn địa bàn: ${unassessed.length} chỉ tiêu chưa có đủ số liệu để đánh giá (${names}); dựa trên ${basis}.`);
   }
   return v('partial', `Chưa kết luận được cho toàn địa bàn: các đơn vị đã đọc không thiếu chỉ tiêu nào, nhưng kết quả chỉ dựa trên ${basis}.`);
+}
+
+function nameOf(result: CheckResult, code: string | null | undefined): string {
+  return result.rules.indicators.find((ind) => ind.code === code)?.name ?? code ?? '';
 }
 
 /**

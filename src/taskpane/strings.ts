@@ -78,7 +78,7 @@ export interface Strings {
     unreadable: (n: number) => string;
     otherPeriod: (n: number) => string;
     /** The area's verdict, from the coverage the check rests on. */
-    verdict: (v: AreaVerdict, c: Coverage, short: number) => string;
+    verdict: (v: AreaVerdict, c: Coverage) => string;
     severityCount: Record<Severity, (n: number) => string>;
     done: (errors: number, warnings: number, infos: number) => string;
     accepted: (n: number) => string;
@@ -551,12 +551,13 @@ const en: Strings = {
     missing: (n) => `${n} not reported`,
     unreadable: (n) => `${n} unreadable`,
     otherPeriod: (n) => `${n} sent only another year's report`,
-    verdict: ({ status, unassessed }, c, short) => {
+    verdict: ({ status, unassessed, short, doubtful }, c) => {
       const gaps = [c.unreadableFiles && `${c.unreadableFiles} unreadable file${c.unreadableFiles === 1 ? '' : 's'}`, c.missing.length && `${c.missing.length} not reported`, c.otherPeriod.length && `${c.otherPeriod.length} sent only another year's report`, c.unknown && `${c.unknown} unknown unit${c.unknown === 1 ? '' : 's'}`].filter(Boolean);
       const basis = `${c.roster ? `${c.read}/${c.roster} units` : `${c.read} reports`}${gaps.length ? `: ${gaps.join(', ')}` : ''}`;
-      if (status === 'nothing-read') return `Nothing was checked: no report could be read (${basis}).`;
+      if (status === 'nothing-read') return `Nothing was checked: ${c.otherPeriod.length ? 'no report of this round' : 'no report could be read'} (${basis}).`;
       if (status === 'short') return `The area misses ${short} target${short === 1 ? '' : 's'} (based on ${basis}).`;
       if (status === 'met') return `The area meets every target (${basis}).`;
+      if (doubtful.length) return `No verdict for the whole area yet: no target is missed, but the totals of ${doubtful.length} indicator${doubtful.length === 1 ? '' : 's'} need checking (${doubtful.join('; ')}); based on ${basis}.`;
       if (unassessed.length) return `No verdict for the whole area yet: ${unassessed.length} target${unassessed.length === 1 ? ' has' : 's have'} no figures to judge (${unassessed.slice(0, 5).join('; ')}${unassessed.length > 5 ? '; …' : ''}); based on ${basis}.`;
       return `No verdict for the whole area yet: the units read miss no target, but this rests on ${basis} only.`;
     },

@@ -106,6 +106,31 @@ describe('areaVerdict', () => {
     expect(said(res)).toEqual(['met', 'Toàn địa bàn: đạt mọi chỉ tiêu (2/2 đơn vị: 1 báo cáo không rõ đơn vị).', []]);
   });
 
+  test('a unit table whose "Tổng cộng" does not add up is a doubt on that total, not a target missed', () => {
+    // Every target met (members have no target; 150 + 150 new members ≥ 200), but the table's own
+    // total row says 900 members where its rows sum to 800.
+    const atLeast: ModelRow = ['KN', 'Hội Nông dân', 'Kết nạp hội viên mới', '', 'hội viên', 'ít nhất 200', 'Toàn địa bàn', 'Lỗi', ''];
+    const table = workbookOf(
+      'bang.xlsx',
+      sheetOf('Bảng', [['BẢNG TỔNG HỢP HỘI NÔNG DÂN NĂM 2023'], ['Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới'], ['Phường Hòa Lạc', 500, 150], ['Xã Yên Bình', 300, 150], ['Tổng cộng', 900, 300]]),
+    );
+    const res = check([BASE[0], atLeast], ROSTER, [table]);
+    expect(res.findings.filter((f) => f.unit === '*').map((f) => [f.kind, f.indicator, f.severity])).toEqual([['inconsistent', 'HV', 'error']]);
+    const v = areaVerdict(res);
+    expect([v.status, v.short, v.doubtful]).toEqual(['partial', 0, ['Tổng số hội viên']]);
+    expect(v.text).toBe('Chưa kết luận được cho toàn địa bàn: không thiếu chỉ tiêu nào, nhưng số liệu tổng của 1 chỉ tiêu cần xem lại (Tổng số hội viên); dựa trên 2/2 đơn vị:');
+  });
+
+  test('a target missed is counted as missed; a total in doubt beside it is not counted with it', () => {
+    const atLeast: ModelRow = ['KN', 'Hội Nông dân', 'Kết nạp hội viên mới', '', 'hội viên', 'ít nhất 400', 'Toàn địa bàn', 'Lỗi', ''];
+    const table = workbookOf(
+      'bang.xlsx',
+      sheetOf('Bảng', [['BẢNG TỔNG HỢP HỘI NÔNG DÂN NĂM 2023'], ['Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới'], ['Phường Hòa Lạc', 500, 150], ['Xã Yên Bình', 300, 150], ['Tổng cộng', 900, 300]]),
+    );
+    const v = areaVerdict(check([BASE[0], atLeast], ROSTER, [table]));
+    expect([v.status, v.short, v.text]).toEqual(['short', 1, 'Toàn địa bàn chưa đạt 1 chỉ tiêu (dựa trên 2/2 đơn vị):']);
+  });
+
   test('without a roster every report is a unit of the area: its blank leaves a target unjudged', () => {
     const res = check(BASE, null, [unit('ĐẢNG ỦY PHƯỜNG HÒA LẠC', {}), unit('ĐẢNG ỦY XÃ YÊN BÌNH', { GS: null })]);
     expect(said(res)).toEqual([

@@ -239,7 +239,7 @@ describe('sent, unreadable, not read', () => {
       ['c.xlsx', await xlsx([reportSheet({ unitLine: 'ĐẢNG ỦY XÃ YÊN BÌNH', rows: goodRows({ HND_KN: 50, CCB_KN: 5 }) })])],
     ];
     const r = await check(files, ROSTER);
-    expect(areaVerdict(r)).toEqual({ status: 'met', basis: '3/3 đơn vị', text: 'Toàn địa bàn: đạt mọi chỉ tiêu (3/3 đơn vị).', unassessed: [] });
+    expect(areaVerdict(r)).toEqual({ status: 'met', basis: '3/3 đơn vị', text: 'Toàn địa bàn: đạt mọi chỉ tiêu (3/3 đơn vị).', unassessed: [], short: 0, doubtful: [] });
     expect(exitCodeFor(r)).toBe(0);
   });
 
@@ -256,6 +256,8 @@ describe('sent, unreadable, not read', () => {
       basis: '3/3 đơn vị',
       text: 'Chưa kết luận được cho toàn địa bàn: 1 chỉ tiêu chưa có đủ số liệu để đánh giá (Mô hình mới); dựa trên 3/3 đơn vị.',
       unassessed: ['Mô hình mới'],
+      short: 0,
+      doubtful: [],
     });
     // A blank in the commune, which "Mỗi phường" does not hold, leaves the all-clear standing.
     const commune: Files = [

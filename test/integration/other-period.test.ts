@@ -133,3 +133,8 @@ test("a title citing an older directive's year before the period is this year's 
     expect(r.rollup.totals.get('HND_HV')).toBe(530);
   }
 });
+
+test('when the only reports are of another year, the verdict says none is of this round, not that none could be read', async () => {
+  const r = await check([['yen-binh-2022.xlsx', await xlsx([report(YEN_BINH, { year: 2022 })])]]);
+  expect(areaVerdict(r)).toMatchObject({ status: 'nothing-read', text: 'Không kiểm tra được gì: không có báo cáo nào của kỳ này (0/3 đơn vị: 2 đơn vị chưa gửi, 1 đơn vị chỉ gửi báo cáo kỳ khác).' });
+});

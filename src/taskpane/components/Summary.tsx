@@ -28,7 +28,6 @@ export const Summary = forwardRef<HTMLHeadingElement, Props>(function Summary({ 
   const { result, counts } = outcome;
   const { coverage } = result;
   const verdict = areaVerdict(result);
-  const areaShort = result.findings.filter((f) => f.unit === '*' && f.severity !== 'info').length;
   return (
     <Section heading={t.summary.heading} headingRef={headingRef} headingTestId="summary-heading" testId="summary">
       {stale && (
@@ -58,7 +57,7 @@ export const Summary = forwardRef<HTMLHeadingElement, Props>(function Summary({ 
         )}
       </Body1>
       <Body1 className={styles.text} data-testid="verdict">
-        {t.summary.verdict(verdict, coverage, areaShort)}
+        {t.summary.verdict(verdict, coverage)}
       </Body1>
       {result.changes && (
         <Body1 className={styles.text} data-testid="changes">
