@@ -240,8 +240,10 @@ interface SheetYearParams {
   sheet: string;
   /** The period its title names ("6 tháng đầu năm 2022"), if any. */
   title: string | null;
-  /** Its date as "dd/mm/yyyy", if any. */
+  /** Its date as "dd/mm/yyyy" (or "mm/yyyy", "năm yyyy" when the date line is partly blank), if any. */
   date: string | null;
+  /** The date falls in the first quarter after the round's year, when a year's report is sent. */
+  early?: boolean;
   year: number;
   /** How the round's year was found: "theo tiêu đề bảng chỉ tiêu". */
   basis: string;
@@ -358,7 +360,8 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
       const title = p.title ? `tiêu đề ghi "${p.title}"` : 'tiêu đề không ghi năm';
       const date = p.date ? `ngày báo cáo ${p.date}` : 'không ghi ngày';
       if (p.variant === 'set-aside') return `${head} là báo cáo của kỳ khác (${title}, ${date}), không phải năm ${p.year} (${p.basis}): không lấy số liệu của trang này. Đề nghị gửi báo cáo năm ${p.year}.`;
-      if (p.variant === 'dated-in-round') return `${head}: ${title} nhưng ${date} thuộc năm ${p.year} (${p.basis}). Vẫn dùng số liệu; hãy xem lại tiêu đề và ngày của báo cáo.`;
+      const when = p.early ? `ở đầu năm ${p.year + 1}, lúc gửi báo cáo năm ${p.year}` : `thuộc năm ${p.year}`;
+      if (p.variant === 'dated-in-round') return `${head}: ${title} nhưng ${date} ${when} (${p.basis}). Vẫn dùng số liệu; hãy xem lại tiêu đề và ngày của báo cáo.`;
       return `${head}: ${date}, trước năm ${p.year} (${p.basis}), trong khi ${title}. Vẫn dùng số liệu; hãy xem lại ngày của báo cáo (có thể còn ngày của mẫu năm trước).`;
     },
   },

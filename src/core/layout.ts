@@ -9,7 +9,7 @@ import { HeaderLine, Identity, UnitEvidence, describeEvidence, identifyReport, i
 import { IndicatorMatcher, Label, MatchResult, labelOf } from './mapping';
 import { Sheet, WorkbookModel, cellAddress } from './model';
 import { MAX_FIGURE, Reading, readCellNumber } from './numbers';
-import { Period, ReportDate, parseDate, parsePeriod } from './period';
+import { DateLine, Period, ReportDate, formatDate, isPlanLine, parseDate, parseDateLine, parsePeriod } from './period';
 import { Indicator, Rules } from './rules';
 import { Header, PlanColumn, findReportHeader, findUnitTable, headerColumns, isSignature, isTotalRow } from './table';
 import { UnitMatcher } from './units';
@@ -58,6 +58,8 @@ export interface UnitReport {
   inRoster: boolean;
   identity: ReportIdentity;
   date: ReportDate | null;
+  /** The year (and month) the report was written in: its date, else a date line left partly blank. */
+  dated: DateLine | null;
   period: Period | null;
   entries: Map<string, IndicatorEntry>;
   /** Sections that have at least one mapped row: rows missing from them are missing values. */
@@ -176,11 +178,13 @@ function contextLines(grid: Grid, header: Header, end: number): { above: string[
 }
 
 /** The report's date and period: from the text of its title and date lines, else from a date cell there. */
-function dateAndPeriod(grid: Grid, header: Header, end: number): { date: ReportDate | null; period: Period | null } {
+function dateAndPeriod(grid: Grid, header: Header, end: number): { date: ReportDate | null; dated: DateLine | null; period: Period | null } {
   const lines = contextLines(grid, header, end);
   const read = readDateAndPeriod(lines.above, lines.below);
   const rows = contextRows(grid, header, end);
-  return { date: read.date ?? dateCell(grid, [...rows.above, ...rows.below]), period: read.period };
+  const date = read.date ?? dateCell(grid, [...rows.above, ...rows.below]);
+  const dated = date ? { year: date.year, month: date.month, text: formatDate(date) } : read.partial;
+  return { date, dated, period: read.period };
 }
 
 /** Each text cell above the header: where a report names its unit ("ĐẢNG ỦY PHƯỜNG 7", "Hòa Lạc, ngày …"). */
@@ -201,11 +205,15 @@ function dateCell(grid: Grid, rows: number[]): ReportDate | null {
   return null;
 }
 
-function readDateAndPeriod(lines: string[], fallbackLines: string[]): { date: ReportDate | null; period: Period | null } {
+function readDateAndPeriod(lines: string[], fallbackLines: string[]): { date: ReportDate | null; partial: DateLine | null; period: Period | null } {
   let date: ReportDate | null = null;
+  let partial: DateLine | null = null;
   let period: Period | null = null;
   for (const l of [...lines, ...fallbackLines]) {
     if (!date) date = parseDate(l);
+    if (!partial) partial = parseDateLine(l);
+    // "KẾ HOẠCH NĂM 2024" above the title is the plan's year, not the period reported on.
+    if (isPlanLine(l)) continue;
     if (!period) {
       const p = parsePeriod(l);
       if (p) period = p;
@@ -216,7 +224,7 @@ function readDateAndPeriod(lines: string[], fallbackLines: string[]): { date: Re
       if (p && p.months < 12 && p.year === period.year) period = p;
     }
   }
-  return { date, period };
+  return { date, partial, period };
 }
 
 /** The plan column to compare with: the one for the report's own months, else the annual or unlabelled one. */
@@ -304,7 +312,7 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
     // A table of something else (an appendix, a list of names): not a report, so not a unit's.
     return { reports: [], findings: [finding('no-table', { severity: 'info', file, sheet: sheet.name, cell: cellAddress(header.top, labelCol) }, { file, variant: 'sheet-skipped', sheet: sheet.name })] };
   }
-  const { date, period } = dateAndPeriod(grid, header, end);
+  const { date, dated, period } = dateAndPeriod(grid, header, end);
   const id = identifyReport(ctx.units, headerLines(grid, header), sheet.name, file);
   for (const f of findings) f.unit = id.name;
   if (id.conflict && id.unit) findings.push(mismatch(file, sheet.name, id));
@@ -316,6 +324,7 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
     inRoster: id.unit !== null,
     identity: reportIdentity(id),
     date,
+    dated,
     period,
     entries,
     sections: sectionsSeen,
@@ -421,6 +430,7 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
       inRoster: id.unit !== null,
       identity: reportIdentity(id),
       date: null,
+      dated: null,
       period: null,
       entries,
       sections: new Set(),
@@ -428,9 +438,10 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
       legacy: [],
     });
   }
-  const { date, period } = dateAndPeriod(grid, header, end);
+  const { date, dated, period } = dateAndPeriod(grid, header, end);
   for (const rep of reports) {
     rep.date = date;
+    rep.dated = dated;
     rep.period = period;
     rep.legacy = [...grid.legacy];
   }

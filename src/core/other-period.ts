@@ -4,12 +4,13 @@
 // is the one its title names; the round's year is the one the rules' title names, else the year
 // most reports name (and the message says which). Evidence is weighed, never guessed:
 // - the title names another year and the date line does not contradict it: set aside (error);
-// - the title names another year but the report is dated in the round's year, or the title names
-//   no year and the date is before the round's year: the figures are used and the message says
-//   why and what to look at (warning).
+// - the title names another year but the report is dated in the round's year (and not in the
+//   title's), or the title names no year and the date is before the round's year: the figures are
+//   used and the message says why and what to look at (warning).
+// A date line with its day or month left blank still tells the year it was written in.
 import { Finding, finding } from './findings';
 import { UnitReport } from './layout';
-import { formatDate } from './period';
+import type { DateLine } from './period';
 import { Rules } from './rules';
 
 export interface RoundYear {
@@ -70,14 +71,26 @@ function yearsNamed(reports: UnitReport[]): Array<{ year: number; sheets: number
 
 type YearVerdict = 'current' | 'set-aside' | 'dated-in-round' | 'dated-before';
 
+/**
+ * Whether a report written at `d` is one of `year`'s: written during that year, or, for a year's
+ * report, in the first quarter after it (the "tổng kết năm" meetings); never before.
+ */
+function writtenFor(d: DateLine, year: number): 'in-year' | 'early-next' | null {
+  if (d.year === year) return 'in-year';
+  if (d.year === year + 1 && d.month !== null && d.month <= 3) return 'early-next';
+  return null;
+}
+
 function judgeYear(r: UnitReport, year: number): YearVerdict {
   const titled = r.period?.year ?? null;
-  // A report of the round is written during the round's year, or for a year's report in the first
-  // quarter after it (the "tổng kết năm" meetings), never before.
-  const datedInRound = r.date !== null && (r.date.year === year || (r.date.year === year + 1 && r.date.month <= 3));
-  const datedBefore = r.date !== null && r.date.year < year;
-  if (titled !== null && titled !== year) return datedInRound ? 'dated-in-round' : 'set-aside';
-  if (datedBefore) return 'dated-before';
+  const d = r.dated;
+  if (titled !== null && titled !== year) {
+    // The title's year stands when the date agrees with it (a 2022 report signed in January 2023),
+    // and is doubted only when the date fits the round and not the title.
+    if (d && writtenFor(d, titled)) return 'set-aside';
+    return d && writtenFor(d, year) ? 'dated-in-round' : 'set-aside';
+  }
+  if (d && d.year < year) return 'dated-before';
   return 'current';
 }
 
@@ -85,14 +98,15 @@ function periodFinding(r: UnitReport, round: RoundYear, verdict: Exclude<YearVer
   const unit = r.inRoster ? r.unit : '';
   return finding(
     'other-period',
-    { unit, file: r.file, sheet: r.sheet, severity: verdict === 'set-aside' ? 'error' : 'warning', actual: r.period?.year ?? r.date?.year ?? null, expected: round.year },
+    { unit, file: r.file, sheet: r.sheet, severity: verdict === 'set-aside' ? 'error' : 'warning', actual: r.period?.year ?? r.dated?.year ?? null, expected: round.year },
     {
       variant: verdict,
       who: r.inRoster ? r.unit : `Báo cáo không rõ đơn vị ("${r.unit}")`,
       file: r.file,
       sheet: r.sheet,
       title: r.period?.label ?? null,
-      date: r.date ? formatDate(r.date) : null,
+      date: r.dated?.text ?? null,
+      ...(r.dated && writtenFor(r.dated, round.year) === 'early-next' ? { early: true } : {}),
       year: round.year,
       basis: round.basis.kind === 'rules' ? 'theo tiêu đề bảng chỉ tiêu' : `năm mà ${round.basis.count}/${round.basis.of} trang báo cáo ghi`,
     },

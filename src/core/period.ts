@@ -20,7 +20,16 @@ const DATE = /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/;
 // day, month or year is left blank to be filled in by hand ("ngày    tháng 6 năm 2022") or that
 // has no year ("ngày 12 tháng 12"): its "tháng" and "năm" are not a period either.
 const DATE_LIKE = /\bngay(?: \d{1,2})? thang(?: \d{1,2})?(?: nam(?: \d{4})?)?/g;
+// A date line without its day ("Hòa Lạc, tháng 12 năm 2022", "tháng 6/2022", "tháng … năm 2023"):
+// a month then a year. "6 tháng năm 2023" (a number before "tháng") is a period, not a date.
+const MONTH_DATE = /(?<!\d )\bthang(?: (\d{1,2}))?(?: nam)? (\d{4})\b/g;
+// A document's own year ("Chỉ thị số 05-CT/TW năm 2016", "Quyết định 217-QĐ/TW và 218-QĐ/TW năm
+// 2013"): the year it was issued, never the period a report is for. Between the document's kind
+// and "năm" only its number and codes may stand.
+const DOCUMENT_YEAR =
+  /\b(?:chi thi|nghi quyet|ket luan|quyet dinh|quy dinh|huong dan|thong tri|nghi dinh|thong tu|luat|cong van|thong bao|de an)(?: (?:\d+[a-z]*|so|va|ct|tw|nq|kl|qd|hd|hdnd|tt|ttg|nd|cp|qh|tu|hu|du|bch|bct|ubnd|mttq|dv|bdv|ub|tb|cv|kh|bc|vp))* nam \d{4}\b/g;
 const DATE_NUMERIC = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/;
+const DATE_NUMERIC_ALL = new RegExp(DATE_NUMERIC.source, 'g');
 
 /** "ngày 14 tháng 6 năm 2022" or "14/6/2022", anywhere in a line as written. */
 export function parseDate(line: string): ReportDate | null {
@@ -50,7 +59,7 @@ export function formatDate(d: ReportDate | null): string {
  * ("6 tháng đầu năm 2023" is 6 months, not the year).
  */
 export function parsePeriod(text: string): Period | null {
-  const f = fold(text).replace(DATE_LIKE, ' ').replace(/\s+/g, ' ');
+  const f = fold(text.replace(DATE_NUMERIC_ALL, ' ')).replace(DATE_LIKE, ' ').replace(MONTH_DATE, ' ').replace(DOCUMENT_YEAR, ' ').replace(/\s+/g, ' ');
   const months = /\b(\d{1,2}) thang\b(?: (dau|cuoi))?(?: nam (\d{4})\b)?/.exec(f);
   if (months) {
     const n = Number(months[1]);
@@ -68,10 +77,47 @@ export function parsePeriod(text: string): Period | null {
   // "Kết quả năm 2023, phương hướng năm 2024": the first "năm …" is the year reported on.
   const wholeYear = /\bnam (\d{4})\b/.exec(f);
   const year = wholeYear ? Number(wholeYear[1]) : yearOfPeriod(f, undefined);
-  if (/\b(nam|ca nam|tong ket nam)\b/.test(f) && year !== null) {
+  // A report's title with its year and no "năm" ("BÁO CÁO CÔNG TÁC DÂN VẬN 2022") names it too.
+  if ((/\b(nam|ca nam|tong ket nam)\b/.test(f) || /\bbao cao\b/.test(f)) && year !== null) {
     return { label: `Năm ${year}`, year, months: 12 };
   }
   return null;
+}
+
+/** A date line's year, and its month when written, also when the day or month is left blank. */
+export interface DateLine {
+  year: number;
+  month: number | null;
+  /** As messages show it: "12/12/2023", "12/2023" or "năm 2023". */
+  text: string;
+}
+
+/**
+ * The date a line gives, whole ("ngày 12 tháng 12 năm 2023") or with its day or month left blank to
+ * be filled in by pen ("ngày    tháng 12 năm 2023", "ngày …/12/2023", "Hòa Lạc, tháng 12 năm 2022",
+ * "ngày … tháng … năm 2023"): enough to tell which year a report was written in.
+ */
+export function parseDateLine(line: string): DateLine | null {
+  const full = parseDate(line);
+  if (full) return { year: full.year, month: full.month, text: formatDate(full) };
+  const numeric = /(?:ngày|tháng)[\s._…-]*\/?\s*(\d{1,2})\s*\/\s*(\d{4})\b/iu.exec(line.normalize('NFC'));
+  const f = fold(line);
+  const worded = /(?<!\d )\bthang(?: (\d{1,2}))? nam (\d{4})\b/.exec(f);
+  const m = numeric ?? worded;
+  if (!m) return null;
+  const month = m[1] ? Number(m[1]) : null;
+  const year = Number(m[2]);
+  if (month !== null && (month < 1 || month > 12)) return null;
+  return { year, month, text: month ? `${String(month).padStart(2, '0')}/${year}` : `năm ${year}` };
+}
+
+/**
+ * A line announcing a plan, not reporting on a period ("KẾ HOẠCH NĂM 2024", "Phương hướng, nhiệm
+ * vụ năm 2024") when it stands above a report's table: its year is the plan's.
+ */
+export function isPlanLine(line: string): boolean {
+  const f = fold(line);
+  return /^(?:\W*)(?:ke hoach|phuong huong|chuong trinh)\b/.test(f) && !/\b(?:bao cao|ket qua|tong ket|so ket)\b/.test(f);
 }
 
 /**

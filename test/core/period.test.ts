@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Period, ReportDate, compareDates, formatDate, parseDate, parsePeriod } from '../../src/core/period';
+import { Period, ReportDate, compareDates, formatDate, isPlanLine, parseDate, parseDateLine, parsePeriod } from '../../src/core/period';
 import { fold } from '../../src/core/text';
 
 describe('parsePeriod', () => {
@@ -41,6 +41,36 @@ describe('parsePeriod', () => {
       expect(parsePeriod('Báo cáo sơ kết 3 năm thực hiện Kết luận 120 (2021 - 2023)')).toBeNull();
       expect(parsePeriod('Báo cáo sơ kết năm 2023')).toEqual({ label: 'Năm 2023', year: 2023, months: 12 });
     });
+  });
+
+  describe("a document's year is not the period's", () => {
+    test.each<[string, number | null]>([
+      ['BÁO CÁO KẾT QUẢ 07 NĂM THỰC HIỆN CHỈ THỊ SỐ 05-CT/TW NĂM 2016 CỦA BỘ CHÍNH TRỊ', null],
+      ['Báo cáo thực hiện Chỉ thị số 05-CT/TW năm 2016 năm 2023', 2023],
+      ['Kết quả thực hiện Quyết định 217-QĐ/TW và 218-QĐ/TW năm 2013 (2018 - 2023)', null],
+      ['Báo cáo tình hình thực hiện Nghị quyết số 25-NQ/TW năm 2013 trong năm 2023', 2023],
+      ['Kết luận số 120-KL/TW năm 2021: kết quả quý III năm 2023', 2023],
+      // Words, not codes, between the document and "năm": the year is the report's.
+      ['Thông báo kết quả năm 2023', 2023],
+    ])('%j → year %j', (text, year) => {
+      expect(parsePeriod(text)?.year ?? null).toBe(year);
+    });
+  });
+
+  describe('a date line without its day is a date, not a period', () => {
+    test.each(['Hòa Lạc, tháng 12 năm 2022', 'HÒA LẠC, THÁNG 12 NĂM 2022', 'Hòa Lạc, tháng 6/2022', 'Hòa Lạc, tháng … năm 2023', 'ngày 15/01/2024'])('%j names no period', (line) => {
+      expect(parsePeriod(line)).toBeNull();
+    });
+    test('while "9 tháng năm 2023" still is one', () => {
+      expect(parsePeriod('BÁO CÁO 9 THÁNG NĂM 2023')).toMatchObject({ year: 2023, months: 9 });
+    });
+  });
+
+  test('a report title giving its year without "năm" names that year; a date in a title never does', () => {
+    expect(parsePeriod('BÁO CÁO CÔNG TÁC DÂN VẬN 2022')).toEqual({ label: 'Năm 2022', year: 2022, months: 12 });
+    expect(parsePeriod('BÁO CÁO (Kèm theo Kế hoạch số 15-KH/ĐU ngày 10/01/2022)')).toBeNull();
+    expect(parsePeriod('Báo cáo số 45-BC/ĐU')).toBeNull();
+    expect(parsePeriod('Giai đoạn 2021 - 2025')).toBeNull();
   });
 
   test('the most specific candidate wins over the year', () => {
@@ -194,4 +224,36 @@ describe('parseDate on lines as written', () => {
     ['Hòa Lạc, 14/6/2022', { year: 2022, month: 6, day: 14 }],
     ['HÒA LẠC, NGÀY 01 THÁNG 12 NĂM 2023', { year: 2023, month: 12, day: 1 }],
   ])('%s', (line, expected) => expect(parseDate(line)).toEqual(expected));
+});
+
+describe('parseDateLine: the year a report was written in, also when the day is left blank', () => {
+  test.each<[string, { year: number; month: number | null; text: string } | null]>([
+    ['Hòa Lạc, ngày 12 tháng 12 năm 2023', { year: 2023, month: 12, text: '12/12/2023' }],
+    ['Hòa Lạc, 5/6/2023', { year: 2023, month: 6, text: '05/06/2023' }],
+    ['Hòa Lạc, ngày      tháng 12 năm 2023', { year: 2023, month: 12, text: '12/2023' }],
+    ['Hòa Lạc, ngày ... tháng ... năm 2022', { year: 2022, month: null, text: 'năm 2022' }],
+    ['Hòa Lạc, ngày    /12/2023', { year: 2023, month: 12, text: '12/2023' }],
+    ['Hòa Lạc, tháng 12 năm 2022', { year: 2022, month: 12, text: '12/2022' }],
+    ['Hòa Lạc, tháng 6/2022', { year: 2022, month: 6, text: '06/2022' }],
+    ['BÁO CÁO 9 THÁNG NĂM 2023', null],
+    ['BÁO CÁO 6 THÁNG ĐẦU NĂM 2023', null],
+    ['Hòa Lạc, tháng 13 năm 2022', null],
+    ['Hòa Lạc, ngày    tháng    năm', null],
+  ])('%j', (line, expected) => {
+    expect(parseDateLine(line)).toEqual(expected);
+  });
+});
+
+describe('isPlanLine: a line announcing a plan, whose year is the plan\'s', () => {
+  test.each<[string, boolean]>([
+    ['KẾ HOẠCH NĂM 2024', true],
+    ['Phương hướng, nhiệm vụ năm 2024', true],
+    ['Chương trình công tác năm 2024', true],
+    ['BÁO CÁO KẾT QUẢ NĂM 2023 VÀ KẾ HOẠCH NĂM 2024', false],
+    ['Kế hoạch và kết quả thực hiện năm 2023', false],
+    ['(Kèm theo Kế hoạch số 15-KH/ĐU)', false],
+    ['BIỂU TỔNG HỢP KẾT QUẢ NĂM 2023', false],
+  ])('%j → %s', (line, plan) => {
+    expect(isPlanLine(line)).toBe(plan);
+  });
 });

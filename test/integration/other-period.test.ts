@@ -98,6 +98,20 @@ test("rules that name no year: the round's year is the one most reports name, an
   expect(f.message).toContain('năm mà 2/3 trang báo cáo ghi');
 });
 
+test("rules that name no year: a directive's year in most titles does not become the round's", async () => {
+  const directive = 'BÁO CÁO KẾT QUẢ THỰC HIỆN CHỈ THỊ SỐ 05-CT/TW NĂM 2016 CỦA BỘ CHÍNH TRỊ';
+  const r = await check(
+    [
+      ['hoa-lac.xlsx', await xlsx([report(HOA_LAC, { title: directive })])],
+      ['tan-thanh.xlsx', await xlsx([report(TAN_THANH, { title: directive })])],
+      ['yen-binh.xlsx', await xlsx([report(YEN_BINH)])],
+    ],
+    'CHỈ TIÊU CÔNG TÁC DÂN VẬN',
+  );
+  expect(of(r, 'other-period')).toEqual([]);
+  expect(r.coverage).toMatchObject({ read: 3, otherPeriod: [] });
+});
+
 test('rules that name no year and reports split between two years: nothing set aside, and the doubt is said once', async () => {
   const r = await check(
     [
@@ -137,4 +151,63 @@ test("a title citing an older directive's year before the period is this year's 
 test('when the only reports are of another year, the verdict says none is of this round, not that none could be read', async () => {
   const r = await check([['yen-binh-2022.xlsx', await xlsx([report(YEN_BINH, { year: 2022 })])]]);
   expect(areaVerdict(r)).toMatchObject({ status: 'nothing-read', text: 'Không kiểm tra được gì: không có báo cáo nào của kỳ này (0/3 đơn vị: 2 đơn vị chưa gửi, 1 đơn vị chỉ gửi báo cáo kỳ khác).' });
+});
+
+describe('titles and date lines as offices write them (each fails on a reading of the first "năm …")', () => {
+  const aside = (r: CheckResult) => of(r, 'other-period').map((f) => f.severity);
+  const one = async (title: string, date: string, opts: { above?: string } = {}) => {
+    const sheet = report(HOA_LAC, { title, date, members: 530 });
+    if (opts.above) sheet.rows.unshift([opts.above]);
+    return check([['hoa-lac.xlsx', await xlsx([sheet])]]);
+  };
+
+  test("a directive's year in the title, no date line: this year's report, summed without a word", async () => {
+    const r = await one('BÁO CÁO KẾT QUẢ 07 NĂM THỰC HIỆN CHỈ THỊ SỐ 05-CT/TW NĂM 2016 CỦA BỘ CHÍNH TRỊ', '');
+    expect(of(r, 'other-period')).toEqual([]);
+    expect(r.rollup.totals.get('HND_HV')).toBe(530);
+  });
+
+  test('"KẾ HOẠCH NĂM 2024" above the title is the plan\'s year: nothing set aside', async () => {
+    const r = await one('BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2023', 'Hòa Lạc, ngày    tháng 12 năm 2023', { above: 'KẾ HOẠCH NĂM 2024' });
+    expect(of(r, 'other-period')).toEqual([]);
+    expect(r.rollup.totals.get('HND_HV')).toBe(530);
+  });
+
+  test("last year's title over a date line of this year with its day left blank: used, with the doubt said", async () => {
+    const r = await one('BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2022', 'Hòa Lạc, ngày    tháng 12 năm 2023');
+    const [f] = of(r, 'other-period');
+    expect(f).toMatchObject({ severity: 'warning' });
+    expect(f.message).toContain('ngày báo cáo 12/2023 thuộc năm 2023');
+    expect(r.rollup.totals.get('HND_HV')).toBe(530);
+  });
+
+  test("a date line without its day, of last year, under this year's title: a date, not the title", async () => {
+    const r = await one('BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2023', 'Hòa Lạc, tháng 12 năm 2022');
+    const [f] = of(r, 'other-period');
+    expect(f).toMatchObject({ severity: 'warning' });
+    expect(f.message).toContain('ngày báo cáo 12/2022, trước năm 2023');
+    expect(r.rollup.totals.get('HND_HV')).toBe(530);
+  });
+
+  test("a year's report signed in the first quarter after its year goes with its title's year", async () => {
+    // Last year's report, signed in January: last year's, set aside.
+    const last = await one('KẾT QUẢ CÔNG TÁC NĂM 2022 VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023', 'ngày 10 tháng 01 năm 2023');
+    expect(aside(last)).toEqual(['error']);
+    expect(last.rollup.totals.get('HND_HV')).toBeUndefined();
+    // Next year's first quarter, dated in it: next year's.
+    const next = await one('BÁO CÁO KẾT QUẢ QUÝ I NĂM 2024', 'ngày 25 tháng 03 năm 2024');
+    expect(aside(next)).toEqual(['error']);
+    // A title of 2022 signed in January 2024: the date fits this round's year's report only.
+    const stale = await one('BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU NĂM 2022', 'ngày 15 tháng 01 năm 2024');
+    const [f] = of(stale, 'other-period');
+    expect(f.severity).toBe('warning');
+    expect(f.message).toContain('ngày báo cáo 15/01/2024 ở đầu năm 2024, lúc gửi báo cáo năm 2023');
+    expect(stale.rollup.totals.get('HND_HV')).toBe(530);
+  });
+
+  test('a title giving its year without "năm" is read: last year\'s report set aside', async () => {
+    const r = await one('BÁO CÁO CÔNG TÁC DÂN VẬN 2022', 'ngày 12 tháng 12 năm 2022');
+    expect(aside(r)).toEqual(['error']);
+    expect(r.rollup.totals.get('HND_HV')).toBeUndefined();
+  });
 });
