@@ -102,6 +102,22 @@ describe('values that are not figures', () => {
     expect(gs[0].message).toBe('Phường Hòa Lạc: "Mặt trận – Số cuộc giám sát" là ô lỗi #DIV/0!, không có số liệu (ô E10).');
   });
 
+  test('a row dropped from a section the unit reported on leaves the area total short of that unit', () => {
+    const rows: ModelRow[] = [
+      [HOA_LAC],
+      ['BÁO CÁO NĂM 2023'],
+      ['STT', 'Nội dung', 'ĐVT', 'Kế hoạch', 'Thực hiện'],
+      ['I', 'HỘI NÔNG DÂN'],
+      [1, 'Tổng số hội viên', '', null, 700],
+      [2, 'Kết nạp hội viên mới', '', null, 100],
+    ];
+    const res = check([workbookOf('hoa-lac.xlsx', sheetOf('Biểu', rows)), report(YEN_BINH, MEETS)]);
+    expect(on(res, 'DT').map((f) => [f.unit, f.kind])).toEqual([['Phường Hòa Lạc', 'missing-value']]);
+    // DT's total is Yên Bình's alone, and says so.
+    expect(res.rollup.totals.get('DT')).toBe(1000);
+    expect(res.rollup.incomplete.get('DT')).toEqual(['Phường Hòa Lạc']);
+  });
+
   test('zero is a figure, not an invalid value: a range target starting at 1 is short, a limit is met', () => {
     const res = check([report(HOA_LAC, { ...MEETS, KN: 0, GS: 0, VV: 0 })]);
     expect(res.findings.filter((f) => f.kind === 'invalid-value')).toEqual([]);
@@ -142,8 +158,6 @@ describe('targets per unit', () => {
 
   test('a unit whose name gives no level is held to no target of a level, and to those of every unit', () => {
     const res = check([report('HỘI CỰU CHIẾN BINH', { ...MEETS, DT2: 0, GS: 5 })]);
-    const unit = res.findings.find((f) => f.indicator === 'GS')?.unit;
-    expect(unit).toBeDefined();
     expect(on(res, 'DT2')).toEqual([]);
     expect(on(res, 'GS').map((f) => [f.kind, f.actual])).toEqual([['exceeded', 5]]);
   });
@@ -230,6 +244,16 @@ describe('the unit\'s own plan', () => {
   test('a report with a plan column and no plan-rate column: the plan is still checked', () => {
     const res = check([report(HOA_LAC, MEETS, { plan: { KN: 120 }, noPlanRate: true })]);
     expect(res.findings.filter((f) => f.indicator === 'KN').map((f) => [f.kind, f.against, f.actual, f.expected])).toEqual([['shortfall', 'plan', 100, 120]]);
+  });
+
+  // Known fault, left as it is: the stated-rate check takes 0,75 in a plain cell as the fraction
+  // 75 % when the parts give 75 %, but the plan check reads the same cell as 0,75 points, so a unit
+  // at 75 % against a plan of 70 is told "đạt 0,75%/70%… thiếu 69,25 điểm %". Marked failing until
+  // the plan check reads a rate as the other checks do.
+  test.failing('a rate written as a fraction in a plain cell (0,75 for 750/1.000) is 75 % against the plan too', () => {
+    const res = check([report(HOA_LAC, { ...MEETS, HV: 750, TL: 0.75 }, { plan: { TL: 70 } })]);
+    // 0,75 agrees with 750/1.000, and 75 % meets both the 70 % target and the plan of 70.
+    expect(on(res, 'TL')).toEqual([]);
   });
 
   test('a rate left blank and computed from its parts has no plan figure of its own to judge; its target is judged', () => {
