@@ -34,12 +34,16 @@ interface SheetOptions {
   /** Leave out the "Tỷ lệ % so với KH" column. */
   noPlanRate?: boolean;
   numFmts?: Record<string, string>;
+  /** Rows after VV (row 12): from row 13 on. */
+  extraRows?: ModelRow[];
+  /** The file's name, when not the unit line's. */
+  file?: string;
 }
 
 /**
  * A unit's report: HV E5, KN E6, DT E7, TL E8, GS E10, DT2 E11, VV E12; plans in D, plan rates in F.
  */
-function report(unitLine: string, f: Figures, o: SheetOptions = {}) {
+function report(unitLine: string | null, f: Figures, o: SheetOptions = {}) {
   const row = (stt: number, label: string, code: Code): ModelRow => {
     const cells: ModelRow = [stt, label, '', o.plan?.[code] ?? null, f[code] ?? null];
     if (!o.noPlanRate) cells.push(o.planRate?.[code] ?? null);
@@ -59,8 +63,9 @@ function report(unitLine: string, f: Figures, o: SheetOptions = {}) {
     row(1, 'Số cuộc giám sát', 'GS'),
     row(2, 'Số cuộc đối thoại', 'DT2'),
     row(3, 'Số vụ việc phức tạp', 'VV'),
+    ...(o.extraRows ?? []),
   ];
-  return workbookOf(`${unitLine}.xlsx`, sheetOf('Biểu', rows, { numFmts: o.numFmts }));
+  return workbookOf(o.file ?? `${unitLine}.xlsx`, sheetOf('Biểu', rows, { numFmts: o.numFmts }));
 }
 
 interface RulesOptions {
@@ -162,6 +167,13 @@ describe('targets per unit', () => {
     expect(on(res, 'GS').map((f) => [f.kind, f.actual])).toEqual([['exceeded', 5]]);
   });
 
+  test('a report whose file and sheet name no unit at all is held to no target of a level, and to those of every unit', () => {
+    const res = check([report(null, { ...MEETS, DT2: 0, GS: 5 }, { file: '---.xlsx' })]);
+    expect(res.findings.filter((f) => f.kind === 'unknown-unit').map((f) => f.unit)).toEqual(['---']);
+    expect(on(res, 'DT2')).toEqual([]);
+    expect(on(res, 'GS').map((f) => [f.unit, f.kind, f.actual])).toEqual([['---', 'exceeded', 5]]);
+  });
+
   test('a rate over a derived total, with no row of its own, is placed at the first part the report has', () => {
     // TC (HV + DT) has no row; the rate TLC = TC / DT falls back to DT's cell, E7.
     const extra: ModelRow[] = [
@@ -182,10 +194,16 @@ describe('a unit\'s achievement: targets and plans met over those it was held to
     expect(achievement(res)).toEqual(['Phường Hòa Lạc: 3/3', 'Xã Yên Bình: 3/4']);
   });
 
-  test('a plan reached counts as met; an indicator with a scope but no condition is no target', () => {
+  test('a plan reached counts as met, a plan beside a blank figure not at all; an indicator with a scope but no condition is no target', () => {
     const extra: ModelRow[] = [['VON', 'Mặt trận', 'Vốn vay', '', 'triệu đồng', '', 'Mỗi đơn vị', '', '']];
-    // Hòa Lạc: TL, GS, VV met, and its plan of 600 members reached by 700: 4/4.
-    const res = check([report(HOA_LAC, MEETS, { plan: { HV: 600 } }), report(YEN_BINH, { ...MEETS, DT2: 11 })], { extra });
+    const von = (v: number): ModelRow[] => [[4, 'Vốn vay', '', null, v]];
+    // Hòa Lạc: TL, GS, VV met, its plan of 600 members reached by 700, its plan of 120 new members
+    // beside a blank figure not judged: 4/4. VON, "Mỗi đơn vị" with no condition, is not counted.
+    const res = check(
+      [report(HOA_LAC, { ...MEETS, KN: null }, { plan: { HV: 600, KN: 120 }, extraRows: von(12.5) }), report(YEN_BINH, { ...MEETS, DT2: 11 }, { extraRows: von(8) })],
+      { extra },
+    );
+    expect(on(res, 'KN').map((f) => [f.unit, f.kind])).toEqual([['Phường Hòa Lạc', 'missing-value']]);
     expect(achievement(res)).toEqual(['Phường Hòa Lạc: 4/4', 'Xã Yên Bình: 3/4']);
   });
 });
@@ -324,6 +342,15 @@ describe('cross checks, in words', () => {
     const k3 = res.findings.find((f) => f.check === 'K3')!;
     expect([k3.severity, k3.actual, k3.expected]).toEqual(['warning', 700, 1000]);
     expect(k3.message).toBe('Phường Hòa Lạc: Tổng số hội viên 700 nhỏ hơn 1.000 – Hội phải có từ một nghìn hội viên (kiểm tra K3: HV >= 1000).');
+  });
+});
+
+describe('a cross check with a side that has no figure', () => {
+  test('is not judged: the blank figure is reported where it is', () => {
+    const checks: ModelRow[] = [['K1', 'KN <= HV', 'Lỗi', 'Kết nạp không quá tổng số']];
+    const res = check([report(HOA_LAC, { ...MEETS, KN: null })], { checks });
+    expect(res.findings.filter((f) => f.check === 'K1')).toEqual([]);
+    expect(on(res, 'KN').map((f) => [f.kind, f.cell])).toEqual([['missing-value', 'E6']]);
   });
 });
 
