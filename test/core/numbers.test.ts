@@ -68,11 +68,14 @@ describe('parseNumberText', () => {
     ['  42  ', 42, false],
     ['0', 0, false],
     ['007', 7, false],
+    ['1,250,000', 1250000, false], // commas grouping thousands, as English software writes them
+    ['3.1416', 3.1416, false], // a group of four digits is no thousands group: a decimal
+    ['12345.678', 12345.678, false], // nor is a lead of five digits
   ])('%j → %p (percent %p)', (text, value, percent) => {
     expect(parseNumberText(text)).toEqual({ value, percent });
   });
 
-  test.each(['', '  ', '-', 'x', 'khoảng 40', 'đang tổng hợp', '1.2.3', '#DIV/0!', '%', '.5', '5.', '1,2,3', '1.250,5,5', 'abc', '40 hội viên', '1e5', 'Infinity', 'NaN', '12a', '++5', '1.25.0'])(
+  test.each(['', '  ', '-', 'x', 'khoảng 40', 'đang tổng hợp', '1.2.3', '#DIV/0!', '%', '.5', '5.', '1,2,3', '1.250,5,5', 'abc', '40 hội viên', '1e5', 'Infinity', 'NaN', '12a', '++5', '1.25.0', '1.250.50'])(
     '%j is not a number',
     (text) => {
       expect(parseNumberText(text)).toBeNull();
@@ -200,6 +203,7 @@ describe('readCellNumber', () => {
     ['true is not a number', true, undefined, { kind: 'text', text: 'TRUE' }],
     ['false is not a number (not 0)', false, undefined, { kind: 'text', text: 'FALSE' }],
     ['a date is not a number', new Date(Date.UTC(2022, 5, 14)), undefined, { kind: 'text', text: '2022-06-14' }],
+    ['an invalid date is said to be one', new Date(NaN), undefined, { kind: 'text', text: 'ngày không hợp lệ' }],
   ])('%s: %j', (_label, value, numFmt, expected) => {
     expect(readCellNumber(value, numFmt)).toEqual(expected);
   });
@@ -228,6 +232,7 @@ describe('isPercentFormat', () => {
     ['0%', true],
     ['#,##0.0%', true],
     ['0.0"%"', false],
+    ['0" %"', false], // "85 %" shown with a space: a quoted literal, no scaling
     ['0\\%', false],
     ['0.00%;[Red]-0.00%', true],
     ['"Tỷ lệ "0%', true],
@@ -320,6 +325,8 @@ describe('formatPercent', () => {
     [78 / 79, '98,73%'],
     [11963 / 12011, '99,6%'],
     [12.5, '1.250%'],
+    // A thousand trillion is still scaled; its percent, past the largest figure, is written as JavaScript writes it.
+    [1e15, '100000000000000000%'],
   ])('%p → %j', (fraction, expected) => {
     expect(formatPercent(fraction)).toBe(expected);
   });
