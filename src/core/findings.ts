@@ -399,7 +399,7 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
         return `Dòng ${p.row} ghi tên "${p.label}" (chỉ tiêu ${p.named}: ${p.namedLabel}) nhưng cột ẩn "Mã chỉ tiêu (chitieu)" của biểu mẫu ghi mã ${p.code} (${p.codeLabel}). Đã tính số liệu của dòng cho ${p.code} theo mã, vì mã do biểu mẫu ghi sẵn còn tên dòng có thể đã bị sửa; nếu số liệu là của "${p.namedLabel}", chuyển sang đúng dòng rồi gửi lại (ô tên ${p.labelCell}, ô mã ${p.codeCell}).`;
       }
       if (p.variant === 'repeated') {
-        return `${p.cells.length} cột cùng ghi "${p.label}" (ô ${p.cells.join(', ')}) mà không ghi thuộc nhóm nào (hội, đoàn thể nào): không lấy số liệu các cột này, vì không biết cột nào của chỉ tiêu nào. Thêm một dòng ghi tên nhóm phía trên các cột (ví dụ "Hội Nông dân") rồi gửi lại.`;
+        return `${p.cells.length} cột cùng ghi "${p.label}" (ô ${p.cells.join(', ')}) mà không ghi rõ mỗi cột thuộc nhóm nào (hội, đoàn thể nào): không lấy số liệu các cột này, vì không biết cột nào của chỉ tiêu nào. Thêm một dòng ghi tên nhóm phía trên các cột (ví dụ "Hội Nông dân") rồi gửi lại.`;
       }
       const why = p.candidates.length ? ` (có thể là ${p.candidates.join(', ')}; không rõ thuộc nhóm nào)` : '';
       return p.variant === 'row'

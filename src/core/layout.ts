@@ -391,9 +391,10 @@ function indicatorColumns(file: string, sheet: Sheet, grid: Grid, header: Header
   for (const { col, label, section } of labelled) {
     const cell = cellAddress(header.bottom, col);
     // The same name over several columns and no group telling them apart ("Tổng số hội viên" of
-    // each association, with no row naming the associations): which is whose cannot be known.
+    // each association, with no row naming the associations, or under one association the title
+    // names): which is whose cannot be known.
     const same = labelled.filter((o) => o.label.folded === label.folded && o.section === section);
-    if (section === null && same.length > 1) {
+    if (same.length > 1) {
       if (same[0].col === col) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell, actual: label.text }, { variant: 'repeated', label: label.text, cells: same.map((o) => cellAddress(header.bottom, o.col)), candidates: [] }));
       continue;
     }

@@ -15,7 +15,13 @@ export const classifyColumn = phraseClassifier(REPORT_COLUMNS);
 export const isSignature = phraseTest(SIGNATURE_BLOCK, 'starts');
 export const isTotalRow = phraseTest(TOTAL_ROW, 'exact');
 /** "Các phường", "Khối xã", "Cụm 2", "I. Các xã", "Nhóm 1" (folded): a heading over the units that follow. */
-export const GROUP_HEADING = /^(?:(?:[ivx]+|[a-h]|\d+) )?(?:cac|khoi|cum|nhom|vung|dia ban)\b/;
+export const GROUP_HEADING = /^(?:(?:[ivx]+|[a-h]|\d+) )?(?:cac|khoi|cum|nhom)\b/;
+
+/** A heading row among the units: its words in the unit column (merged across the row or not), nothing else right of it. */
+function isGroupHeading(grid: Grid, r: number, unitCol: number): boolean {
+  const own = grid.mergeOf(r, unitCol);
+  return GROUP_HEADING.test(grid.mergedFolded(r, unitCol)) && grid.columnsOf(r).every((c) => c <= unitCol || !grid.mergedFolded(r, c) || (own !== undefined && grid.mergeOf(r, c) === own));
+}
 
 /** A plan column and the months its header says it covers (null: the header names no period). */
 export interface PlanColumn {
@@ -197,9 +203,7 @@ function unitColumnByRoster(grid: Grid, units: UnitMatcher): { col: number; firs
 
 /** The header rows over the first unit row: the nearest row with text, and the group rows above it. */
 function headerAbove(grid: Grid, unitCol: number, firstUnitRow: number, indicators: IndicatorMatcher): { top: number; bottom: number } | null {
-  const above = grid.rowsFrom(1).filter(
-    (r) => r < firstUnitRow && !isColumnNumberRow(grid, r) && !isUnitsOrCodesRow(grid, r, indicators, unitCol) && !(GROUP_HEADING.test(grid.mergedFolded(r, unitCol)) && !hasNumbers(grid, r)),
-  );
+  const above = grid.rowsFrom(1).filter((r) => r < firstUnitRow && !isColumnNumberRow(grid, r) && !isUnitsOrCodesRow(grid, r, indicators, unitCol) && !isGroupHeading(grid, r, unitCol));
   let bottom = -1;
   for (let i = above.length - 1; i >= 0; i--) {
     const r = above[i];

@@ -50,7 +50,19 @@ test('the same names over several columns and no group row: none is taken, and t
     ['warning', 'C2'],
     ['warning', 'D2'],
   ]);
-  expect(unmapped[0].message).toBe('2 cột cùng ghi "Tổng số hội viên" (ô C2, E2) mà không ghi thuộc nhóm nào (hội, đoàn thể nào): không lấy số liệu các cột này, vì không biết cột nào của chỉ tiêu nào. Thêm một dòng ghi tên nhóm phía trên các cột (ví dụ "Hội Nông dân") rồi gửi lại.');
+  expect(unmapped[0].message).toBe('2 cột cùng ghi "Tổng số hội viên" (ô C2, E2) mà không ghi rõ mỗi cột thuộc nhóm nào (hội, đoàn thể nào): không lấy số liệu các cột này, vì không biết cột nào của chỉ tiêu nào. Thêm một dòng ghi tên nhóm phía trên các cột (ví dụ "Hội Nông dân") rồi gửi lại.');
+});
+
+test('the same names repeated under the one association a line above names: not guessed at either', async () => {
+  const r = await check({
+    name: 'Bảng',
+    rows: [['HỘI NÔNG DÂN THỊ XÃ HÒA BÌNH'], TITLE, ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới', 'Tổng số hội viên', 'Kết nạp hội viên mới'], ...UNITS],
+  });
+  expect(figure(r, 'Phường Hòa Lạc', 'HND_HV')).toBeUndefined();
+  expect(of(r, 'unmapped-row').map((f) => [f.severity, f.cell])).toEqual([
+    ['warning', 'C3'],
+    ['warning', 'D3'],
+  ]);
 });
 
 test("an old copy of a unit's row, hidden, never wins over the row the sheet shows", async () => {
@@ -88,7 +100,8 @@ test('subtotals, group headings, a units row and a codes row are the table\'s sh
       [null, 'Cộng cụm xã', 700, 33],
       [null, 'Tổng cộng', 1800, 96],
     ],
-    merges: ['C2:D2'],
+    // The first heading drawn across the whole table, the second in its cell only.
+    merges: ['C2:D2', 'B6:D6'],
   });
   expect(r.rows.filter((x) => x.report).map((x) => x.unit)).toEqual(['Phường Hòa Lạc', 'Phường Tân Thành', 'Xã Yên Bình']);
   expect(r.rollup.totals.get('HND_HV')).toBe(1800);
