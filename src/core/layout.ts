@@ -11,7 +11,7 @@ import { Sheet, WorkbookModel, cellAddress } from './model';
 import { MAX_FIGURE, Reading, readCellNumber } from './numbers';
 import { DateLine, Period, ReportDate, formatDate, isPlanLine, parseDate, parseDateLine, parsePeriod } from './period';
 import { Indicator, Rules } from './rules';
-import { Header, PlanColumn, findReportHeader, findUnitTable, headerColumns, isSignature, isTotalRow } from './table';
+import { GROUP_HEADING, Header, PlanColumn, findReportHeader, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isTotalRow, isUnitsOrCodesRow } from './table';
 import { UnitMatcher } from './units';
 
 export type Layout = 'indicator-per-row' | 'unit-per-row';
@@ -105,6 +105,8 @@ export function readReportWorkbook(wb: WorkbookModel, ctx: ReadContext): SheetRe
     findings.push(...skipped);
     return { reports, findings };
   }
+  // Why a table found was not read, when it was said (a warning): kept beside the file's error.
+  findings.push(...skipped.filter((f) => f.severity !== 'info'));
   // The file was sent, so the unit its name gives did send something: it is unreadable, not missing.
   const named = identifyReport(ctx.units, [], wb.sheets.length === 1 ? wb.sheets[0].name : '', wb.name);
   const where = { unit: named.unit?.name ?? '', file: wb.name, sheet: wb.sheets.length === 1 ? wb.sheets[0].name : null };
@@ -361,41 +363,88 @@ function mismatch(file: string, sheet: string, id: Identity): Finding {
 // ---------------------------------------------------------------------------------------------
 // One unit per row
 
-/** Each column other than the unit's: its lowest header text is the indicator, a text above it the section. */
+/**
+ * Each column other than the unit's: its lowest header text is the indicator, a text above it the
+ * section. A group's name written once over its first column, its cells not merged (a common way of
+ * drawing it), stands over the columns to its right until the next name.
+ */
 function indicatorColumns(file: string, sheet: Sheet, grid: Grid, header: Header, unitCol: number, ctx: ReadContext, findings: Finding[]) {
   const columns: Array<{ col: number; code: string }> = [];
   const used = new Set<string>();
   // An association's own table names it in the title: its columns belong to that section.
   let titleSection: string | null = null;
   for (let r = 1; r < header.top && !titleSection; r++) titleSection = ctx.indicators.sectionIn(grid.rowFolded(r));
+  const labelled: Array<{ col: number; label: Label; section: string | null }> = [];
   for (const c of headerColumns(grid, header.top, header.bottom)) {
     if (c === unitCol || c === header.roles.get('stt') || c === header.roles.get('note')) continue;
     let label: Label | null = null;
     let section: string | null = titleSection;
     for (let r = header.bottom; r >= header.top; r--) {
-      const l = cellLabel(grid, r, c);
+      // Above the indicator's name, a group's name may be written only over its first column.
+      const l: Label = label ? groupLabel(grid, r, c, unitCol) : cellLabel(grid, r, c);
       if (!l.text) continue;
       if (!label) label = l;
       else if (l.text !== label.text) section = ctx.indicators.section(l.folded) ?? section;
     }
-    if (!label) continue;
+    if (label) labelled.push({ col: c, label, section });
+  }
+  for (const { col, label, section } of labelled) {
+    const cell = cellAddress(header.bottom, col);
+    // The same name over several columns and no group telling them apart ("Tổng số hội viên" of
+    // each association, with no row naming the associations, or under one association the title
+    // names): which is whose cannot be known.
+    const same = labelled.filter((o) => o.label.folded === label.folded && o.section === section);
+    if (same.length > 1) {
+      if (same[0].col === col) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell, actual: label.text }, { variant: 'repeated', label: label.text, cells: same.map((o) => cellAddress(header.bottom, o.col)), candidates: [] }));
+      continue;
+    }
     const m = ctx.indicators.match(label.folded, section, used);
     if (m.status === 'matched') {
       used.add(m.indicator.code);
-      columns.push({ col: c, code: m.indicator.code });
+      columns.push({ col, code: m.indicator.code });
     } else {
-      const cell = cellAddress(header.bottom, c);
       findings.push(finding('unmapped-row', { file, sheet: sheet.name, cell, actual: label.text }, { variant: 'column', label: label.text, cell, candidates: m.status === 'ambiguous' ? m.candidates : [] }));
     }
   }
   return columns;
 }
 
+/**
+ * A group row's text over a column; a blank cell not merged takes the name written to its left in
+ * the same row, back to the unit column or a merged group's end.
+ */
+function groupLabel(grid: Grid, r: number, c: number, unitCol: number): Label {
+  const own = cellLabel(grid, r, c);
+  if (own.text || grid.mergeOf(r, c)) return own;
+  for (let left = c - 1; left > unitCol; left--) {
+    if (grid.mergeOf(r, left)) return own;
+    const l = cellLabel(grid, r, left);
+    if (l.text) return l;
+  }
+  return own;
+}
+
+// "Cộng cụm 1", "Tổng các xã", "Cộng khối phường": a part's sum inside the table ("Tổng cộng",
+// "Cộng" alone, is the table's total and handled apart).
+const SUBTOTAL = /^(?:cong|tong) (?!cong\b)/;
+
+/**
+ * A unit listed twice in one table, once in a hidden row: the hidden row is an old copy left in the
+ * sheet, and the row the unit shows is its figure. A unit only in hidden rows keeps them.
+ */
+function dropHiddenCopies(reports: UnitReport[], hidden: Set<number>): void {
+  const shown = new Set(reports.filter((_, i) => !hidden.has(i) && reports[i].inRoster).map((r) => r.unit));
+  for (let i = reports.length - 1; i >= 0; i--) if (hidden.has(i) && reports[i].inRoster && shown.has(reports[i].unit)) reports.splice(i, 1);
+}
+
 function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, unitCol: number, ctx: ReadContext): SheetReading | null {
   const findings: Finding[] = [];
   const columns = indicatorColumns(file, sheet, grid, header, unitCol, ctx, findings);
-  if (columns.length === 0) return null;
+  // No column taken: the reason, when one was given (names repeated without their groups), is kept.
+  if (columns.length === 0) return findings.some((f) => f.severity !== 'info') ? { reports: [], findings } : null;
   const reports: UnitReport[] = [];
+  /** Indexes in `reports` of rows hidden in the sheet. */
+  const hidden = new Set<number>();
   let totalRow: number | null = null;
   let end = grid.maxRow;
   for (const r of grid.rowsFrom(header.start)) {
@@ -419,9 +468,14 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
       end = r;
       break;
     }
-    const id = identifyRow(ctx.units, name, cellAddress(r, unitCol));
+    // A row of units of measure or codes, a subtotal ("Cộng cụm 1") or a group's heading ("Các xã",
+    // "Cụm 2") with no figure: part of the table's shape, not a unit.
+    if (isColumnNumberRow(grid, r) || isUnitsOrCodesRow(grid, r, ctx.indicators, unitCol) || SUBTOTAL.test(folded)) continue;
     const entries = new Map<string, IndicatorEntry>();
     for (const { col, code } of columns) entries.set(code, { code, label: name, value: valueCell(grid, r, col)! });
+    const id = identifyRow(ctx.units, name, cellAddress(r, unitCol));
+    if (id.unit === null && GROUP_HEADING.test(folded) && [...entries.values()].every((e) => e.value.reading.kind === 'blank')) continue;
+    if (grid.hiddenRow(r)) hidden.add(reports.length);
     reports.push({
       file,
       sheet: sheet.name,
@@ -438,6 +492,7 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
       legacy: [],
     });
   }
+  dropHiddenCopies(reports, hidden);
   const { date, dated, period } = dateAndPeriod(grid, header, end);
   for (const rep of reports) {
     rep.date = date;

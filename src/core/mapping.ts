@@ -55,8 +55,14 @@ export class IndicatorMatcher {
   private names: Name[] = [];
   private exactNames = new Map<string, Indicator[]>();
   private sections: Array<{ name: string; tokens: Set<string>; folded: string }> = [];
+  /** Units of measure ("người", "%") and codes ("HND_HV") as a header row of their own writes them. */
+  private unitsAndCodes = new Set<string>();
 
   constructor(rules: Rules) {
+    for (const ind of rules.indicators) {
+      this.unitsAndCodes.add(ind.code.toLowerCase());
+      if (ind.unitOfMeasure.trim()) this.unitsAndCodes.add(fold(ind.unitOfMeasure) || ind.unitOfMeasure.trim());
+    }
     for (const ind of rules.indicators) {
       for (const n of [ind.name, ...ind.aliases]) {
         const folded = fold(cleanLabel(n));
@@ -71,6 +77,12 @@ export class IndicatorMatcher {
       const folded = fold(s);
       this.sections.push({ name: s, folded, tokens: new Set(folded.split(' ')) });
     }
+  }
+
+  /** Whether a header cell is only a unit of measure or an indicator's code (a row of units or codes under the names). */
+  isUnitOrCode(text: string): boolean {
+    const t = text.trim();
+    return this.unitsAndCodes.has(t.toLowerCase()) || this.unitsAndCodes.has(fold(t) || t) || /^(?:đvt|dvt|đơn vị tính|%)$/i.test(t);
   }
 
   /** The rules section a (folded) section heading names ("I. HỘI NÔNG DÂN" → "Hội Nông dân"), or null. */

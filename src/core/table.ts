@@ -14,6 +14,14 @@ export type Role = ReportColumn;
 export const classifyColumn = phraseClassifier(REPORT_COLUMNS);
 export const isSignature = phraseTest(SIGNATURE_BLOCK, 'starts');
 export const isTotalRow = phraseTest(TOTAL_ROW, 'exact');
+/** "Các phường", "Khối xã", "Cụm 2", "I. Các xã", "Nhóm 1" (folded): a heading over the units that follow. */
+export const GROUP_HEADING = /^(?:(?:[ivx]+|[a-h]|\d+) )?(?:cac|khoi|cum|nhom)\b/;
+
+/** A heading row among the units: its words in the unit column (merged across the row or not), nothing else right of it. */
+function isGroupHeading(grid: Grid, r: number, unitCol: number): boolean {
+  const own = grid.mergeOf(r, unitCol);
+  return GROUP_HEADING.test(grid.mergedFolded(r, unitCol)) && grid.columnsOf(r).every((c) => c <= unitCol || !grid.mergedFolded(r, c) || (own !== undefined && grid.mergeOf(r, c) === own));
+}
 
 /** A plan column and the months its header says it covers (null: the header names no period). */
 export interface PlanColumn {
@@ -39,6 +47,21 @@ export function isColumnNumberRow(grid: Grid, r: number): boolean {
     if (!cell || cell.value === null || cell.value === '') continue;
     const t = typeof cell.value === 'number' ? String(cell.value) : typeof cell.value === 'string' ? cell.value.trim() : '';
     if (!COLUMN_NUMBER.test(t) && !/^\(\d+\)\s*=/.test(t)) return false;
+    seen++;
+  }
+  return seen >= 2;
+}
+
+/**
+ * A row under the indicator names giving only their units of measure ("người", "hội viên", "%") or
+ * their codes: part of the header, never the names themselves nor a unit's row.
+ */
+export function isUnitsOrCodesRow(grid: Grid, r: number, indicators: IndicatorMatcher, unitCol?: number): boolean {
+  let seen = 0;
+  for (const c of grid.columnsOf(r)) {
+    const t = grid.text(r, c);
+    if (!t || c === unitCol) continue;
+    if (!indicators.isUnitOrCode(t)) return false;
     seen++;
   }
   return seen >= 2;
@@ -179,8 +202,8 @@ function unitColumnByRoster(grid: Grid, units: UnitMatcher): { col: number; firs
 }
 
 /** The header rows over the first unit row: the nearest row with text, and the group rows above it. */
-function headerAbove(grid: Grid, unitCol: number, firstUnitRow: number): { top: number; bottom: number } | null {
-  const above = grid.rowsFrom(1).filter((r) => r < firstUnitRow && !isColumnNumberRow(grid, r));
+function headerAbove(grid: Grid, unitCol: number, firstUnitRow: number, indicators: IndicatorMatcher): { top: number; bottom: number } | null {
+  const above = grid.rowsFrom(1).filter((r) => r < firstUnitRow && !isColumnNumberRow(grid, r) && !isUnitsOrCodesRow(grid, r, indicators, unitCol) && !isGroupHeading(grid, r, unitCol));
   let bottom = -1;
   for (let i = above.length - 1; i >= 0; i--) {
     const r = above[i];
@@ -246,7 +269,7 @@ export function findUnitTable(grid: Grid, units: UnitMatcher, indicators: Indica
   if (units.roster.length > 0) {
     const found = unitColumnByRoster(grid, units);
     if (found) {
-      const rows = headerAbove(grid, found.col, found.first);
+      const rows = headerAbove(grid, found.col, found.first, indicators);
       if (rows) return { header: headerFrom(grid, rows.top, rows.bottom, dataStart(grid, rows.bottom), { unit: found.col }), unitCol: found.col, by: 'roster' };
     }
   }

@@ -1,0 +1,113 @@
+// Tables of many units (one unit per row) drawn as associations and offices draw them: a group's
+// name over its first column only, the same names under each association, old copies in hidden
+// rows, subtotals and group headings, units and codes under the names. A figure must never go to
+// another association's indicator, and a table must not be lost to its shape.
+import { CheckSession, readRules } from '../../src/core';
+import type { CheckResult, Finding } from '../../src/core';
+import { readWorkbookBuffer } from '../../src/files/read';
+import { Row, SheetSpec, rulesWorkbook, xlsx } from '../helpers/build';
+
+async function check(sheet: SheetSpec): Promise<CheckResult> {
+  const { rules, problems } = readRules(await readWorkbookBuffer(await rulesWorkbook(), 'rules.xlsx'));
+  expect(problems).toEqual([]);
+  const session = new CheckSession(rules, problems);
+  session.addWorkbook(await readWorkbookBuffer(await xlsx([sheet]), 'bang.xlsx'));
+  return session.finish();
+}
+
+const of = (r: CheckResult, kind: Finding['kind']) => r.findings.filter((f) => f.kind === kind);
+const figure = (r: CheckResult, unit: string, code: string) => {
+  const f = r.rows.find((x) => x.unit === unit)?.figures.get(code);
+  return f && 'value' in f ? f.value : undefined;
+};
+const TITLE: Row = ['BẢNG TỔNG HỢP KẾT QUẢ CÁC HỘI NĂM 2023'];
+// Each unit's figures differ by association, so a figure in the wrong column shows.
+const UNITS: Row[] = [
+  [1, 'Phường Hòa Lạc', 500, 31, 200, 11],
+  [2, 'Phường Tân Thành', 600, 32, 300, 12],
+  [3, 'Xã Yên Bình', 700, 33, 400, 13],
+];
+
+describe("a group's name over its first column only (cells not merged)", () => {
+  test.each([
+    ['Hội Nông dân first', ['Hội Nông dân', null, 'Hội Cựu chiến binh', null], UNITS, { HND_HV: 500, HND_KN: 31, CCB_HV: 200, CCB_KN: 11 }],
+    ['Hội Cựu chiến binh first', ['Hội Cựu chiến binh', null, 'Hội Nông dân', null], UNITS, { CCB_HV: 500, CCB_KN: 31, HND_HV: 200, HND_KN: 11 }],
+  ])('%s: each column is its own group\'s', async (_, groups, units, want) => {
+    const r = await check({
+      name: 'Bảng',
+      rows: [TITLE, [null, null, ...(groups as Row)], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới', 'Tổng số hội viên', 'Kết nạp hội viên mới'], ...(units as Row[])],
+    });
+    for (const [code, value] of Object.entries(want)) expect([code, figure(r, 'Phường Hòa Lạc', code)]).toEqual([code, value]);
+    expect(of(r, 'unmapped-row')).toEqual([]);
+  });
+});
+
+test('the same names over several columns and no group row: none is taken, and the office is told why', async () => {
+  const r = await check({ name: 'Bảng', rows: [TITLE, ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới', 'Tổng số hội viên', 'Kết nạp hội viên mới'], ...UNITS] });
+  for (const code of ['HND_HV', 'HND_KN', 'CCB_HV', 'CCB_KN']) expect([code, figure(r, 'Phường Hòa Lạc', code)]).toEqual([code, undefined]);
+  const unmapped = of(r, 'unmapped-row');
+  expect(unmapped.map((f) => [f.severity, f.cell])).toEqual([
+    ['warning', 'C2'],
+    ['warning', 'D2'],
+  ]);
+  expect(unmapped[0].message).toBe('2 cột cùng ghi "Tổng số hội viên" (ô C2, E2) mà không ghi rõ mỗi cột thuộc nhóm nào (hội, đoàn thể nào): không lấy số liệu các cột này, vì không biết cột nào của chỉ tiêu nào. Thêm một dòng ghi tên nhóm phía trên các cột (ví dụ "Hội Nông dân") rồi gửi lại.');
+});
+
+test('the same names repeated under the one association a line above names: not guessed at either', async () => {
+  const r = await check({
+    name: 'Bảng',
+    rows: [['HỘI NÔNG DÂN THỊ XÃ HÒA BÌNH'], TITLE, ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới', 'Tổng số hội viên', 'Kết nạp hội viên mới'], ...UNITS],
+  });
+  expect(figure(r, 'Phường Hòa Lạc', 'HND_HV')).toBeUndefined();
+  expect(of(r, 'unmapped-row').map((f) => [f.severity, f.cell])).toEqual([
+    ['warning', 'C3'],
+    ['warning', 'D3'],
+  ]);
+});
+
+test("an old copy of a unit's row, hidden, never wins over the row the sheet shows", async () => {
+  for (const [rows, hiddenRow] of [
+    [[...UNITS, [9, 'Phường Hòa Lạc', 111, 1, 11, 1]], 7],
+    [[[9, 'Phường Hòa Lạc', 111, 1, 11, 1], ...UNITS], 4],
+  ] as Array<[Row[], number]>) {
+    const r = await check({
+      name: 'Bảng',
+      rows: [TITLE, [null, null, 'Hội Nông dân', null, 'Hội Cựu chiến binh', null], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới', 'Tổng số hội viên', 'Kết nạp hội viên mới'], ...rows],
+      merges: ['C2:D2', 'E2:F2'],
+      hiddenRows: [hiddenRow],
+    });
+    expect(figure(r, 'Phường Hòa Lạc', 'HND_HV')).toBe(500);
+    expect(r.rollup.totals.get('HND_HV')).toBe(1800);
+    expect(of(r, 'duplicate-unit')).toEqual([]);
+  }
+});
+
+test('subtotals, group headings, a units row and a codes row are the table\'s shape, not units', async () => {
+  const r = await check({
+    name: 'Bảng',
+    rows: [
+      TITLE,
+      [null, null, 'Hội Nông dân', null],
+      ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới'],
+      [null, 'ĐVT', 'người', 'người'],
+      [null, null, 'HND_HV', 'HND_KN'],
+      ['I', 'Các phường', null, null],
+      [1, 'Phường Hòa Lạc', 500, 31],
+      [2, 'Phường Tân Thành', 600, 32],
+      [null, 'Cộng cụm phường', 1100, 63],
+      ['II', 'Các xã', null, null],
+      [3, 'Xã Yên Bình', 700, 33],
+      [null, 'Cộng cụm xã', 700, 33],
+      [null, 'Tổng cộng', 1800, 96],
+    ],
+    // The first heading drawn across the whole table, the second in its cell only.
+    merges: ['C2:D2', 'B6:D6'],
+  });
+  expect(r.rows.filter((x) => x.report).map((x) => x.unit)).toEqual(['Phường Hòa Lạc', 'Phường Tân Thành', 'Xã Yên Bình']);
+  expect(r.rollup.totals.get('HND_HV')).toBe(1800);
+  expect(r.rollup.totals.get('HND_KN')).toBe(96);
+  // The stated total agrees with the units' rows: the subtotals are not summed into it.
+  expect(of(r, 'inconsistent')).toEqual([]);
+  expect(of(r, 'unknown-unit')).toEqual([]);
+  expect(of(r, 'no-table')).toEqual([]);
+});
