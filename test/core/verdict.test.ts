@@ -121,6 +121,25 @@ describe('areaVerdict', () => {
     expect(v.text).toBe('Chưa kết luận được cho toàn địa bàn: không thiếu chỉ tiêu nào, nhưng số liệu tổng của 1 chỉ tiêu cần xem lại (Tổng số hội viên); dựa trên 2/2 đơn vị:');
   });
 
+  test('two totals in doubt are both named, in the order their findings come', () => {
+    const table = workbookOf(
+      'bang.xlsx',
+      sheetOf('Bảng', [['BẢNG TỔNG HỢP HỘI NÔNG DÂN NĂM 2023'], ['Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới'], ['Phường Hòa Lạc', 500, 150], ['Xã Yên Bình', 300, 150], ['Tổng cộng', 900, 301]]),
+    );
+    const v = areaVerdict(check([BASE[0], BASE[1]], ROSTER, [table]));
+    expect([v.status, v.doubtful]).toEqual(['partial', ['Tổng số hội viên', 'Kết nạp hội viên mới']]);
+    expect(v.text).toBe('Chưa kết luận được cho toàn địa bàn: không thiếu chỉ tiêu nào, nhưng số liệu tổng của 2 chỉ tiêu cần xem lại (Tổng số hội viên; Kết nạp hội viên mới); dựa trên 2/2 đơn vị:');
+  });
+
+  test('every report read was of another year: "none of this round", not "none could be read"', () => {
+    const lastYear = workbookOf('hoa-lac.xlsx', sheetOf('Biểu', [['ĐẢNG ỦY PHƯỜNG HÒA LẠC'], ['BÁO CÁO NĂM 2022'], ['STT', 'Nội dung', 'ĐVT', 'Kế hoạch', 'Thực hiện'], ['I', 'HỘI NÔNG DÂN'], [1, 'Tổng số hội viên', '', null, 500]]));
+    const read = readRules(rulesModel(BASE, { roster: ROSTER, title: 'CHỈ TIÊU NĂM 2023' }));
+    const s = new CheckSession(read.rules);
+    s.addWorkbook(lastYear);
+    const v = areaVerdict(s.finish());
+    expect([v.status, v.text]).toEqual(['nothing-read', 'Không kiểm tra được gì: không có báo cáo nào của kỳ này (0/2 đơn vị: 1 đơn vị chưa gửi, 1 đơn vị chỉ gửi báo cáo kỳ khác).']);
+  });
+
   test('a target missed is counted as missed; a total in doubt beside it is not counted with it', () => {
     const atLeast: ModelRow = ['KN', 'Hội Nông dân', 'Kết nạp hội viên mới', '', 'hội viên', 'ít nhất 400', 'Toàn địa bàn', 'Lỗi', ''];
     const table = workbookOf(
@@ -129,6 +148,7 @@ describe('areaVerdict', () => {
     );
     const v = areaVerdict(check([BASE[0], atLeast], ROSTER, [table]));
     expect([v.status, v.short, v.text]).toEqual(['short', 1, 'Toàn địa bàn chưa đạt 1 chỉ tiêu (dựa trên 2/2 đơn vị):']);
+    expect(v.doubtful).toEqual(['Tổng số hội viên']);
   });
 
   test('without a roster every report is a unit of the area: its blank leaves a target unjudged', () => {
