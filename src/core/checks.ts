@@ -226,7 +226,14 @@ export function checkUnit(u: UnitFigures, rules: Rules, pace: Pace, findings: Fi
     const target = targetFor(ind, pace);
     if (!target) continue;
     const actual = lookup(ind.code);
-    if (actual === undefined) continue; // already reported as missing or invalid, or its parts are
+    if (actual === undefined) {
+      // Already reported as missing or invalid, or its parts are; but a target the unit is held to
+      // that none of its reports gives at all (an association's table was all it sent) is said too,
+      // so the unit is never shown as meeting every target on figures it did not give.
+      // (A report naming no roster unit is an error already: its gaps are not listed one by one.)
+      if (!ind.formula && !figures.has(ind.code) && (roster !== null || rules.roster.length === 0)) findings.push(finding('missing-value', { unit, indicator: ind.code, ...where(report, undefined) }, { variant: 'absent', subject: subject(ind, unit) }));
+      continue;
+    }
     const entry = report.entries.get(ind.code);
     const f = judgeTarget(
       { ind, actual, ...target, parts: describeParts(ind, lookup) },

@@ -131,6 +131,8 @@ export type MissingValueParams =
   /** `missingParts`: a rate left blank that cannot be computed either, and the parts it lacks. */
   | { variant: 'blank'; subject: Subject; cell: string; missingParts?: string[] }
   | { variant: 'row'; subject: Subject }
+  /** A target the unit is held to that none of the unit's reports gives (no row, no column). */
+  | { variant: 'absent'; subject: Subject }
   | { variant: 'no-result'; file: string; sheet: string; cells: string[] };
 
 /** At most `n` cell addresses, then how many more. */
@@ -334,6 +336,8 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
           : `${p.subject.who}: "${p.subject.label}" để trống (ô ${p.cell}).`
         : p.variant === 'row'
           ? `${p.subject.who}: thiếu dòng "${p.subject.label}" trong báo cáo.`
+          : p.variant === 'absent'
+            ? `${p.subject.who}: chưa có số liệu "${p.subject.label}", chỉ tiêu đơn vị phải đạt, trong các báo cáo đã nhận của đơn vị.`
           : `Tệp "${p.file}", trang "${p.sheet}": tệp có công thức chưa có kết quả lưu sẵn (thường do tệp được lưu bằng phần mềm khác Excel) và công thức này không tự tính được, nên ô để trống. Mở tệp trong Excel rồi lưu lại (Excel tính lại công thức khi lưu) và kiểm tra lần nữa (ô ${someCells(p.cells)}).`,
   },
   'missing-unit': {
@@ -455,7 +459,7 @@ export type FindingFields = Partial<Omit<Finding, 'kind' | 'message'>>;
 
 /** A finding of `kind`, its message written from the catalogue's template. */
 export function finding<K extends FindingKind>(kind: K, fields: FindingFields, params: MessageParams[K]): Finding {
-  const info = FINDING_KINDS[kind] as KindInfo<MessageParams[K]>;
+  const info = FINDING_KINDS[kind] as unknown as KindInfo<MessageParams[K]>;
   return {
     kind,
     severity: fields.severity ?? info.severity,

@@ -360,7 +360,7 @@ describe('a rate row the unit filled in itself, against the rate from its parts'
 });
 
 describe('a row dropped from a section the unit reported on', () => {
-  test('is a missing figure, named, in the unit\'s file and sheet; a section not there at all is not', () => {
+  test('is a missing figure, named, in the unit\'s file and sheet; from a section not there at all, only a target the unit is held to is asked for', () => {
     const rows: ModelRow[] = [
       ['ĐẢNG ỦY PHƯỜNG HÒA LẠC'],
       ['BÁO CÁO NĂM 2023'],
@@ -374,6 +374,8 @@ describe('a row dropped from a section the unit reported on', () => {
     const missing = res.findings.filter((f) => f.unit === 'Phường Hòa Lạc' && f.kind === 'missing-value');
     expect(missing.map((f) => [f.indicator, f.severity, f.file, f.sheet, f.cell, f.message])).toEqual([
       ['DT', 'warning', 'hoa-lac.xlsx', 'Biểu', null, 'Phường Hòa Lạc: thiếu dòng "Hội Nông dân – Số nông dân trong độ tuổi" trong báo cáo.'],
+      // "Số cuộc giám sát" is held to every unit ("Mỗi đơn vị"); "Tỷ lệ hộ đạt chuẩn" has no target.
+      ['GS', 'warning', 'hoa-lac.xlsx', 'Biểu', null, 'Phường Hòa Lạc: chưa có số liệu "Mặt trận – Số cuộc giám sát", chỉ tiêu đơn vị phải đạt, trong các báo cáo đã nhận của đơn vị.'],
     ]);
   });
 });

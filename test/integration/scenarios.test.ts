@@ -173,8 +173,17 @@ describe('scenarios built in code', () => {
     expect(total.map((f) => [f.indicator, f.cell, f.actual, f.expected])).toEqual([['HND_KN', 'D9', 95, 90]]);
     const json = toResultJson(r);
     expect(json.totals).toMatchObject({ HND_HV: 1200, HND_KN: 90, CCB_HV: 270, CCB_KN: 12 });
-    // An association's table covers its own indicators only: nothing else is "missing".
-    expect(r.findings.filter((f) => f.kind === 'missing-value')).toEqual([]);
+    // An association's table covers its own indicators only: none of its other rows is "missing";
+    // but a target each unit is held to and no report of the unit gives is said, unit by unit
+    // ("Mô hình mới" is held to wards only, "Số cuộc đối thoại" to every unit).
+    expect(r.findings.filter((f) => f.kind === 'missing-value').map((f) => [f.unit, f.indicator, f.severity])).toEqual([
+      ['Phường Hòa Lạc', 'MOHINH', 'warning'],
+      ['Phường Hòa Lạc', 'DOI_THOAI', 'warning'],
+      ['Phường Tân Thành', 'MOHINH', 'warning'],
+      ['Phường Tân Thành', 'DOI_THOAI', 'warning'],
+      ['Xã Yên Bình', 'DOI_THOAI', 'warning'],
+    ]);
+    expect(r.units.map((u) => u.status)).not.toContain('ok');
     expect(r.findings.filter((f) => f.kind === 'shortfall').map(brief)).toEqual(['* HND_KN shortfall']);
   });
 
