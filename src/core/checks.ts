@@ -110,6 +110,8 @@ function figureOf(ind: Indicator, entry: IndicatorEntry, report: UnitReport, fin
     case 'text':
       return invalid(r.text, r.text, { variant: 'text', text: r.text, ...base });
     case 'number': {
+      // "85%" typed in a count's cell is a rate written in the wrong place, never 85 of the count.
+      if (!ind.rate && r.percent && r.fromText) return invalid(`${formatNumber(r.value)}%`, `${formatNumber(r.value)}%`, { variant: 'percent', text: `${formatNumber(r.value)}%`, ...base });
       const value = ind.rate ? rateAsFraction(r) : r.value;
       if (Math.abs(r.value) > MAX_FIGURE) return invalid(String(r.value), String(r.value), { variant: 'too-large', value: r.value, ...base });
       if (value < 0) return invalid(String(r.value), r.value, { variant: 'negative', value: r.value, ...base });

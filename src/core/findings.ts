@@ -125,6 +125,8 @@ export type InvalidValueParams = { subject: Subject; cell: string } & (
   | { variant: 'too-large'; value: number }
   | { variant: 'negative'; value: number }
   | { variant: 'fraction'; value: number }
+  /** "85%" typed where a count is due (people, meetings): a rate in the wrong column, not 85 people. */
+  | { variant: 'percent'; text: string }
 );
 
 export type MissingValueParams =
@@ -322,6 +324,8 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
           return `${s} là số âm ${formatNumber(p.value)}; không tính vào tổng (ô ${p.cell}).`;
         case 'fraction':
           return `${s} là ${formatNumber(p.value, 4)} ${p.subject.uom}, phải là số nguyên; không tính vào tổng (ô ${p.cell}).`;
+        case 'percent':
+          return `${s} ghi "${p.text}", một tỷ lệ %, trong khi chỉ tiêu này đếm bằng ${p.subject.uom || 'số'}; không tính vào tổng, hãy ghi số ${p.subject.uom || 'đếm được'} (ô ${p.cell}).`;
       }
     },
   },

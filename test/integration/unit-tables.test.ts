@@ -111,3 +111,16 @@ test('subtotals, group headings, a units row and a codes row are the table\'s sh
   expect(of(r, 'unknown-unit')).toEqual([]);
   expect(of(r, 'no-table')).toEqual([]);
 });
+
+test('"85%" typed where a count is due is a rate in the wrong place: never 85 of the count', async () => {
+  const r = await check({
+    name: 'Bảng',
+    rows: [TITLE, [null, null, 'Hội Nông dân', null], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới'], [1, 'Phường Hòa Lạc', 500, '85%'], [2, 'Phường Tân Thành', 600, 32], [3, 'Xã Yên Bình', 700, 33]],
+    merges: ['C2:D2'],
+  });
+  const [bad] = of(r, 'invalid-value');
+  expect(bad).toMatchObject({ unit: 'Phường Hòa Lạc', indicator: 'HND_KN', cell: 'D4', severity: 'error' });
+  expect(bad.message).toBe('Phường Hòa Lạc: "Hội Nông dân – Kết nạp hội viên mới" ghi "85%", một tỷ lệ %, trong khi chỉ tiêu này đếm bằng người; không tính vào tổng, hãy ghi số người (ô D4).');
+  expect(r.rollup.totals.get('HND_KN')).toBe(65);
+  expect(r.rollup.incomplete.get('HND_KN')).toEqual(['Phường Hòa Lạc']);
+});
