@@ -322,7 +322,7 @@ export class UnitMatcher {
         if (end > tokens.length || !key.core.every((c, j) => tokens[at + j]?.folded === c.folded && tokens[at + j].segment === t.segment)) continue;
         const before = branchOf(levelBefore(tokens, at), key);
         if (!this.levelAgrees(key, before?.level ?? null)) continue;
-        if (mode !== 'cell' && continuesName(tokens, at, end)) continue;
+        if (mode !== 'cell' && (continuesName(tokens, at, end) || precededByName(tokens, before ? before.start : at))) continue;
         if (mode === 'cell' && !fillsCell(tokens, before ? before.start : at, end)) continue;
         const same = found.find((h) => h.start === at && h.end === end);
         if (same) same.keys.push(key);
@@ -434,6 +434,30 @@ function continuesName(tokens: NameToken[], start: number, end: number): boolean
   // "Phường Hòa Lạc báo cáo": a lower-case word after a capitalised name is ordinary text.
   if ((last.caps === 'title' || last.caps === 'upper') && next.caps === 'lower') return false;
   return true;
+}
+
+/**
+ * "Tân Phú Mỹ" is not "Phú Mỹ": a capitalised word right before a name (or its level), in the same
+ * part of the text, that is not a level, an organisation's name or a document word ("Báo cáo",
+ * "Dân vận", "BC"), makes it a longer name the roster does not hold.
+ */
+function precededByName(tokens: NameToken[], start: number): boolean {
+  const prev = tokens[start - 1];
+  const first = tokens[start];
+  if (!prev || prev.segment !== first.segment || first.gap || prev.caps === '') return false;
+  if (prev.caps === 'lower' && first.caps !== 'lower') return false;
+  if (levelBefore(tokens, start) || organisationBefore(tokens, start)) return false;
+  return !FOLLOWERS.some((f) => documentWordsEndAt(tokens, f, start));
+}
+
+/** Document words `f` ("báo cáo") stand right before `end`, in its part of the text. */
+function documentWordsEndAt(tokens: NameToken[], f: NameToken[], end: number): boolean {
+  const at = end - f.length;
+  if (at < 0 || f.length === 0) return false;
+  return f.every((w, j) => {
+    const t = tokens[at + j];
+    return t.segment === tokens[end].segment && (t.hasMarks ? t.marked === w.marked : t.folded === w.folded);
+  });
 }
 
 /** A unit column cell holds the name, perhaps after organisation and level words, and nothing else. */

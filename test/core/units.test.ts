@@ -126,6 +126,30 @@ describe('UnitMatcher.read, file and sheet names', () => {
     expect(nameOf(unitIn(matcher, name, 'name'))).toBe(nameOf(expected));
   });
 
+  test('a name with a word of its own before it is a longer name, not the roster unit it ends with', () => {
+    // "Tân Minh Khai", "Đông Yên Bình": communes the roster does not hold.
+    for (const [text, mode] of [
+      ['BaoCao_TanMinhKhai.xlsx', 'name'],
+      ['Dong Yen Binh - bieu 01', 'name'],
+      ['ĐẢNG ỦY XÃ TÂN MINH KHAI', 'line'],
+      ['Đông Yên Bình, ngày 12 tháng 12 năm 2023', 'line'],
+    ] as Array<[string, NameMode]>) {
+      expect([text, unitIn(matcher, text, mode)]).toEqual([text, null]);
+    }
+    // Document, level and organisation words before the name are no part of it.
+    for (const [text, mode, want] of [
+      ['BaoCaoMinhKhai.xlsx', 'name', MINH_KHAI],
+      ['DanVanYenBinh', 'name', YEN_BINH],
+      ['BC Minh Khai 2023', 'name', MINH_KHAI],
+      ['Kết quả Yên Bình', 'name', YEN_BINH],
+      ['ĐẢNG ỦY XÃ MINH KHAI', 'line', MINH_KHAI],
+      ['UBND PHƯỜNG TÂN THÀNH', 'line', TAN_THANH],
+      ['HỘI NÔNG DÂN XÃ YÊN BÌNH', 'line', YEN_BINH],
+    ] as Array<[string, NameMode, RosterUnit]>) {
+      expect([text, nameOf(unitIn(matcher, text, mode))]).toEqual([text, want.name]);
+    }
+  });
+
   test('two units in one name is ambiguous, as in inText', () => {
     expect(unitIn(matcher, 'HoaLac-TanThanh', 'name')).toBeNull();
     expect(unitIn(matcher, 'Hoa Lac va Tan Thanh', 'name')).toBeNull();
