@@ -189,6 +189,8 @@ export type OutlierParams =
 export type UnmappedParams =
   | { variant: 'row'; row: number; label: string; candidates: string[] }
   | { variant: 'column'; label: string; cell: string; candidates: string[] }
+  /** Rows naming units, with figures, below the table read (a second table on the sheet): not read. */
+  | { variant: 'below'; first: number; count: number; candidates: string[] }
   /** The same name over several columns of a table of units, and no group row telling them apart. */
   | { variant: 'repeated'; label: string; cells: string[]; candidates: string[] }
   /** A template row whose hidden code and label name different indicators: the code is used. */
@@ -405,6 +407,9 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
     message: (p) => {
       if (p.variant === 'code-label') {
         return `Dòng ${p.row} ghi tên "${p.label}" (chỉ tiêu ${p.named}: ${p.namedLabel}) nhưng cột ẩn "Mã chỉ tiêu (chitieu)" của biểu mẫu ghi mã ${p.code} (${p.codeLabel}). Đã tính số liệu của dòng cho ${p.code} theo mã, vì mã do biểu mẫu ghi sẵn còn tên dòng có thể đã bị sửa; nếu số liệu là của "${p.namedLabel}", chuyển sang đúng dòng rồi gửi lại (ô tên ${p.labelCell}, ô mã ${p.codeCell}).`;
+      }
+      if (p.variant === 'below') {
+        return `Dưới bảng đã đọc còn ${p.count} dòng ghi tên đơn vị có số liệu (từ dòng ${p.first}), có lẽ là một bảng khác trên cùng trang: không đọc các dòng này. Để mỗi bảng ở một trang tính riêng rồi gửi lại.`;
       }
       if (p.variant === 'repeated') {
         return `${p.cells.length} cột cùng ghi "${p.label}" (ô ${p.cells.join(', ')}) mà không ghi rõ mỗi cột thuộc nhóm nào (hội, đoàn thể nào): không lấy số liệu các cột này, vì không biết cột nào của chỉ tiêu nào. Thêm một dòng ghi tên nhóm phía trên các cột (ví dụ "Hội Nông dân") rồi gửi lại.`;

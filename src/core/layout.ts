@@ -428,6 +428,23 @@ function groupLabel(grid: Grid, r: number, c: number, unitCol: number): Label {
 // "Cộng" alone, is the table's total and handled apart).
 const SUBTOTAL = /^(?:cong|tong) (?!cong\b)/;
 
+function isHeaderLike(grid: Grid, r: number, unitCol: number, ctx: ReadContext): boolean {
+  const cols = grid.columnsOf(r);
+  if (cols.some((c) => typeof grid.cell(r, c)?.value === 'number')) return false;
+  if (cols.filter((c) => c > unitCol && grid.text(r, c)).length < 2) return false;
+  const name = cellText(grid, r, unitCol);
+  return !name || ctx.units.read(name, 'cell').kind !== 'unit';
+}
+
+/** Rows after the table's end whose unit cell names a roster unit and that hold a number: a table not read. */
+function unitRowsBelow(grid: Grid, end: number, unitCol: number, ctx: ReadContext): number[] {
+  if (end >= grid.maxRow) return [];
+  return grid.rowsFrom(end + 1).filter((r) => {
+    const name = cellText(grid, r, unitCol);
+    return name !== '' && grid.columnsOf(r).some((c) => c !== unitCol && typeof grid.cell(r, c)?.value === 'number') && ctx.units.read(name, 'cell').kind === 'unit';
+  });
+}
+
 /**
  * A unit listed twice in one table, once in a hidden row: the hidden row is an old copy left in the
  * sheet, and the row the unit shows is its figure. A unit only in hidden rows keeps them.
@@ -449,6 +466,12 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
   let end = grid.maxRow;
   for (const r of grid.rowsFrom(header.start)) {
     const name = cellText(grid, r, unitCol);
+    // Another table's header below this one (words across its columns, no figure, no unit named):
+    // this table ends there, and its columns are never applied to the other table's rows.
+    if (reports.length > 0 && isHeaderLike(grid, r, unitCol, ctx)) {
+      end = r - 1;
+      break;
+    }
     if (!name) {
       if (isSignature(grid.rowFolded(r))) {
         end = r - 1;
@@ -493,6 +516,8 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
     });
   }
   dropHiddenCopies(reports, hidden);
+  const below = unitRowsBelow(grid, end, unitCol, ctx);
+  if (below.length) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell: cellAddress(below[0], unitCol) }, { variant: 'below', first: below[0], count: below.length, candidates: [] }));
   const { date, dated, period } = dateAndPeriod(grid, header, end);
   for (const rep of reports) {
     rep.date = date;

@@ -124,3 +124,31 @@ test('"85%" typed where a count is due is a rate in the wrong place: never 85 of
   expect(r.rollup.totals.get('HND_KN')).toBe(65);
   expect(r.rollup.incomplete.get('HND_KN')).toEqual(['Phường Hòa Lạc']);
 });
+
+describe('a second table below the first on the same sheet', () => {
+  const second = (withTotals: boolean): Row[] => [
+    TITLE,
+    [null, null, 'Hội Nông dân', null],
+    ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới'],
+    [1, 'Phường Hòa Lạc', 500, 31],
+    [2, 'Phường Tân Thành', 600, 32],
+    [3, 'Xã Yên Bình', 700, 33],
+    ...(withTotals ? [[null, 'Tổng cộng', 1800, 96] as Row] : []),
+    [],
+    ['BẢNG TỔNG HỢP HỘI CỰU CHIẾN BINH NĂM 2023'],
+    [null, null, 'Hội Cựu chiến binh', null],
+    ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới'],
+    [1, 'Phường Hòa Lạc', 200, 11],
+    [2, 'Phường Tân Thành', 300, 12],
+    [3, 'Xã Yên Bình', 400, 13],
+  ];
+  test.each([[true], [false]])('with totals %s: its rows are never read with the first table\'s columns, and it is named', async (withTotals) => {
+    const r = await check({ name: 'Bảng', rows: second(withTotals), merges: ['C2:D2'] });
+    expect(figure(r, 'Phường Hòa Lạc', 'HND_HV')).toBe(500);
+    expect(r.rollup.totals.get('HND_HV')).toBe(1800);
+    expect(of(r, 'duplicate-unit')).toEqual([]);
+    const below = of(r, 'unmapped-row').filter((f) => f.severity === 'warning');
+    expect(below.map((f) => f.cell)).toEqual([withTotals ? 'B12' : 'B11']);
+    expect(below[0].message).toBe(`Dưới bảng đã đọc còn 3 dòng ghi tên đơn vị có số liệu (từ dòng ${withTotals ? 12 : 11}), có lẽ là một bảng khác trên cùng trang: không đọc các dòng này. Để mỗi bảng ở một trang tính riêng rồi gửi lại.`);
+  });
+});
