@@ -78,6 +78,12 @@ describe('nameTokens: the words of a text', () => {
     expect(marked('phường')).not.toBe(marked('phương'));
   });
 
+  test('a word stays one word: letters folding to nothing leave no space inside it', () => {
+    const words = nameTokens('Straße Ðông');
+    expect(words).toHaveLength(2);
+    for (const w of words) expect(w.folded).not.toMatch(/\s/);
+  });
+
   test('a word has marks when any letter carries one; "đ" is one', () => {
     expect(nameTokens('Đông Hoa').map((t) => t.hasMarks)).toEqual([true, false]);
   });
@@ -124,6 +130,12 @@ describe('writtenUnit: the unit a line names by its level, in the roster or not'
     ['ĐẢNG BỘ THỊ XÃ HÒA BÌNH', 3, null, null],
     ['ĐẢNG BỘ THỊ XÃ HÒA BÌNH', 2, 'Thị xã Hòa Bình', 2],
     ['ĐẢNG BỘ THỊ XÃ HÒA BÌNH - ĐẢNG ỦY PHƯỜNG HÒA LẠC', 3, 'Phường Hòa Lạc', 3],
+    // Passing over a level above skips its own words only, not the ward right after it.
+    ['UBND QUẬN 5, PHƯỜNG 7', 3, 'Phường 7', 3],
+    // Punctuation after the first word of the name ends it.
+    ['XÃ AN PHÚ - THẠCH THẤT', 3, 'Xã An Phú', 3],
+    // A level phrase with one of its words spelled otherwise is not that level.
+    ['THỊ XẢ HÒA BÌNH', 2, null, null],
     // A level's party committee names the level, not a unit.
     ['HUYỆN ỦY THẠCH THẤT', 1, null, null],
     ['THỊ ỦY SƠN TÂY - ĐẢNG ỦY XÃ ĐƯỜNG LÂM', 1, 'Xã Đường Lâm', 3],

@@ -59,6 +59,13 @@ describe('identifyReport: which source names the unit', () => {
     expect(id.evidence).toEqual({ source: 'header', text: 'ĐẢNG BỘ PHƯỜNG HÒA LẠC', cell: 'A1' });
   });
 
+  test('a header naming the ward above its hamlet: the hamlet, and its own line is the evidence', () => {
+    const mixed = new UnitMatcher([HOA_LAC, unit('Khu phố 3', 'Khu phố', 1)]);
+    const id = identifyReport(mixed, header('ĐẢNG ỦY PHƯỜNG HÒA LẠC', 'CHI BỘ KHU PHỐ 3'), 'Sheet1', 'bc.xlsx');
+    expect(id.unit?.name).toBe('Khu phố 3');
+    expect(id.evidence).toEqual({ source: 'header', text: 'CHI BỘ KHU PHỐ 3', cell: 'A2' });
+  });
+
   test('an ambiguous header line is the evidence of an ambiguous identity, not a line naming nobody above it', () => {
     const id = identify(['BÁO CÁO SỐ LIỆU', 'ĐẢNG ỦY PHƯỜNG TAN THANH'], 'Sheet1', 'bc.xlsx');
     expect(id.unit).toBeNull();

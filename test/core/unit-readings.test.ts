@@ -2,7 +2,7 @@
 // or an organisation written before the name), and the traps: words on other lines, more name
 // after a name, a group inside a ward, a roster's usual level, aliases, large rosters.
 import { RosterUnit } from '../../src/core/rules';
-import { NameMode, UnitMatcher } from '../../src/core/units';
+import { NameMode, UnitMatcher, rosterKey } from '../../src/core/units';
 
 const unit = (name: string, level: string, order: number, aliases: string[] = []): RosterUnit => ({ name, aliases, level, order });
 const nameRead = (m: UnitMatcher, text: string, mode: NameMode): string | null => {
@@ -72,6 +72,8 @@ describe('more name after a name, or words that merely follow it', () => {
     ['Xã Hòa Lạc Đâu', 'line', null],
     ['XÃ HÒA LẠC KÈM THEO', 'line', 'Xã Hòa Lạc'],
     ['XÃ HÒA LẠC KÈM', 'line', null],
+    // A document phrase broken over two lines is not that phrase.
+    ['XÃ HÒA LẠC KÈM\nTHEO QUYẾT ĐỊNH', 'line', null],
     ['XÃ HÒA LẠC DÂN VẬN', 'line', 'Xã Hòa Lạc'],
     // Another level or an organisation after the name is not more name.
     ['XÃ HÒA LẠC HUYỆN THẠCH THẤT', 'line', 'Xã Hòa Lạc'],
@@ -116,6 +118,13 @@ describe('a level written before a name must be the unit\'s', () => {
     expect(nameRead(m, 'Báo cáo số 5', 'line')).toBeNull();
   });
 
+  test('a roster naming units by number alone takes any level written before the number', () => {
+    const m = new UnitMatcher([unit('5', '', 0), unit('6', '', 1)]);
+    expect(nameRead(m, 'ĐẢNG ỦY PHƯỜNG 5', 'line')).toBe('5');
+    expect(nameRead(m, 'CHI BỘ KHU PHỐ 6', 'line')).toBe('6');
+    expect(nameRead(m, 'Báo cáo số 5', 'line')).toBeNull();
+  });
+
   test('a branch before a unit\'s name is the branch in that unit, unless the roster\'s units are branches', () => {
     expect(nameRead(wards, 'Chi đoàn Quang Trung', 'line')).toBe('Xã Quang Trung');
     expect(nameRead(wards, 'CHI HỘI QUANG TRUNG', 'line')).toBe('Xã Quang Trung');
@@ -129,9 +138,30 @@ describe('a level written before a name must be the unit\'s', () => {
   });
 });
 
+describe('a name inside a longer roster name', () => {
+  const m = new UnitMatcher([unit('Phường Hòa Lạc', 'Phường', 0), unit('Phường Minh Hòa Lạc', 'Phường', 1), unit('Phường Hòa Lạc Mới', 'Phường', 2)]);
+  test.each<[string, NameMode, string]>([
+    ['ĐẢNG ỦY PHƯỜNG MINH HÒA LẠC', 'line', 'Phường Minh Hòa Lạc'],
+    ['Minh Hòa Lạc', 'cell', 'Phường Minh Hòa Lạc'],
+    ['ĐẢNG ỦY PHƯỜNG HÒA LẠC MỚI', 'line', 'Phường Hòa Lạc Mới'],
+    ['ĐẢNG ỦY PHƯỜNG HÒA LẠC', 'line', 'Phường Hòa Lạc'],
+  ])('%j (%s) → %s', (text, mode, expected) => {
+    expect(nameRead(m, text, mode)).toBe(expected);
+  });
+});
+
+describe('two wards in one line, one of whose names is inside the other\'s: nobody', () => {
+  const m = new UnitMatcher([unit('Phường Hòa Lạc', 'Phường', 0), unit('Phường Minh Hòa Lạc', 'Phường', 1)]);
+  test.each<[string]>([['PHƯỜNG HÒA LẠC VÀ PHƯỜNG MINH HÒA LẠC'], ['PHƯỜNG MINH HÒA LẠC VÀ PHƯỜNG HÒA LẠC']])('%j', (text) => {
+    const r = m.read(text, 'line');
+    expect(r.kind === 'ambiguous' && [r.why, r.units.map((u) => u.name).sort()]).toEqual(['several', ['Phường Hòa Lạc', 'Phường Minh Hòa Lạc']]);
+  });
+});
+
 describe('unit column cells hold the name and nothing else', () => {
   test.each<[string, string | null]>([
     ['2. Hòa Lạc', 'Phường Hòa Lạc'],
+    ['12. Hòa Lạc', 'Phường Hòa Lạc'],
     ['UBND Phường Hòa Lạc', 'Phường Hòa Lạc'],
     ['Hội Nông dân Phường Hòa Lạc', 'Phường Hòa Lạc'],
     // A group inside the ward is not the ward.
@@ -146,12 +176,29 @@ describe('unit column cells hold the name and nothing else', () => {
   });
 });
 
+describe('roster rows', () => {
+  test('a row whose name holds no word (a separator typed into the roster) names nothing and breaks nothing', () => {
+    const m = new UnitMatcher([unit('…', '', 0), unit('---', 'Phường', 1), HOA_LAC]);
+    expect(m.usualLevel?.name).toBe('Phường');
+    expect(nameRead(m, 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', 'line')).toBe('Phường Hòa Lạc');
+    expect(m.read('---', 'cell')).toEqual({ kind: 'none' });
+  });
+});
+
 describe('aliases', () => {
-  const m = new UnitMatcher([unit('Phường Hòa Lạc', 'Phường', 0, ['Thạch Hòa', '', 'P. Hòa Lạc']), unit('Xã Yên Bình', 'Xã', 1)]);
+  // Most of this roster is communes: an alias without a level still takes its own unit's.
+  const m = new UnitMatcher([unit('Phường Hòa Lạc', 'Phường', 0, ['Thạch Hòa', '', 'P. Hòa Lạc']), unit('Xã Yên Bình', 'Xã', 1), unit('Xã An Phú', 'Xã', 2)]);
   test('an alias without a level is at its unit\'s level', () => {
     expect(nameRead(m, 'ĐẢNG ỦY PHƯỜNG THẠCH HÒA', 'line')).toBe('Phường Hòa Lạc');
     expect(nameRead(m, 'ĐẢNG ỦY XÃ THẠCH HÒA', 'line')).toBeNull();
     expect(nameRead(m, 'Thạch Hòa', 'cell')).toBe('Phường Hòa Lạc');
+  });
+
+  test('a commune made a ward keeps its old name, with its old level, as an alias (roster without a "Cấp" column)', () => {
+    const upgraded = new UnitMatcher([unit('Phường Hòa Lạc', '', 0, ['Xã Hòa Lạc']), unit('Phường Yên Bình', '', 1)]);
+    expect(nameRead(upgraded, 'ĐẢNG ỦY XÃ HÒA LẠC', 'line')).toBe('Phường Hòa Lạc');
+    expect(nameRead(upgraded, 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', 'line')).toBe('Phường Hòa Lạc');
+    expect(nameRead(upgraded, 'ĐẢNG ỦY XÃ YÊN BÌNH', 'line')).toBeNull();
   });
 
   test('a name and its alias found in one place are one unit', () => {
@@ -178,6 +225,11 @@ describe('names written without spaces in file names', () => {
     ['PhuongHoaLac', 'name', 'Phường Hòa Lạc'],
   ])('%j (%s) → %s', (text, mode, expected) => {
     expect(nameRead(m, text, mode)).toBe(expected);
+  });
+
+  test('two units written together in one file name: nobody, both named', () => {
+    const r = m.read('hoalac_tanthanh', 'name');
+    expect(r.kind === 'ambiguous' && [r.why, r.units.map((u) => u.name)]).toEqual(['several', ['Phường Hòa Lạc', 'Phường Tân Thành', 'Phường Tân Thạnh']]);
   });
 
   test('twins written together: ambiguous by diacritics, both in roster order', () => {
@@ -248,5 +300,17 @@ describe('a large roster: names sharing their first word', () => {
     expect(nameRead(m, 'Tân Hiệp', 'cell')).toBe('Xã Tân Hiệp');
     expect(nameRead(m, 'Tân Hiệp', 'cell')).toBe('Xã Tân Hiệp');
     expect(nameRead(m, 'Tân Bình', 'cell')).toBe('Xã Tân Bình');
+  });
+});
+
+describe('roster keys', () => {
+  const key = (name: string, level = '') => rosterKey({ name, aliases: [], level, order: 0 });
+  test('a row without a level: keyed by its name, equal however it is written', () => {
+    expect(key('Hòa Lạc')).toBe(key('HOÀ LẠC'));
+    expect(key('Hòa Lạc')).not.toBe(key('Hòa Lạc Mới'));
+  });
+
+  test('a name holding no word has no key', () => {
+    expect(key('---', 'Phường')).toBe('');
   });
 });
