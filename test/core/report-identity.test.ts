@@ -28,6 +28,9 @@ describe('identifyReport: which source names the unit', () => {
     // No header names anybody: the sheet name, then the file name.
     [['BÁO CÁO CÔNG TÁC DÂN VẬN'], 'P. Yên Bình', 'bao cao.xlsx', YEN_BINH, 'sheet', 'P. Yên Bình'],
     [[], 'Sheet1', 'C:\\Bao cao\\PhuongYenBinh.xlsx', YEN_BINH, 'file', 'C:\\Bao cao\\PhuongYenBinh.xlsx'],
+    [[], 'Sheet1', 'Yên Bình.xlsx', YEN_BINH, 'file', 'Yên Bình.xlsx'],
+    // Sheet names, like file names, may run words together.
+    [[], 'PhuongYenBinh', 'bc.xlsx', YEN_BINH, 'sheet', 'PhuongYenBinh'],
     // A level before the name outweighs a bare name: the place in a date line is not the author.
     [['Hòa Lạc, ngày 9 tháng 12 năm 2023'], 'P. Yên Bình', 'bc.xlsx', YEN_BINH, 'sheet', 'P. Yên Bình'],
     // Equal strength: source order, the sheet before the file.
@@ -78,6 +81,12 @@ describe('identifyReport: sources that disagree', () => {
     const id = identify(['ĐẢNG ỦY PHƯỜNG HÒA LẠC'], 'Hòa Lạc', 'PhuongYenBinh.xlsx');
     expect(id.unit).toBe(HOA_LAC);
     // The sheet agrees with the header; the file is the one that disagrees.
+    expect(id.conflict).toEqual({ evidence: { source: 'file', text: 'PhuongYenBinh.xlsx', cell: null }, unit: YEN_BINH });
+  });
+
+  test('a sheet naming nobody between them does not hide the conflict', () => {
+    const id = identify(['ĐẢNG ỦY PHƯỜNG HÒA LẠC'], 'Sheet1', 'PhuongYenBinh.xlsx');
+    expect(id.unit).toBe(HOA_LAC);
     expect(id.conflict).toEqual({ evidence: { source: 'file', text: 'PhuongYenBinh.xlsx', cell: null }, unit: YEN_BINH });
   });
 
@@ -192,6 +201,19 @@ describe('identifyReport: a header naming a unit the roster does not hold', () =
     expect(id.unlisted?.suggested).toBe(HOA_LAC);
   });
 
+  test('a ward the roster lacks whose name ends in a roster name ("An Hòa Lạc"): nothing taken, "Hòa Lạc" suggested', () => {
+    const id = identify(['ĐẢNG ỦY PHƯỜNG AN HÒA LẠC'], 'Sheet1', 'bc.xlsx');
+    expect(id.unit).toBeNull();
+    expect(id.name).toBe('Phường An Hòa Lạc');
+    expect(id.unlisted?.suggested).toBe(HOA_LAC);
+  });
+
+  test('a header line fitting both twins is no unit missing from the roster: a date line spelling one settles it', () => {
+    const id = identify(['ĐẢNG ỦY PHƯỜNG TAN THANH', 'Tân Thạnh, ngày 9 tháng 12 năm 2023'], 'Sheet1', 'bc.xlsx');
+    expect(id.unit).toBe(TAN_THANH_2);
+    expect(id.unlisted).toBeNull();
+  });
+
   test('a header naming its own ward with its level is not overruled by another line naming a hamlet', () => {
     const id = identify(['ĐẢNG ỦY PHƯỜNG HÒA LẠC', 'CHI BỘ KHU PHỐ 3'], 'Sheet1', 'bc.xlsx');
     expect(id.unit).toBe(HOA_LAC);
@@ -243,6 +265,11 @@ describe('identifyRow: a unit column cell', () => {
   test('a cell fitting two twins: the candidates and why', () => {
     const id = identifyRow(units, 'Tan Thanh', 'B8');
     expect(id).toEqual({ unit: null, name: 'Tan Thanh', evidence: { source: 'unit-column', text: 'Tan Thanh', cell: 'B8' }, candidates: [TAN_THANH, TAN_THANH_2], why: 'diacritics', conflict: null, unlisted: null });
+  });
+
+  test('a cell holding more than the name names nobody', () => {
+    expect(identifyRow(units, 'Trường THCS Yên Bình', 'B10').unit).toBeNull();
+    expect(identifyRow(units, 'PhuongYenBinh', 'B11').unit).toBeNull();
   });
 
   test('a cell naming nobody keeps its text as the name', () => {

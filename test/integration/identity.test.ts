@@ -350,4 +350,16 @@ describe('a name inside a longer name the roster does not hold', () => {
     expect(unitOf(r, 'BaoCao_TanPhuMy.xlsx')).not.toEqual(['Xã Phú Mỹ']);
     expect(r.units.find((u) => u.unit === 'Xã Phú Mỹ')?.status).toBe('missing');
   });
+
+  // Known misreading, not yet fixed: an organisation word ("Hội") is taken for a word that may
+  // follow a name, so the last word of "Tân Phú Hội" is not seen as more name, even in the header.
+  test.failing('a header naming "XÃ TÂN PHÚ HỘI", missing from the roster, is not credited to "Xã Tân Phú"', async () => {
+    const roster: Array<[string, string, string]> = [
+      ['Xã Tân Phú', '', 'Xã'],
+      ['Xã Hòa Lạc', '', 'Xã'],
+    ];
+    const bytes = await xlsx([reportSheet({ unitLine: 'ĐẢNG ỦY XÃ TÂN PHÚ HỘI', upperLine: 'HUYỆN ỦY THẠCH THẤT', rows: goodRows() })]);
+    const r = await check([['bao-cao.xlsx', bytes]], roster);
+    expect(unitOf(r, 'bao-cao.xlsx')).not.toEqual(['Xã Tân Phú']);
+  });
 });
