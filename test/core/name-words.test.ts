@@ -141,6 +141,7 @@ describe('writtenUnit: the unit a line names by its level, in the roster or not'
     ['THỊ ỦY SƠN TÂY - ĐẢNG ỦY XÃ ĐƯỜNG LÂM', 1, 'Xã Đường Lâm', 3],
     // "BAN CHẤP HÀNH" is a board: its "BAN" is not the hamlet "Bản".
     ['BAN CHẤP HÀNH', 3, null, null],
+    ['BAN CHẤP HÀNH ĐOÀN', 3, null, null],
     ['BAN CHẤP HÀNH ĐẢNG BỘ XÃ AN PHÚ', 3, 'Xã An Phú', 3],
     // A word spelled with other diacritics is not the level: "XẢ" (discharge) is not "Xã".
     ['XẢ THẢI', 3, null, null],

@@ -67,6 +67,9 @@ describe('decide: places that disagree', () => {
     expect(two).toEqual({ kind: 'ambiguous', units: [A, B], text: 'PHƯỜNG HÒA LẠC, PHƯỜNG YÊN BÌNH', why: 'several', rank: null, stated: true });
     const bare = decide([named(A, 'Hòa Lạc', null, false), named(B, 'Yên Bình', null, false)]);
     expect(bare).toEqual({ kind: 'ambiguous', units: [A, B], text: 'Hòa Lạc, Yên Bình', why: 'several', rank: null, stated: false });
+    // Said to be stated when any of the places is.
+    const mixed = decide([named(A, 'UBND Hòa Lạc', null, true), named(B, 'Yên Bình', null, false)]);
+    expect(mixed.kind === 'ambiguous' && mixed.stated).toBe(true);
     // Organisations alone do not rank one place above another.
     const orgs = decide([named(A, 'UBND Hòa Lạc', null, true), named(B, 'UBND Yên Bình', null, true)]);
     expect(orgs.kind).toBe('ambiguous');
