@@ -206,6 +206,13 @@ describe('aliases', () => {
     expect(nameRead(upgraded, 'ĐẢNG ỦY XÃ YÊN BÌNH', 'line')).toBeNull();
   });
 
+  test('without a "Cấp" column, an alias without a level is at the level its unit\'s name states', () => {
+    const m = new UnitMatcher([unit('Phường Hòa Lạc', '', 0, ['Thạch Hòa']), unit('Xã Yên Bình', '', 1), unit('Xã An Phú', '', 2)]);
+    expect(m.usualLevel?.name).toBe('Xã');
+    expect(nameRead(m, 'ĐẢNG ỦY PHƯỜNG THẠCH HÒA', 'line')).toBe('Phường Hòa Lạc');
+    expect(nameRead(m, 'ĐẢNG ỦY XÃ THẠCH HÒA', 'line')).toBeNull();
+  });
+
   test('a name and its alias found in one place are one unit', () => {
     expect(aliased().read('P. Hòa Lạc', 'cell')).toMatchObject({ kind: 'unit', unit: { name: 'Phường Hòa Lạc' } });
   });
