@@ -336,3 +336,32 @@ describe('plans have periods', () => {
   });
 });
 
+
+describe('a name inside a longer name the roster does not hold', () => {
+  // Known misreading, not yet fixed: more name after a roster name ("Hòa Lạc Mới") is caught, more
+  // name before it is not. With only a file name to go by, the commune "Tân Phú Mỹ", missing from
+  // the roster, is credited to "Xã Phú Mỹ". A header naming "XÃ TÂN PHÚ MỸ" is safe (the report
+  // is then kept out as a unit not in the roster); a sheet or file name alone is not.
+  test.failing('a file named for "Tân Phú Mỹ" is not credited to "Xã Phú Mỹ"', async () => {
+    const roster: Array<[string, string, string]> = [
+      ['Xã Phú Mỹ', '', 'Xã'],
+      ['Xã Hòa Lạc', '', 'Xã'],
+    ];
+    const bytes = await xlsx([reportSheet({ unitLine: 'BÁO CÁO CÔNG TÁC DÂN VẬN', upperLine: 'HUYỆN ỦY THẠCH THẤT', rows: goodRows() })]);
+    const r = await check([['BaoCao_TanPhuMy.xlsx', bytes]], roster);
+    expect(unitOf(r, 'BaoCao_TanPhuMy.xlsx')).not.toEqual(['Xã Phú Mỹ']);
+    expect(r.units.find((u) => u.unit === 'Xã Phú Mỹ')?.status).toBe('missing');
+  });
+
+  // Known misreading, not yet fixed: an organisation word ("Hội") is taken for a word that may
+  // follow a name, so the last word of "Tân Phú Hội" is not seen as more name, even in the header.
+  test.failing('a header naming "XÃ TÂN PHÚ HỘI", missing from the roster, is not credited to "Xã Tân Phú"', async () => {
+    const roster: Array<[string, string, string]> = [
+      ['Xã Tân Phú', '', 'Xã'],
+      ['Xã Hòa Lạc', '', 'Xã'],
+    ];
+    const bytes = await xlsx([reportSheet({ unitLine: 'ĐẢNG ỦY XÃ TÂN PHÚ HỘI', upperLine: 'HUYỆN ỦY THẠCH THẤT', rows: goodRows() })]);
+    const r = await check([['bao-cao.xlsx', bytes]], roster);
+    expect(unitOf(r, 'bao-cao.xlsx')).not.toEqual(['Xã Tân Phú']);
+  });
+});
