@@ -11,7 +11,7 @@ import { Sheet, WorkbookModel, cellAddress } from './model';
 import { MAX_FIGURE, Reading, readCellNumber } from './numbers';
 import { DateLine, Period, ReportDate, formatDate, isPlanLine, parseDate, parseDateLine, parsePeriod } from './period';
 import { Indicator, Rules } from './rules';
-import { GROUP_HEADING, Header, PlanColumn, findReportHeader, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isTotalRow, isUnitsOrCodesRow } from './table';
+import { GROUP_HEADING, Header, PlanColumn, SUBTOTAL, findReportHeader, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isTotalRow, isUnitsOrCodesRow } from './table';
 import { UnitMatcher } from './units';
 
 export type Layout = 'indicator-per-row' | 'unit-per-row';
@@ -424,9 +424,6 @@ function groupLabel(grid: Grid, r: number, c: number, unitCol: number): Label {
   return own;
 }
 
-// "Cộng cụm 1", "Tổng các xã", "Cộng khối phường": a part's sum inside the table ("Tổng cộng",
-// "Cộng" alone, is the table's total and handled apart).
-const SUBTOTAL = /^(?:cong|tong) (?!cong\b)/;
 
 function isHeaderLike(grid: Grid, r: number, unitCol: number, ctx: ReadContext): boolean {
   const cols = grid.columnsOf(r);

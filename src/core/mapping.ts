@@ -3,6 +3,7 @@
 // "HỘI CỰU CHIẾN BINH" it is CCB_HV, and with no section at all it is ambiguous, so unmapped.
 import { Indicator, Rules } from './rules';
 import { fold, tokens } from './text';
+import { UNIT_OF_MEASURE_HEADERS } from './vocabulary';
 
 export type MatchResult =
   | { status: 'matched'; indicator: Indicator; score: number }
@@ -59,10 +60,10 @@ export class IndicatorMatcher {
   private unitsAndCodes = new Set<string>();
 
   constructor(rules: Rules) {
-    for (const ind of rules.indicators) {
-      this.unitsAndCodes.add(ind.code.toLowerCase());
-      if (ind.unitOfMeasure.trim()) this.unitsAndCodes.add(fold(ind.unitOfMeasure) || ind.unitOfMeasure.trim());
+    for (const unit of [...rules.indicators.map((ind) => ind.unitOfMeasure), ...UNIT_OF_MEASURE_HEADERS]) {
+      if (unit.trim()) this.unitsAndCodes.add(fold(unit) || unit.trim());
     }
+    for (const ind of rules.indicators) this.unitsAndCodes.add(ind.code.toLowerCase());
     for (const ind of rules.indicators) {
       for (const n of [ind.name, ...ind.aliases]) {
         const folded = fold(cleanLabel(n));
@@ -82,7 +83,7 @@ export class IndicatorMatcher {
   /** Whether a header cell is only a unit of measure or an indicator's code (a row of units or codes under the names). */
   isUnitOrCode(text: string): boolean {
     const t = text.trim();
-    return this.unitsAndCodes.has(t.toLowerCase()) || this.unitsAndCodes.has(fold(t) || t) || /^(?:đvt|dvt|đơn vị tính|%)$/i.test(t);
+    return this.unitsAndCodes.has(t.toLowerCase()) || this.unitsAndCodes.has(fold(t) || t);
   }
 
   /** The rules section a (folded) section heading names ("I. HỘI NÔNG DÂN" → "Hội Nông dân"), or null. */

@@ -1,7 +1,11 @@
 // Periods as titles write them: "NĂM 2023" (12 months), "6 tháng đầu năm 2022" (6),
 // "9 tháng" (9), "quý I" (3), "6 tháng cuối năm" (6, the second half).
 // Dates ("ngày 14 tháng 6 năm 2022") are read separately: their "năm" is not a period.
-import { fold } from './text';
+import { fold, foldPlain } from './text';
+import { DOCUMENT_CODES, DOCUMENT_KINDS, PLAN_LINE_WORDS, REPORT_WORDS } from './vocabulary';
+
+/** Folded phrases of a word list, as alternatives of a regular expression. */
+const anyOf = (list: readonly string[]) => list.map(foldPlain).join('|');
 
 export interface Period {
   label: string;
@@ -26,8 +30,9 @@ const MONTH_DATE = /(?<!\d )\bthang(?: (\d{1,2}))?(?: nam)? (\d{4})\b/g;
 // A document's own year ("Chỉ thị số 05-CT/TW năm 2016", "Quyết định 217-QĐ/TW và 218-QĐ/TW năm
 // 2013"): the year it was issued, never the period a report is for. Between the document's kind
 // and "năm" only its number and codes may stand.
-const DOCUMENT_YEAR =
-  /\b(?:chi thi|nghi quyet|ket luan|quyet dinh|quy dinh|huong dan|thong tri|nghi dinh|thong tu|luat|cong van|thong bao|de an)(?: (?:\d+[a-z]*|so|va|ct|tw|nq|kl|qd|hd|hdnd|tt|ttg|nd|cp|qh|tu|hu|du|bch|bct|ubnd|mttq|dv|bdv|ub|tb|cv|kh|bc|vp))* nam \d{4}\b/g;
+const DOCUMENT_YEAR = new RegExp(`\\b(?:${anyOf(DOCUMENT_KINDS)})(?: (?:\\d+[a-z]*|${anyOf(DOCUMENT_CODES)}))* nam \\d{4}\\b`, 'g');
+const PLAN_LINE = new RegExp(`^(?:\\W*)(?:${anyOf(PLAN_LINE_WORDS)})\\b`);
+const REPORT_LINE = new RegExp(`\\b(?:${anyOf(REPORT_WORDS)})\\b`);
 const DATE_NUMERIC = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/;
 const DATE_NUMERIC_ALL = new RegExp(DATE_NUMERIC.source, 'g');
 
@@ -101,8 +106,8 @@ export function parseDateLine(line: string): DateLine | null {
   const full = parseDate(line);
   if (full) return { year: full.year, month: full.month, text: formatDate(full) };
   const numeric = /(?:ngày|tháng)[\s._…-]*\/?\s*(\d{1,2})\s*\/\s*(\d{4})\b/iu.exec(line.normalize('NFC'));
-  const f = fold(line);
-  const worded = /(?<!\d )\bthang(?: (\d{1,2}))? nam (\d{4})\b/.exec(f);
+  // The month-and-year date parsePeriod leaves out of a title, read here as a date.
+  const worded = new RegExp(MONTH_DATE.source).exec(fold(line));
   const m = numeric ?? worded;
   if (!m) return null;
   const month = m[1] ? Number(m[1]) : null;
@@ -117,7 +122,7 @@ export function parseDateLine(line: string): DateLine | null {
  */
 export function isPlanLine(line: string): boolean {
   const f = fold(line);
-  return /^(?:\W*)(?:ke hoach|phuong huong|chuong trinh)\b/.test(f) && !/\b(?:bao cao|ket qua|tong ket|so ket)\b/.test(f);
+  return PLAN_LINE.test(f) && !REPORT_LINE.test(f);
 }
 
 /**

@@ -7,7 +7,7 @@ import { Grid } from './grid';
 import { IndicatorMatcher } from './mapping';
 import { foldPlain, phraseClassifier, phraseTest } from './text';
 import { UnitMatcher } from './units';
-import { PLAN_PERIOD_WORDS, REPORT_COLUMNS, ReportColumn, SIGNATURE_BLOCK, TOTAL_ROW } from './vocabulary';
+import { GROUP_HEADING_WORDS, PLAN_PERIOD_WORDS, REPORT_COLUMNS, ReportColumn, SIGNATURE_BLOCK, SUBTOTAL_WORDS, TOTAL_ROW } from './vocabulary';
 
 export type Role = ReportColumn;
 
@@ -15,7 +15,9 @@ export const classifyColumn = phraseClassifier(REPORT_COLUMNS);
 export const isSignature = phraseTest(SIGNATURE_BLOCK, 'starts');
 export const isTotalRow = phraseTest(TOTAL_ROW, 'exact');
 /** "Các phường", "Khối xã", "Cụm 2", "I. Các xã", "Nhóm 1" (folded): a heading over the units that follow. */
-export const GROUP_HEADING = /^(?:(?:[ivx]+|[a-h]|\d+) )?(?:cac|khoi|cum|nhom)\b/;
+export const GROUP_HEADING = new RegExp(`^(?:(?:[ivx]+|[a-h]|\\d+) )?(?:${GROUP_HEADING_WORDS.map(foldPlain).join('|')})\\b`);
+/** "Cộng cụm 1", "Tổng các xã" (folded): a part's sum inside a table of units; "Tổng cộng" is the table's total. */
+export const SUBTOTAL = new RegExp(`^(?:${SUBTOTAL_WORDS.map(foldPlain).join('|')}) (?!cong\\b)`);
 
 /** A heading row among the units: its words in the unit column (merged across the row or not), nothing else right of it. */
 function isGroupHeading(grid: Grid, r: number, unitCol: number): boolean {

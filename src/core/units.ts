@@ -133,12 +133,15 @@ const FOLLOWERS: NameToken[][] = NAME_FOLLOWERS.map((p) => nameTokens(p));
  * đầu năm") follows a name, "Đâu" may be one. Written without diacritics, they fold alike.
  */
 function followerAt(tokens: NameToken[], at: number): boolean {
-  return FOLLOWERS.some((f) => {
-    if (at + f.length > tokens.length) return false;
-    return f.every((w, j) => {
-      const t = tokens[at + j];
-      return t.segment === tokens[at].segment && (t.hasMarks ? t.marked === w.marked : t.folded === w.folded);
-    });
+  return FOLLOWERS.some((f) => documentWordsAt(tokens, at, f, tokens[at].segment));
+}
+
+/** Document words `f` at `at`, every word in part `segment` of the text. */
+function documentWordsAt(tokens: NameToken[], at: number, f: NameToken[], segment: number): boolean {
+  if (at < 0 || at + f.length > tokens.length) return false;
+  return f.every((w, j) => {
+    const t = tokens[at + j];
+    return t.segment === segment && (t.hasMarks ? t.marked === w.marked : t.folded === w.folded);
   });
 }
 
@@ -447,17 +450,8 @@ function precededByName(tokens: NameToken[], start: number): boolean {
   if (!prev || prev.segment !== first.segment || first.gap || prev.caps === '') return false;
   if (prev.caps === 'lower' && first.caps !== 'lower') return false;
   if (levelBefore(tokens, start) || organisationBefore(tokens, start)) return false;
-  return !FOLLOWERS.some((f) => documentWordsEndAt(tokens, f, start));
-}
-
-/** Document words `f` ("báo cáo") stand right before `end`, in its part of the text. */
-function documentWordsEndAt(tokens: NameToken[], f: NameToken[], end: number): boolean {
-  const at = end - f.length;
-  if (at < 0 || f.length === 0) return false;
-  return f.every((w, j) => {
-    const t = tokens[at + j];
-    return t.segment === tokens[end].segment && (t.hasMarks ? t.marked === w.marked : t.folded === w.folded);
-  });
+  // Document words ending right before the name ("Báo cáo Minh Khai", "BaoCaoMinhKhai").
+  return !FOLLOWERS.some((f) => documentWordsAt(tokens, start - f.length, f, first.segment));
 }
 
 /** A unit column cell holds the name, perhaps after organisation and level words, and nothing else. */

@@ -267,6 +267,34 @@ export const NAME_FOLLOWERS: readonly string[] = [
 ];
 
 /**
+ * Kinds of document a title may cite with their own year ("Chỉ thị số 05-CT/TW năm 2016"): that year
+ * is when the document was issued, never the period a report is for. Between the kind and "năm"
+ * only the document's number and these code words may stand.
+ */
+export const DOCUMENT_KINDS: readonly string[] = [
+  'Chỉ thị', 'Nghị quyết', 'Kết luận', 'Quyết định', 'Quy định', 'Hướng dẫn', 'Thông tri', 'Nghị định', 'Thông tư', 'Luật', 'Công văn', 'Thông báo', 'Đề án',
+];
+export const DOCUMENT_CODES: readonly string[] = [
+  'số', 'và', 'CT', 'TW', 'NQ', 'KL', 'QĐ', 'HD', 'HĐND', 'TT', 'TTg', 'NĐ', 'CP', 'QH', 'TU', 'HU', 'ĐU', 'BCH', 'BCT', 'UBND', 'MTTQ', 'DV', 'BDV', 'UB', 'TB', 'CV', 'KH', 'BC', 'VP',
+];
+
+/**
+ * First words of a line announcing a plan ("KẾ HOẠCH NĂM 2024" above a report's title): its year is
+ * the plan's. A line that also has one of REPORT_WORDS reports on a period.
+ */
+export const PLAN_LINE_WORDS: readonly string[] = ['Kế hoạch', 'Phương hướng', 'Chương trình'];
+export const REPORT_WORDS: readonly string[] = ['Báo cáo', 'Kết quả', 'Tổng kết', 'Sơ kết'];
+
+/** First words of a heading over a group of units in a table of units ("Các phường", "Cụm 2", "Khối xã"). */
+export const GROUP_HEADING_WORDS: readonly string[] = ['Các', 'Khối', 'Cụm', 'Nhóm'];
+
+/** First words of a part's sum inside a table of units ("Cộng cụm 1", "Tổng các xã"); "Tổng cộng" is the table's own. */
+export const SUBTOTAL_WORDS: readonly string[] = ['Cộng', 'Tổng'];
+
+/** Header cells of a row of units of measure under the indicators' names, besides the rules' own units. */
+export const UNIT_OF_MEASURE_HEADERS: readonly string[] = ['ĐVT', 'Đơn vị tính', '%'];
+
+/**
  * Abbreviations expanded (as whole words) when labels are folded, in folded form: fold needs them
  * to expand, so they cannot be folded from a written form by fold itself.
  */
@@ -305,6 +333,6 @@ function deepFreeze(value: unknown): void {
   Object.freeze(value);
   for (const v of Object.values(value)) deepFreeze(v);
 }
-for (const list of [SETTINGS_COLUMNS, SETTING_NAMES, OFF_WORDS, REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, EXPLANATION_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES]) {
+for (const list of [SETTINGS_COLUMNS, SETTING_NAMES, OFF_WORDS, REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, EXPLANATION_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES, DOCUMENT_KINDS, DOCUMENT_CODES, PLAN_LINE_WORDS, REPORT_WORDS, GROUP_HEADING_WORDS, SUBTOTAL_WORDS, UNIT_OF_MEASURE_HEADERS]) {
   deepFreeze(list);
 }
