@@ -189,6 +189,8 @@ export type OutlierParams =
 export type UnmappedParams =
   | { variant: 'row'; row: number; label: string; candidates: string[] }
   | { variant: 'column'; label: string; cell: string; candidates: string[] }
+  /** A unit listed again in a hidden row of the same table: the row the sheet shows is used. */
+  | { variant: 'hidden-copy'; unit: string; hiddenCell: string; usedCell: string; candidates: string[] }
   /** Rows naming units, with figures, below the table read (a second table on the sheet): not read. */
   | { variant: 'below'; first: number; count: number; candidates: string[] }
   /** The same name over several columns of a table of units, and no group row telling them apart. */
@@ -407,6 +409,9 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
     message: (p) => {
       if (p.variant === 'code-label') {
         return `Dòng ${p.row} ghi tên "${p.label}" (chỉ tiêu ${p.named}: ${p.namedLabel}) nhưng cột ẩn "Mã chỉ tiêu (chitieu)" của biểu mẫu ghi mã ${p.code} (${p.codeLabel}). Đã tính số liệu của dòng cho ${p.code} theo mã, vì mã do biểu mẫu ghi sẵn còn tên dòng có thể đã bị sửa; nếu số liệu là của "${p.namedLabel}", chuyển sang đúng dòng rồi gửi lại (ô tên ${p.labelCell}, ô mã ${p.codeCell}).`;
+      }
+      if (p.variant === 'hidden-copy') {
+        return `${p.unit} có thêm một dòng bị ẩn trong bảng (ô ${p.hiddenCell}): dùng dòng đang hiện (ô ${p.usedCell}), không đọc dòng ẩn.`;
       }
       if (p.variant === 'below') {
         return `Dưới bảng đã đọc còn ${p.count} dòng ghi tên đơn vị có số liệu (từ dòng ${p.first}), có lẽ là một bảng khác trên cùng trang: không đọc các dòng này. Để mỗi bảng ở một trang tính riêng rồi gửi lại.`;

@@ -446,9 +446,11 @@ function unitRowsBelow(grid: Grid, end: number, unitCol: number, ctx: ReadContex
  * A unit listed twice in one table, once in a hidden row: the hidden row is an old copy left in the
  * sheet, and the row the unit shows is its figure. A unit only in hidden rows keeps them.
  */
-function dropHiddenCopies(reports: UnitReport[], hidden: Set<number>): void {
+function dropHiddenCopies(reports: UnitReport[], hidden: Set<number>): UnitReport[] {
   const shown = new Set(reports.filter((_, i) => !hidden.has(i) && reports[i].inRoster).map((r) => r.unit));
-  for (let i = reports.length - 1; i >= 0; i--) if (hidden.has(i) && reports[i].inRoster && shown.has(reports[i].unit)) reports.splice(i, 1);
+  const dropped: UnitReport[] = [];
+  for (let i = reports.length - 1; i >= 0; i--) if (hidden.has(i) && reports[i].inRoster && shown.has(reports[i].unit)) dropped.unshift(...reports.splice(i, 1));
+  return dropped;
 }
 
 function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, unitCol: number, ctx: ReadContext): SheetReading | null {
@@ -512,7 +514,11 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
       legacy: [],
     });
   }
-  dropHiddenCopies(reports, hidden);
+  // Which row was used is said, so a staff member who unhides the old row knows it was left out.
+  for (const d of dropHiddenCopies(reports, hidden)) {
+    const used = reports.find((r) => r.unit === d.unit)!;
+    findings.push(finding('unmapped-row', { severity: 'info', unit: d.unit, file, sheet: sheet.name, cell: d.nameCell }, { variant: 'hidden-copy', unit: d.unit, hiddenCell: d.nameCell ?? '', usedCell: used.nameCell ?? '', candidates: [] }));
+  }
   const below = unitRowsBelow(grid, end, unitCol, ctx);
   if (below.length) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell: cellAddress(below[0], unitCol) }, { variant: 'below', first: below[0], count: below.length, candidates: [] }));
   const { date, dated, period } = dateAndPeriod(grid, header, end);

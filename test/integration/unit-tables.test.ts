@@ -79,6 +79,10 @@ test("an old copy of a unit's row, hidden, never wins over the row the sheet sho
     expect(figure(r, 'Phường Hòa Lạc', 'HND_HV')).toBe(500);
     expect(r.rollup.totals.get('HND_HV')).toBe(1800);
     expect(of(r, 'duplicate-unit')).toEqual([]);
+    // Which row was used is said, on the hidden row.
+    const said = of(r, 'unmapped-row').map((f) => [f.severity, f.cell, f.message]);
+    const [used, old] = hiddenRow === 7 ? ['B4', 'B7'] : ['B5', 'B4'];
+    expect(said).toEqual([['info', old, `Phường Hòa Lạc có thêm một dòng bị ẩn trong bảng (ô ${old}): dùng dòng đang hiện (ô ${used}), không đọc dòng ẩn.`]]);
   }
 });
 
