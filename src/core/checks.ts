@@ -4,7 +4,7 @@ import { Comparison, describeComparison, judge, periodsCovered, scaleComparison 
 import { CompareOp, Expr, codesOf, compare, evaluate, toText, toWords } from './expressions';
 import { Finding, Subject, finding } from './findings';
 import { IndicatorEntry, UnitReport, ValueCell } from './layout';
-import { MAX_FIGURE, formatNumber, formatPercent, rateAsFraction } from './numbers';
+import { MAX_FIGURE, Reading, formatNumber, formatPercent, rateAsFraction } from './numbers';
 import { Indicator, Rules, RosterUnit } from './rules';
 import { fold, phraseTest } from './text';
 import { analyseName } from './units';
@@ -251,7 +251,10 @@ export function checkUnit(u: UnitFigures, rules: Rules, pace: Pace, findings: Fi
   for (const [code, entry] of report.entries) {
     const ind = rules.byCode.get(code);
     if (!ind) continue;
-    const outcome = checkPlan(ind, entry, figures.get(code), report, pace, findings);
+    // A derived rate is judged on the value its parts give, as its target is: the cell may hold
+    // it as a fraction (0,75) or in points (75), and the stated-rate check has compared the two.
+    const computed = ind.formula ? lookup(code) : undefined;
+    const outcome = checkPlan(ind, entry, figures.get(code), computed, report, pace, findings);
     if (outcome === 'none') continue;
     u.targets.checked++;
     if (outcome === 'met') u.targets.met++;
@@ -300,10 +303,13 @@ function firstPart(ind: Indicator, report: UnitReport): IndicatorEntry | undefin
 }
 
 /** The unit's own plan ("Kế hoạch" column) for the row. */
-function checkPlan(ind: Indicator, entry: IndicatorEntry, fig: Figure | undefined, report: UnitReport, pace: Pace, findings: Finding[]): 'met' | 'short' | 'none' {
+function checkPlan(ind: Indicator, entry: IndicatorEntry, fig: Figure | undefined, computed: number | undefined, report: UnitReport, pace: Pace, findings: Finding[]): 'met' | 'short' | 'none' {
   const plan = entry.plan?.reading;
   if (!plan || plan.kind !== 'number' || !fig || fig.status !== 'ok') return 'none';
-  const planValue = ind.rate ? rateAsFraction(plan) : plan.value;
+  const actual = computed ?? fig.value;
+  // A unit that writes its rate as a plain fraction (0,75) writes its plan in the row so too.
+  const fractions = computed !== undefined && writtenAsFraction(entry.value.reading, computed);
+  const planValue = !ind.rate ? plan.value : fractions && !plan.percent && plan.value <= 1 ? plan.value : rateAsFraction(plan);
   if (planValue <= 0 || Math.abs(plan.value) > MAX_FIGURE) return 'none';
   const unit = report.unit;
   // A plan is for the period its header names ("Kế hoạch 9 tháng"); one that names none is taken
@@ -312,7 +318,7 @@ function checkPlan(ind: Indicator, entry: IndicatorEntry, fig: Figure | undefine
   const covers = planMonths ?? pace.targetMonths;
   const prorated = !ind.rate && pace.months < covers;
   const required = prorated ? (planValue * pace.months) / covers : planValue;
-  const short = fig.value + 1e-9 < required;
+  const short = actual + 1e-9 < required;
   if (short) {
     const kind = prorated ? 'behind-pace' : 'shortfall';
     const paced = prorated
@@ -321,12 +327,12 @@ function checkPlan(ind: Indicator, entry: IndicatorEntry, fig: Figure | undefine
     findings.push(
       finding(
         kind,
-        { unit, indicator: ind.code, against: 'plan', severity: prorated ? 'warning' : ind.condition ? ind.severity : 'warning', ...where(report, entry), actual: fig.value, expected: required },
-        { variant: 'plan', ...subject(ind, unit), actual: fig.value, required, gap: required - fig.value, paced },
+        { unit, indicator: ind.code, against: 'plan', severity: prorated ? 'warning' : ind.condition ? ind.severity : 'warning', ...where(report, entry), actual, expected: required },
+        { variant: 'plan', ...subject(ind, unit), actual, required, gap: required - actual, paced },
       ),
     );
   }
-  checkPlanRate(ind, entry, fig.value, planValue, report, findings);
+  checkPlanRate(ind, entry, actual, planValue, report, findings);
   return short ? 'short' : 'met';
 }
 
@@ -369,6 +375,11 @@ function decimalsOf(n: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
+/** 0,996 typed into a cell without a percent format, where the parts give 99,6 %: a fraction, not 0,996 %. */
+function writtenAsFraction(r: Reading, computed: number): boolean {
+  return r.kind === 'number' && !r.percent && r.value <= 1 && matchesRounded(r.value, computed);
+}
+
 /** A rate row the unit filled in itself, against the rate recomputed from its parts. */
 function checkStatedRate(ind: Indicator, entry: IndicatorEntry | undefined, computed: number | undefined, lookup: (c: string) => number | undefined, report: UnitReport, findings: Finding[]) {
   if (!entry || computed === undefined) return;
@@ -378,8 +389,7 @@ function checkStatedRate(ind: Indicator, entry: IndicatorEntry | undefined, comp
   const statedFraction = rateAsFraction(r);
   const statedPoints = r.percent && !r.fromText ? r.value * 100 : r.value;
   if (matchesRounded(statedPoints, computed * 100)) return;
-  // 0,996 typed into a cell without a percent format is still a fraction, not 0,996%.
-  if (!r.percent && r.value <= 1 && matchesRounded(r.value, computed)) return;
+  if (writtenAsFraction(r, computed)) return;
   const parts = describeParts(ind, lookup);
   findings.push(
     finding(

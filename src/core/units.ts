@@ -8,7 +8,7 @@
 // - a name followed by more name ("Hòa Lạc Mới") is not the shorter roster name.
 import type { RosterUnit } from './rules';
 import { foldPlain } from './text';
-import { LEVELS, LevelWords, NAME_FOLLOWERS, ORGANISATION_WORDS } from './vocabulary';
+import { LEVELS, LevelWords, NAME_FOLLOWERS, NATIONAL_HEADINGS, ORGANISATION_WORDS, PLACE_SYLLABLE_ORGANISATIONS } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------
 // Words of a name
@@ -127,6 +127,20 @@ function levelWordsAt(tokens: NameToken[], at: number, p: LevelPhrase): boolean 
 
 const ORGANISATIONS: string[][] = ORGANISATION_WORDS.map(phraseWords).sort((a, b) => b.length - a.length);
 const FOLLOWERS: NameToken[][] = NAME_FOLLOWERS.map((p) => nameTokens(p));
+const PLACE_SYLLABLES = new Set(PLACE_SYLLABLE_ORGANISATIONS.map((w) => phraseWords(w).join(' ')));
+const HEADINGS: string[][] = NATIONAL_HEADINGS.map(phraseWords);
+
+/** The words of a text a unit may be named in: the national heading's are left out. */
+function unitTokens(text: string, opts: { camel?: boolean } = {}): NameToken[] {
+  const tokens = nameTokens(text, opts);
+  const out: NameToken[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const heading = HEADINGS.find((h) => wordsAt(tokens, at, h));
+    if (heading) at += heading.length - 1;
+    else out.push(tokens[at]);
+  }
+  return out;
+}
 
 /**
  * Document words are compared with their diacritics when the text has them: "đầu" (in "6 tháng
@@ -179,7 +193,12 @@ function organisationAt(tokens: NameToken[], at: number): number {
 }
 
 function isFollower(tokens: NameToken[], at: number): boolean {
-  return followerAt(tokens, at) || LEVEL_PHRASES.some((p) => !p.short && levelWordsAt(tokens, at, p)) || ORGANISATIONS.some((o) => wordsAt(tokens, at, o));
+  return followerAt(tokens, at) || LEVEL_PHRASES.some((p) => !p.short && levelWordsAt(tokens, at, p)) || organisationFollows(tokens, at);
+}
+
+/** An organisation's name at `at`; a lone "Hội" or "Đoàn" may be the end of a place name instead. */
+function organisationFollows(tokens: NameToken[], at: number): boolean {
+  return ORGANISATIONS.some((o) => wordsAt(tokens, at, o) && !(o.length === 1 && PLACE_SYLLABLES.has(o[0])));
 }
 
 /** The level a roster's "Cấp" column names ("Phường", "phuong", "P"). */
@@ -210,7 +229,10 @@ export function analyseName(unit: RosterUnit, name: string): NameKey | null {
   const afterOrg = organisationAt(tokens, 0);
   const lead = (afterOrg > 0 ? levelAt(tokens, afterOrg) : null) ?? levelAt(tokens, 0);
   const core = lead ? tokens.slice(lead.next) : tokens;
-  const level = levelNamed(unit.level) ?? lead?.level ?? null;
+  // The "Cấp" column is the unit's level now; an alias that writes a level of its own is a former
+  // name at that level ("Xã Hòa Lạc", before it became a ward) and is found at it.
+  const alias = name !== unit.name;
+  const level = (alias ? lead?.level : null) ?? levelNamed(unit.level) ?? lead?.level ?? null;
   return { unit, level, core, numbered: core.length === 1 && /^\d/.test(core[0].folded) };
 }
 
@@ -311,7 +333,7 @@ export class UnitMatcher {
   }
 
   private readFresh(text: string, mode: NameMode): NameReading {
-    const tokens = nameTokens(text, { camel: mode === 'name' });
+    const tokens = unitTokens(text, { camel: mode === 'name' });
     let hits = this.hits(tokens, mode);
     if (hits.length === 0 && mode === 'name') hits = this.compactHits(tokens);
     return decide(hits.map((h) => this.resolve(h, tokens)));
@@ -522,7 +544,7 @@ export function decide(readings: NameReading[]): NameReading {
  * `minRank` (the district over a ward) are passed over.
  */
 export function writtenUnit(text: string, minRank: number): { name: string; rank: number } | null {
-  const tokens = nameTokens(text);
+  const tokens = unitTokens(text);
   for (let at = 0; at < tokens.length; at++) {
     // An organisation's name is passed over whole: "BAN CHẤP HÀNH" is a board, not the hamlet "Bản".
     const afterOrg = organisationAt(tokens, at);

@@ -255,6 +255,19 @@ export const ORGANISATION_WORDS: readonly string[] = [
 ];
 
 /**
+ * The national heading at the top of every official document. "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+ * holds a level word ("xã") and, for a commune named Cộng Hòa, a roster name: it names no unit.
+ */
+export const NATIONAL_HEADINGS: readonly string[] = ['cộng hòa xã hội chủ nghĩa việt nam'];
+
+/**
+ * Organisation words that are also syllables of place names ("Tân Phú Hội", "Đoàn Kết"): after a
+ * name, alone, they may be the rest of a longer name, so they end a name only when more of an
+ * organisation's name follows ("Tân Phú Hội Nông dân").
+ */
+export const PLACE_SYLLABLE_ORGANISATIONS: readonly string[] = ['hội', 'đoàn'];
+
+/**
  * Words that may follow a unit's name in a title, a date line or a file name without being part
  * of the name ("Phường Hòa Lạc báo cáo", "PhuongHoaLac_BC_6T"). Another word right after a name,
  * with no punctuation between, may be the rest of a longer name that the roster does not hold
@@ -333,6 +346,6 @@ function deepFreeze(value: unknown): void {
   Object.freeze(value);
   for (const v of Object.values(value)) deepFreeze(v);
 }
-for (const list of [SETTINGS_COLUMNS, SETTING_NAMES, OFF_WORDS, REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, EXPLANATION_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES, DOCUMENT_KINDS, DOCUMENT_CODES, PLAN_LINE_WORDS, REPORT_WORDS, GROUP_HEADING_WORDS, SUBTOTAL_WORDS, UNIT_OF_MEASURE_HEADERS]) {
+for (const list of [SETTINGS_COLUMNS, SETTING_NAMES, OFF_WORDS, REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, EXPLANATION_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, PLACE_SYLLABLE_ORGANISATIONS, NATIONAL_HEADINGS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES, DOCUMENT_KINDS, DOCUMENT_CODES, PLAN_LINE_WORDS, REPORT_WORDS, GROUP_HEADING_WORDS, SUBTOTAL_WORDS, UNIT_OF_MEASURE_HEADERS]) {
   deepFreeze(list);
 }

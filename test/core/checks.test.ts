@@ -286,10 +286,13 @@ describe('what each unit is held to: its achievement, its own plan, the plan rat
     s.addWorkbook(unitSheet('ĐẢNG ỦY XÃ YÊN BÌNH', { ...OK, HV: 600, TL: 0.6, DT2: 6 }, { TL: 0.7 }, 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023'));
     const res = s.finish();
     const tl = res.findings.filter((f) => f.indicator === 'TL');
-    expect(tl.map((f) => [f.unit, f.kind, f.against])).toEqual([
-      ['Xã Yên Bình', 'shortfall', 'plan'],
-      ['Xã Yên Bình', 'shortfall', 'target'],
+    expect(tl.map((f) => [f.unit, f.kind, f.against, f.actual, f.expected])).toEqual([
+      ['Xã Yên Bình', 'shortfall', 'target', 0.6, 0.7],
+      ['Xã Yên Bình', 'shortfall', 'plan', 0.6, 0.7],
     ]);
+    // The rate and its plan both written as plain fractions: 60 % against a plan of 70 %.
+    expect(tl[1].message).toContain('60%');
+    expect(tl[1].message).toContain('70%');
   });
 });
 

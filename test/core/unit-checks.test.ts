@@ -264,14 +264,17 @@ describe('the unit\'s own plan', () => {
     expect(res.findings.filter((f) => f.indicator === 'KN').map((f) => [f.kind, f.against, f.actual, f.expected])).toEqual([['shortfall', 'plan', 100, 120]]);
   });
 
-  // Known fault, left as it is: the stated-rate check takes 0,75 in a plain cell as the fraction
-  // 75 % when the parts give 75 %, but the plan check reads the same cell as 0,75 points, so a unit
-  // at 75 % against a plan of 70 is told "đạt 0,75%/70%… thiếu 69,25 điểm %". Marked failing until
-  // the plan check reads a rate as the other checks do.
-  test.failing('a rate written as a fraction in a plain cell (0,75 for 750/1.000) is 75 % against the plan too', () => {
+  // The stated-rate check takes 0,75 in a plain cell as 75 % when the parts give 75 %; the plan
+  // check judges the same value (once, it read the cell as 0,75 points: "thiếu 69,25 điểm %").
+  test('a rate written as a fraction in a plain cell (0,75 for 750/1.000) is 75 % against the plan too', () => {
     const res = check([report(HOA_LAC, { ...MEETS, HV: 750, TL: 0.75 }, { plan: { TL: 70 } })]);
     // 0,75 agrees with 750/1.000, and 75 % meets both the 70 % target and the plan of 70.
     expect(on(res, 'TL')).toEqual([]);
+  });
+
+  test('a rate and its plan both written as plain fractions (0,75 against 0,8) are 75 % against a plan of 80 %', () => {
+    const res = check([report(HOA_LAC, { ...MEETS, HV: 750, TL: 0.75 }, { plan: { TL: 0.8 } })]);
+    expect(on(res, 'TL').map((f) => [f.kind, f.against, f.actual, f.expected])).toEqual([['shortfall', 'plan', 0.75, 0.8]]);
   });
 
   test('a rate left blank and computed from its parts has no plan figure of its own to judge; its target is judged', () => {

@@ -1,4 +1,4 @@
-import { NameMode, UnitMatcher, analyseName, rosterKey } from '../../src/core/units';
+import { NameMode, UnitMatcher, analyseName, rosterKey, writtenUnit } from '../../src/core/units';
 import { RosterUnit } from '../../src/core/rules';
 import { fold } from '../../src/core/text';
 
@@ -274,6 +274,36 @@ describe('unit identity by evidence: the traps of other offices files', () => {
     expect(nameOf(unitIn(both, 'Xã Hòa Lạc mới', 'line'))).toBe('Xã Hòa Lạc Mới');
     expect(nameOf(unitIn(both, 'Hòa Lạc Mới', 'cell'))).toBe('Xã Hòa Lạc Mới');
     expect(nameOf(unitIn(both, 'Hòa Lạc', 'cell'))).toBe('Xã Hòa Lạc');
+  });
+
+  test('"Hội" or "Đoàn" alone after a name is more name; with the rest of an organisation after it, it is not', () => {
+    const short = new UnitMatcher([unit('Xã Tân Phú', 'Xã', 0), unit('Xã Phú Thịnh', 'Xã', 1)]);
+    expect(unitIn(short, 'ĐẢNG ỦY XÃ TÂN PHÚ HỘI', 'line')).toBeNull();
+    expect(unitIn(short, 'Xã Phú Thịnh Đoàn', 'line')).toBeNull();
+    expect(nameOf(unitIn(short, 'XÃ TÂN PHÚ HỘI NÔNG DÂN', 'line'))).toBe('Xã Tân Phú');
+    expect(nameOf(unitIn(short, 'Xã Phú Thịnh Đoàn thanh niên', 'line'))).toBe('Xã Phú Thịnh');
+    expect(nameOf(unitIn(short, 'Xã Tân Phú Ban Dân vận', 'line'))).toBe('Xã Tân Phú');
+    // Organisation names that are no place's syllable still end a name.
+    expect(nameOf(unitIn(short, 'XÃ TÂN PHÚ MTTQ', 'line'))).toBe('Xã Tân Phú');
+  });
+
+  test('the national heading "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" names no unit, not even a commune named Cộng Hòa', () => {
+    const m = new UnitMatcher([unit('Xã Cộng Hòa', 'Xã', 0), unit('Xã Hòa Lạc', 'Xã', 1)]);
+    expect(m.read('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'line').kind).toBe('none');
+    expect(m.read('Cộng hòa xã hội chủ nghĩa Việt Nam', 'line').kind).toBe('none');
+    expect(writtenUnit('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 0)).toBeNull();
+    // The commune itself is still found, in the same cell too.
+    expect(nameOf(unitIn(m, 'ĐẢNG ỦY XÃ CỘNG HÒA', 'line'))).toBe('Xã Cộng Hòa');
+    expect(nameOf(unitIn(m, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐẢNG ỦY XÃ HÒA LẠC', 'line'))).toBe('Xã Hòa Lạc');
+  });
+
+  test('an alias with a level of its own (the former commune of a ward) is found at that level, the "Cấp" column notwithstanding', () => {
+    const m = new UnitMatcher([unit('Phường Hòa Lạc', 'Phường', 0, ['Xã Hòa Lạc']), unit('Xã Yên Bình', 'Xã', 1)]);
+    expect(nameOf(unitIn(m, 'ĐẢNG ỦY XÃ HÒA LẠC', 'line'))).toBe('Phường Hòa Lạc');
+    expect(nameOf(unitIn(m, 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', 'line'))).toBe('Phường Hòa Lạc');
+    expect(nameOf(unitIn(m, 'Xã Hòa Lạc', 'cell'))).toBe('Phường Hòa Lạc');
+    // A level neither name has is still no match.
+    expect(unitIn(m, 'THỊ TRẤN HÒA LẠC', 'line')).toBeNull();
   });
 
   test('upper-level names are evidence only when the roster holds them at that level', () => {
