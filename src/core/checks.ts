@@ -221,13 +221,16 @@ export function checkUnit(u: UnitFigures, rules: Rules, pace: Pace, findings: Fi
   for (const ind of rules.indicators) {
     if (ind.formula) {
       const v = lookup(ind.code);
-      if (v !== undefined) u.derived.set(ind.code, v);
       checkStatedRate(ind, report.entries.get(ind.code), v, lookup, report, findings);
+      // A rate the unit wrote without the counts it comes from is still its rate, judged as written.
+      const stated = figures.get(ind.code);
+      const rate = v ?? (stated?.status === 'ok' ? stated.value : undefined);
+      if (rate !== undefined) u.derived.set(ind.code, rate);
     }
     if (!appliesTo(ind, roster, report)) continue;
     const target = targetFor(ind, pace);
     if (!target) continue;
-    const actual = lookup(ind.code);
+    const actual = ind.formula ? u.derived.get(ind.code) : lookup(ind.code);
     if (actual === undefined) {
       // Already reported as missing or invalid, or its parts are; but a target the unit is held to
       // that none of its reports gives at all (an association's table was all it sent) is said too,

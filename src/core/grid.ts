@@ -28,6 +28,7 @@ export interface Grid {
   columnsOf(r: number): number[];
   mergeOf(r: number, c: number): CellRange | undefined;
   hiddenRow(r: number): boolean;
+  hiddenCol(c: number): boolean;
   /** Encodings met while decoding, for the submission record. */
   legacy: Set<string>;
 }
@@ -67,6 +68,7 @@ export function makeGrid(sheet: Sheet): Grid {
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) mergeAt.set(key(r, c), m);
   }
   const hidden = new Set(sheet.hiddenRows);
+  const hiddenCols = new Set(sheet.hiddenCols);
   // Every text cell is decoded, normalised and folded here, once; the reader's later stages
   // (headers, labels, unit names, totals, signatures) all take these.
   const textAt = new Map<number, string>();
@@ -165,6 +167,7 @@ export function makeGrid(sheet: Sheet): Grid {
     columnsOf,
     mergeOf,
     hiddenRow: (r) => hidden.has(r),
+    hiddenCol: (c) => hiddenCols.has(c),
     legacy,
   };
 }

@@ -6,12 +6,13 @@ import { Finding, finding } from './findings';
 import { computeMissingResults } from './formulas';
 import { Grid, makeGrid } from './grid';
 import { HeaderLine, Identity, UnitEvidence, describeEvidence, identifyReport, identifyRow } from './identity';
-import { IndicatorMatcher, Label, MatchResult, labelOf } from './mapping';
+import { IndicatorMatcher, Label, labelOf } from './mapping';
 import { Sheet, WorkbookModel, cellAddress } from './model';
 import { MAX_FIGURE, Reading, readCellNumber } from './numbers';
 import { DateLine, Period, ReportDate, formatDate, isPlanLine, parseDate, parseDateLine, parsePeriod } from './period';
 import { Indicator, Rules } from './rules';
 import { GROUP_HEADING, Header, PlanColumn, SUBTOTAL, findReportHeader, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isTotalRow, isUnitsOrCodesRow } from './table';
+import { RowToMatch, matchRows } from './row-match';
 import { UnitMatcher } from './units';
 
 export type Layout = 'indicator-per-row' | 'unit-per-row';
@@ -67,6 +68,8 @@ export interface UnitReport {
   /** Where the unit's name stands, for flags on the unit itself. */
   nameCell: string | null;
   legacy: string[];
+  /** On a sheet whose tab is hidden: a draft or an old copy, which never wins over a shown one. */
+  hiddenSheet?: boolean;
 }
 
 export interface SheetReading {
@@ -246,6 +249,48 @@ function reportIdentity(id: Identity): ReportIdentity {
 // ---------------------------------------------------------------------------------------------
 // One indicator per row
 
+/** A row of a one-indicator-per-row table that may give a figure, with what it stands under. */
+interface FigureRow extends RowToMatch {
+  r: number;
+  label: Label;
+  value: ValueCell;
+  plan: ValueCell | undefined;
+}
+
+/** The rows that may give figures, the sections they stand under, and where the table ends. */
+function figureRows(grid: Grid, header: Header, cols: { label: number; value: number; plan?: number }, ctx: ReadContext): { rows: FigureRow[]; end: number } {
+  const roles = header.roles;
+  const rows: FigureRow[] = [];
+  let section: string | null = null;
+  for (const r of grid.rowsFrom(header.start)) {
+    const labelText = cellText(grid, r, cols.label);
+    const stt = cellText(grid, r, roles.get('stt'));
+    if (!labelText) {
+      if (isSignature(grid.rowFolded(r))) return { rows, end: r - 1 };
+      continue;
+    }
+    const label = cellLabel(grid, r, cols.label);
+    const sttCol = roles.get('stt');
+    if (isSignature(grid.mergedFolded(r, cols.label)) || (sttCol !== undefined && isSignature(grid.mergedFolded(r, sttCol)))) return { rows, end: r - 1 };
+    const value = valueCell(grid, r, cols.value)!;
+    const plan = valueCell(grid, r, cols.plan);
+    const blank = isBlank(value) && isBlank(plan);
+    if (isSectionRow(stt, labelText, blank)) {
+      section = ctx.indicators.section(label.folded);
+      continue;
+    }
+    const coded = byCode(grid, r, roles.get('code'), ctx.rules);
+    if (blank && !coded && ctx.indicators.match(label.folded, section).status !== 'matched') {
+      // A heading in ordinary case with no numbering ("Hội Nông dân") still opens its section;
+      // a sub-heading such as "Trong đó:" names none and is passed over.
+      section = ctx.indicators.section(label.folded) ?? section;
+      continue;
+    }
+    rows.push({ r, label, value, plan, section, hidden: grid.hiddenRow(r), coded, folded: label.folded });
+  }
+  return { rows, end: grid.maxRow };
+}
+
 function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Header, ctx: ReadContext): SheetReading {
   const roles = header.roles;
   const labelCol = roles.get('label')!;
@@ -255,61 +300,38 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
   const findings: Finding[] = [];
   const entries = new Map<string, IndicatorEntry>();
   const sectionsSeen = new Set<string>();
-  const used = new Set<string>();
-  let section: string | null = null;
-  let end = grid.maxRow;
-  for (const r of grid.rowsFrom(header.start)) {
-    const labelText = cellText(grid, r, labelCol);
-    const stt = cellText(grid, r, roles.get('stt'));
-    if (!labelText) {
-      if (isSignature(grid.rowFolded(r))) {
-        end = r - 1;
-        break;
-      }
-      continue;
+  const { rows, end } = figureRows(grid, header, { label: labelCol, value: valueCol, plan: plan?.col }, ctx);
+  const matches = matchRows(rows, ctx.indicators, periodAbove?.year ?? null);
+  rows.forEach((row, i) => {
+    const { r, label, value } = row;
+    const where = { file, sheet: sheet.name, cell: cellAddress(r, labelCol), actual: label.text };
+    const match = matches[i];
+    if (row.coded) {
+      const named = labelNamesAnother(row.coded, label.folded, row.section, ctx);
+      if (named) findings.push(finding('unmapped-row', { ...where, severity: 'warning', indicator: row.coded.code }, { variant: 'code-label', row: r, label: label.text, code: row.coded.code, codeLabel: indicatorLabel(row.coded), named: named.code, namedLabel: indicatorLabel(named), labelCell: where.cell, codeCell: cellAddress(r, roles.get('code')!), candidates: [] }));
     }
-    const label = cellLabel(grid, r, labelCol);
-    const sttCol = roles.get('stt');
-    if (isSignature(grid.mergedFolded(r, labelCol)) || (sttCol !== undefined && isSignature(grid.mergedFolded(r, sttCol)))) {
-      end = r - 1;
-      break;
+    if (match.status === 'again') {
+      const first = rows[match.first];
+      const severity = row.hidden || isBlank(value) ? 'info' : 'warning';
+      findings.push(finding('unmapped-row', { ...where, severity, indicator: match.indicator.code }, { variant: 'again', row: r, label: label.text, hidden: row.hidden, code: match.indicator.code, codeLabel: indicatorLabel(match.indicator), usedRow: first.r, usedCell: first.value.address, candidates: [] }));
+      return;
     }
-    const value = valueCell(grid, r, valueCol);
-    const planValue = valueCell(grid, r, plan?.col);
-    if (isSectionRow(stt, labelText, isBlank(value) && isBlank(planValue))) {
-      section = ctx.indicators.section(label.folded);
-      continue;
-    }
-    const coded = byCode(grid, r, roles.get('code'), ctx.rules, used);
-    if (coded) {
-      const named = labelNamesAnother(coded.indicator, label.folded, section, ctx);
-      if (named) findings.push(finding('unmapped-row', { severity: 'warning', indicator: coded.indicator.code, file, sheet: sheet.name, cell: cellAddress(r, labelCol), actual: label.text }, { variant: 'code-label', row: r, label: label.text, code: coded.indicator.code, codeLabel: indicatorLabel(coded.indicator), named: named.code, namedLabel: indicatorLabel(named), labelCell: cellAddress(r, labelCol), codeCell: cellAddress(r, roles.get('code')!), candidates: [] }));
-    }
-    const match = coded ?? ctx.indicators.match(label.folded, section, used);
     if (match.status !== 'matched') {
-      if (isBlank(value) && isBlank(planValue)) {
-        // A heading in ordinary case with no numbering ("Hội Nông dân") still opens its section;
-        // a sub-heading such as "Trong đó:" names none and is passed over.
-        const named = ctx.indicators.section(label.folded);
-        if (named) section = named;
-        continue;
-      }
       const candidates = match.status === 'ambiguous' ? match.candidates : [];
-      findings.push(finding('unmapped-row', { file, sheet: sheet.name, cell: cellAddress(r, labelCol), actual: label.text }, { variant: 'row', row: r, label: label.text, candidates }));
-      continue;
+      findings.push(finding('unmapped-row', where, { variant: 'row', row: r, label: label.text, candidates }));
+      return;
     }
     const code = match.indicator.code;
-    used.add(code);
     if (match.indicator.section) sectionsSeen.add(match.indicator.section);
     entries.set(code, {
       code,
       label: label.text,
-      value: value!,
-      ...(planValue ? { plan: planValue, planMonths: plan!.months } : {}),
+      value,
+      ...(row.plan ? { plan: row.plan, planMonths: plan!.months } : {}),
       ...(roles.has('lastYear') ? { lastYear: valueCell(grid, r, roles.get('lastYear')) } : {}),
       ...(roles.has('planRate') && plan ? { planRate: valueCell(grid, r, roles.get('planRate')) } : {}),
     });
-  }
+  });
   if (entries.size === 0) {
     // A table of something else (an appendix, a list of names): not a report, so not a unit's.
     return { reports: [], findings: [finding('no-table', { severity: 'info', file, sheet: sheet.name, cell: cellAddress(header.top, labelCol) }, { file, variant: 'sheet-skipped', sheet: sheet.name })] };
@@ -332,6 +354,7 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
     sections: sectionsSeen,
     nameCell: id.evidence?.cell ?? null,
     legacy: [...grid.legacy],
+    ...(sheet.hidden ? { hiddenSheet: true } : {}),
   };
   return { reports: [report], findings };
 }
@@ -349,9 +372,8 @@ function labelNamesAnother(coded: Indicator, folded: string, section: string | n
 const indicatorLabel = (ind: Indicator) => (ind.section ? `${ind.section} – ${ind.name}` : ind.name);
 
 /** A row of chitieu's own template: its indicator by the code in the hidden column, when the rules know it. */
-function byCode(grid: Grid, r: number, col: number | undefined, rules: Rules, used: ReadonlySet<string>): Extract<MatchResult, { status: 'matched' }> | null {
-  const ind = col === undefined ? undefined : rules.byCode.get(cellText(grid, r, col).trim());
-  return ind && !used.has(ind.code) ? { status: 'matched', indicator: ind, score: 1 } : null;
+function byCode(grid: Grid, r: number, col: number | undefined, rules: Rules): Indicator | null {
+  return (col === undefined ? undefined : rules.byCode.get(cellText(grid, r, col).trim())) ?? null;
 }
 
 function mismatch(file: string, sheet: string, id: Identity): Finding {
@@ -527,6 +549,7 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
     rep.dated = dated;
     rep.period = period;
     rep.legacy = [...grid.legacy];
+    if (sheet.hidden) rep.hiddenSheet = true;
   }
   if (totalRow !== null) findings.push(...checkTotalRow(file, sheet.name, grid, totalRow, columns, reports, ctx.rules));
   return { reports, findings };

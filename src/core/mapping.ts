@@ -3,7 +3,7 @@
 // "HỘI CỰU CHIẾN BINH" it is CCB_HV, and with no section at all it is ambiguous, so unmapped.
 import { Indicator, Rules } from './rules';
 import { fold, tokens } from './text';
-import { UNIT_OF_MEASURE_HEADERS } from './vocabulary';
+import { NOT_ACHIEVED_WORDS, UNIT_OF_MEASURE_HEADERS } from './vocabulary';
 
 export type MatchResult =
   | { status: 'matched'; indicator: Indicator; score: number }
@@ -51,6 +51,15 @@ const MIN_SCORE = 0.72;
 const SECTION_BONUS = 0.15;
 const OTHER_SECTION_PENALTY = 0.3;
 const TIE_MARGIN = 0.02;
+const NOT_ACHIEVED: string[] = NOT_ACHIEVED_WORDS.map(fold);
+
+/** Words of a plan, a target, last year or a year ("năm 2022") in a folded label. */
+export function qualifiersOf(f: string): string[] {
+  const padded = ` ${f} `;
+  const found = NOT_ACHIEVED.filter((w) => padded.includes(` ${w} `));
+  for (const m of f.matchAll(/\b(?:19|20)\d\d\b/g)) found.push(m[0]);
+  return found;
+}
 
 export class IndicatorMatcher {
   private names: Name[] = [];
@@ -116,8 +125,19 @@ export class IndicatorMatcher {
     return best ? best.name : null;
   }
 
-  /** Matches a folded label (see labelOf) in the section it stands under. */
-  match(f: string, section: string | null, used?: ReadonlySet<string>): MatchResult {
+  /** The one indicator a folded label names exactly (its name or an alias) in its section, or null. */
+  exactly(f: string, section: string | null): Indicator | null {
+    const exact = this.exactNames.get(f)?.filter((i) => !section || !i.section || i.section === section) ?? [];
+    const own = exact.filter((i) => i.section === section);
+    return exact.length === 1 ? exact[0] : own.length === 1 ? own[0] : null;
+  }
+
+  /**
+   * Matches a folded label (see labelOf) in the section it stands under. With `qualifiers` (see
+   * qualifiersOf), a name that lacks any of them is no match: "Kế hoạch kết nạp hội viên mới" is not
+   * "Kết nạp hội viên mới".
+   */
+  match(f: string, section: string | null, used?: ReadonlySet<string>, qualifiers: string[] = []): MatchResult {
     if (!f) return { status: 'none' };
     // Most rows are the template's own wording: one exact name in the row's section settles it
     // without scoring every name.
@@ -128,6 +148,7 @@ export class IndicatorMatcher {
     const toks = new Set(f.split(' '));
     const best = new Map<string, { indicator: Indicator; score: number }>();
     for (const n of this.names) {
+      if (qualifiers.length && n.folded !== f && !qualifiers.every((q) => ` ${n.folded} `.includes(` ${q} `))) continue;
       let score = n.folded === f ? 1 : dice(toks, n.tokens);
       // The threshold applies to the words alone; the section only ranks matches that pass it.
       if (score < MIN_SCORE) continue;

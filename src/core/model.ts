@@ -34,6 +34,8 @@ export interface Sheet {
   merges: CellRange[];
   hiddenRows: number[];
   hiddenCols: number[];
+  /** The sheet's tab is hidden (state "hidden" or "veryHidden"): a draft or an old copy, not what was sent. */
+  hidden?: boolean;
 }
 
 export interface WorkbookModel {

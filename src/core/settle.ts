@@ -27,16 +27,18 @@ export function settleReports(reports: UnitReport[], rules: Rules, findings: Fin
   const used: UnitReport[] = [];
   const parts = new Set<UnitReport>();
   for (const g of groups.values()) {
-    const kept = [latest(g.filter((r) => r.layout === 'indicator-per-row'), findings), ...clusters(g.filter((r) => r.layout === 'unit-per-row')).map((c) => latest(c, findings))].filter(
-      (r): r is UnitReport => r !== null,
-    );
+    // A report split over two sheets or files (the Front's rows in one, the associations' in the
+    // other) gives different indicators: its parts are put together, as a table's rows are.
+    const own = clusters(g.filter((r) => r.layout === 'indicator-per-row'));
+    const tables = clusters(g.filter((r) => r.layout === 'unit-per-row'));
+    const kept = [...own, ...tables].map((c) => latest(c, findings)).filter((r): r is UnitReport => r !== null);
     kept.forEach((r) => parts.add(r));
     used.push(combine(kept, rules, findings));
   }
   return { used, parts };
 }
 
-/** Rows of association tables that give the same indicators of a unit are copies of each other. */
+/** Reports, or rows of association tables, that give the same indicators of a unit are copies of each other. */
 function clusters(rows: UnitReport[]): UnitReport[][] {
   const out: UnitReport[][] = [];
   for (const r of rows) {
@@ -47,12 +49,18 @@ function clusters(rows: UnitReport[]): UnitReport[][] {
   return out;
 }
 
-/** The later of several reports giving the same figures; the choice is a finding. */
+/**
+ * The later of several reports giving the same figures; the choice is a finding. One on a shown
+ * sheet wins over one on a hidden sheet (a draft, an old copy) whatever their dates; of two of the
+ * same date, the fuller.
+ */
 function latest(g: UnitReport[], findings: Finding[]): UnitReport | null {
   if (g.length <= 1) return g[0] ?? null;
-  const sorted = [...g].sort((a, b) => compareDates(a.date, b.date) || (a.file + a.sheet).localeCompare(b.file + b.sheet));
+  const shown = (r: UnitReport) => (r.hiddenSheet ? 0 : 1);
+  const sorted = [...g].sort((a, b) => shown(a) - shown(b) || compareDates(a.date, b.date) || a.entries.size - b.entries.size || (a.file + a.sheet).localeCompare(b.file + b.sheet));
   const winner = sorted[sorted.length - 1];
-  const sameDate = compareDates(sorted[sorted.length - 2].date, winner.date) === 0;
+  const second = sorted[sorted.length - 2];
+  const why = shown(second) < shown(winner) ? 'shown' : compareDates(second.date, winner.date) !== 0 ? 'latest' : second.entries.size < winner.entries.size ? 'fuller' : 'last';
   findings.push(
     finding(
       'duplicate-unit',
@@ -60,9 +68,9 @@ function latest(g: UnitReport[], findings: Finding[]): UnitReport | null {
       {
         unit: winner.unit,
         count: g.length,
-        reports: sorted.map((r) => ({ file: r.file, sheet: r.sheet, date: r.date ? formatDate(r.date) : '' })),
+        reports: sorted.map((r) => ({ file: r.file, sheet: r.sheet, date: r.date ? formatDate(r.date) : '', ...(r.hiddenSheet ? { hidden: true } : {}) })),
         used: { file: winner.file, sheet: winner.sheet },
-        sameDate,
+        why,
       },
     ),
   );
@@ -106,5 +114,7 @@ function combine(kept: UnitReport[], rules: Rules, findings: Finding[]): UnitRep
       }
     }
   }
-  return { ...base, entries };
+  // Rows missing from a section either part of a split report covers are missing values.
+  const sections = new Set([...base.sections, ...others.filter((o) => o.layout === 'indicator-per-row').flatMap((o) => [...o.sections])]);
+  return { ...base, entries, sections };
 }

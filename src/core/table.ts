@@ -86,13 +86,26 @@ function countTexts(grid: Grid, r: number): number {
   return n;
 }
 
+/** "Năm 2023", "6 tháng 2023", "6T/2023" (folded): a period alone, under a figure column's header. */
+const PERIOD_CELL = /^(?:(?:nam|thang|dau|cuoi|quy|ky|\d{1,2}t|\d{1,2}|[iv]{1,3})\s*[/-]?\s*)*(?:19|20)\d\d$/;
+
+/** The year a column's own header cells name ("Thực hiện năm 2023", "Năm 2022" under "Thực hiện"). */
+function headerYear(grid: Grid, top: number, bottom: number, c: number): number | null {
+  for (let r = bottom; r >= top; r--) {
+    const years = grid.mergedFolded(r, c).match(/\b(?:19|20)\d\d\b/g);
+    if (years) return Math.max(...years.map(Number));
+  }
+  return null;
+}
+
 function isSubHeaderRow(grid: Grid, r: number): boolean {
   let known = 0;
   for (const c of grid.columnsOf(r)) {
     const cell = grid.cell(r, c);
     if (cell && typeof cell.value === 'number') return false;
-    if (!grid.folded(r, c)) continue;
-    if (!roleOf(grid, r, c)) return false;
+    const f = grid.folded(r, c);
+    if (!f) continue;
+    if (!roleOf(grid, r, c) && !PERIOD_CELL.test(f)) return false;
     known++;
   }
   return known > 0;
@@ -132,14 +145,35 @@ function planMonths(grid: Grid, top: number, bottom: number, c: number): number 
 function headerFrom(grid: Grid, top: number, bottom: number, start: number, extra: Partial<Record<Role, number>> = {}): Header {
   const roles = new Map<Role, number>();
   const plans: PlanColumn[] = [];
+  const values: number[] = [];
   for (const [role, col] of Object.entries(extra) as Array<[Role, number]>) roles.set(role, col);
   for (const c of headerColumns(grid, top, bottom)) {
     if ([...roles.values()].includes(c)) continue;
     const role = columnRole(grid, top, bottom, c);
     if (role === 'plan') plans.push({ col: c, months: planMonths(grid, top, bottom, c) });
-    if (role && !roles.has(role)) roles.set(role, c);
+    if (role === 'value') values.push(c);
+    else if (role && !roles.has(role)) roles.set(role, c);
   }
+  chooseValue(grid, top, bottom, values, roles);
   return { top, bottom, start, roles, plans };
+}
+
+/**
+ * The figure column among several: one the sheet shows over a hidden one (an old column left in
+ * the template), then the latest year its header names ("Thực hiện năm 2022 | … năm 2023": a
+ * year's report has no column for a later year). An earlier year's is last year's figure.
+ */
+function chooseValue(grid: Grid, top: number, bottom: number, values: number[], roles: Map<Role, number>): void {
+  if (roles.has('value') || values.length === 0) return;
+  const shown = values.filter((c) => !grid.hiddenCol(c));
+  const pool = shown.length ? shown : values;
+  const years = pool.map((c) => headerYear(grid, top, bottom, c));
+  const dated = years.filter((y): y is number => y !== null);
+  const latest = dated.length === pool.length && new Set(dated).size > 1 ? Math.max(...dated) : null;
+  const chosen = latest === null ? pool[0] : pool[years.indexOf(latest)];
+  roles.set('value', chosen);
+  const earlier = latest === null ? undefined : pool.find((c, i) => years[i]! < latest);
+  if (earlier !== undefined && !roles.has('lastYear')) roles.set('lastYear', earlier);
 }
 
 function dataStart(grid: Grid, bottom: number): number {

@@ -304,6 +304,14 @@ export const GROUP_HEADING_WORDS: readonly string[] = ['Các', 'Khối', 'Cụm'
 /** First words of a part's sum inside a table of units ("Cộng cụm 1", "Tổng các xã"); "Tổng cộng" is the table's own. */
 export const SUBTOTAL_WORDS: readonly string[] = ['Cộng', 'Tổng'];
 
+/**
+ * Words that make a row about something other than what was achieved: a plan, a target, last
+ * year, the start of the period ("Kế hoạch kết nạp hội viên mới", "Tổng số hội viên đầu kỳ"). Such
+ * a row is never taken for an indicator by resemblance, only when the indicator's own name (or an
+ * alias) has the same words.
+ */
+export const NOT_ACHIEVED_WORDS: readonly string[] = ['kế hoạch', 'kh', 'chỉ tiêu', 'cùng kỳ', 'ck', 'năm trước', 'kỳ trước', 'đầu kỳ', 'dự kiến'];
+
 /** Header cells of a row of units of measure under the indicators' names, besides the rules' own units. */
 export const UNIT_OF_MEASURE_HEADERS: readonly string[] = ['ĐVT', 'Đơn vị tính', '%'];
 
@@ -346,6 +354,6 @@ function deepFreeze(value: unknown): void {
   Object.freeze(value);
   for (const v of Object.values(value)) deepFreeze(v);
 }
-for (const list of [SETTINGS_COLUMNS, SETTING_NAMES, OFF_WORDS, REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, EXPLANATION_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, PLACE_SYLLABLE_ORGANISATIONS, NATIONAL_HEADINGS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES, DOCUMENT_KINDS, DOCUMENT_CODES, PLAN_LINE_WORDS, REPORT_WORDS, GROUP_HEADING_WORDS, SUBTOTAL_WORDS, UNIT_OF_MEASURE_HEADERS]) {
+for (const list of [SETTINGS_COLUMNS, SETTING_NAMES, OFF_WORDS, REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, EXPLANATION_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, PLACE_SYLLABLE_ORGANISATIONS, NATIONAL_HEADINGS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES, DOCUMENT_KINDS, DOCUMENT_CODES, PLAN_LINE_WORDS, REPORT_WORDS, GROUP_HEADING_WORDS, SUBTOTAL_WORDS, UNIT_OF_MEASURE_HEADERS, NOT_ACHIEVED_WORDS]) {
   deepFreeze(list);
 }

@@ -48,7 +48,7 @@ function toModel(wb: XLSX.WorkBook, name: string, limits: ReadLimits): WorkbookM
   };
   if (wb.SheetNames.length > limits.maxSheets) refuse(`có ${wb.SheetNames.length} trang tính (giới hạn ${limits.maxSheets})`);
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
-  const sheets = wb.SheetNames.map((sheetName) => {
+  const sheets = wb.SheetNames.map((sheetName, i) => {
     const ws = wb.Sheets[sheetName];
     // The extent as the file declares it (before sheetRows cut it), refused as for .xlsx.
     const extent = XLSX.utils.decode_range(ws['!fullref'] ?? ws['!ref'] ?? 'A1');
@@ -57,7 +57,10 @@ function toModel(wb: XLSX.WorkBook, name: string, limits: ReadLimits): WorkbookM
     const sheet = `trang "${sheetName}"`;
     if (rows > limits.maxSheetRows) refuse(`có ${sheet} với ${formatNumber(rows)} dòng (giới hạn ${formatNumber(limits.maxSheetRows)})`);
     if (rows * cols > limits.maxSheetCells) refuse(`có ${sheet} với ${formatNumber(rows * cols)} ô (giới hạn ${formatNumber(limits.maxSheetCells)})`);
-    return toSheet(sheetName, ws, date1904, name, limits.maxCellChars);
+    const model = toSheet(sheetName, ws, date1904, name, limits.maxCellChars);
+    // SheetJS: Hidden 1 is hidden, 2 very hidden.
+    if (wb.Workbook?.Sheets?.[i]?.Hidden) model.hidden = true;
+    return model;
   });
   if (sheets.length === 0) throw new SheetJsRefusal(`Tệp "${name}" không có trang tính nào.`);
   if (sheets.every((s) => s.rows.length === 0)) throw new SheetJsRefusal(`Tệp "${name}" trống: không trang tính nào có dữ liệu.`);

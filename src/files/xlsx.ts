@@ -39,7 +39,7 @@ export function readXlsxSheets(buf: Uint8Array, limits: XlsxLimits): Sheet[] {
   const byId = new Map(rels.map((r) => [r.id, r]));
   const stringsPath = rels.find((r) => REL_SHARED_STRINGS.test(r.type))?.target;
   const stylesPath = rels.find((r) => REL_STYLES.test(r.type))?.target;
-  const sheetParts = book.sheets.map((s) => ({ name: s.name, rel: byId.get(s.rid) })).filter((s) => s.rel && REL_WORKSHEET.test(s.rel.type));
+  const sheetParts = book.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rel: byId.get(s.rid) })).filter((s) => s.rel && REL_WORKSHEET.test(s.rel.type));
   const parts = unzipParts(buf, [stringsPath, stylesPath, ...sheetParts.map((s) => s.rel!.target)]);
   const scan = limits.scan ?? scanXml;
   const strings = stringsPath ? parseSharedStrings(text(parts, stringsPath) ?? '', scan) : [];
@@ -48,7 +48,10 @@ export function readXlsxSheets(buf: Uint8Array, limits: XlsxLimits): Sheet[] {
   const sheets: Sheet[] = [];
   for (const s of sheetParts) {
     const xml = text(parts, s.rel!.target);
-    if (xml !== undefined) sheets.push(parseSheet(xml, s.name, context, scan));
+    if (xml === undefined) continue;
+    const sheet = parseSheet(xml, s.name, context, scan);
+    if (s.hidden) sheet.hidden = true;
+    sheets.push(sheet);
   }
   return sheets;
 }
@@ -168,15 +171,16 @@ function relationships(xml: string, base: string): Relationship[] {
 // ---------------------------------------------------------------------------------------------
 // Workbook, shared strings, styles
 
-function parseWorkbook(xml: string): { sheets: Array<{ name: string; rid: string }>; date1904: boolean } {
-  const sheets: Array<{ name: string; rid: string }> = [];
+function parseWorkbook(xml: string): { sheets: Array<{ name: string; rid: string; hidden: boolean }>; date1904: boolean } {
+  const sheets: Array<{ name: string; rid: string; hidden: boolean }> = [];
   let date1904 = false;
   scanXml(xml, {
     open(name, a) {
       if (name === 'sheet') {
         const sheet = a.get('name');
         const rid = a.get('id');
-        if (sheet !== undefined && rid) sheets.push({ name: sheet, rid });
+        const state = a.get('state');
+        if (sheet !== undefined && rid) sheets.push({ name: sheet, rid, hidden: state === 'hidden' || state === 'veryHidden' });
       } else if (name === 'workbookPr') date1904 = isTrue(a.get('date1904'));
     },
     close() {},

@@ -310,6 +310,14 @@ describe('a rate row the unit filled in, against the rate from its parts', () =>
     expect(on(res, 'DT').map((f) => f.kind)).toEqual(['missing-value']);
   });
 
+  test('a rate written without the counts it comes from is judged as written against its target', () => {
+    const res = check([report(HOA_LAC, { ...MEETS, TL: 60, HV: null, DT: null })]);
+    expect(on(res, 'TL').map((f) => [f.kind, f.against, f.actual, f.expected])).toEqual([['shortfall', 'target', 0.6, 0.7]]);
+    // With the counts, the counts decide: 700/1.000 is 70 %, and a stated 60 is wrong, not short.
+    const both = check([report(HOA_LAC, { ...MEETS, TL: 60 })]);
+    expect(on(both, 'TL').map((f) => [f.kind, f.actual])).toEqual([['inconsistent', 0.6]]);
+  });
+
   test('a rate past a thousand trillion is an invalid value only; a thousand trillion is compared, and wrong', () => {
     const tooLarge = check([report(HOA_LAC, { ...MEETS, TL: 2e15 })]);
     expect(on(tooLarge, 'TL').map((f) => f.kind)).toEqual(['invalid-value']);

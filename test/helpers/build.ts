@@ -10,6 +10,10 @@ export interface SheetSpec {
   merges?: string[];
   font?: string;
   hiddenRows?: number[];
+  /** 1-based column numbers. */
+  hiddenCols?: number[];
+  /** The sheet's tab hidden. */
+  hidden?: boolean;
   numFmts?: Record<string, string>;
 }
 
@@ -27,6 +31,8 @@ export async function xlsx(sheets: SheetSpec[]): Promise<Uint8Array> {
     });
     for (const m of spec.merges ?? []) ws.mergeCells(m);
     for (const r of spec.hiddenRows ?? []) ws.getRow(r).hidden = true;
+    for (const c of spec.hiddenCols ?? []) ws.getColumn(c).hidden = true;
+    if (spec.hidden) ws.state = 'hidden';
     for (const [addr, fmt] of Object.entries(spec.numFmts ?? {})) ws.getCell(addr).numFmt = fmt;
   }
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
