@@ -11,7 +11,7 @@ import { Sheet, WorkbookModel, cellAddress } from './model';
 import { MAX_FIGURE, Reading, readCellNumber } from './numbers';
 import { DateLine, Period, ReportDate, formatDate, isPlanLine, parseDate, parseDateLine, parsePeriod } from './period';
 import { Indicator, Rules } from './rules';
-import { GROUP_HEADING, Header, PlanColumn, SUBTOTAL, findReportHeader, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isTotalRow, isUnitsOrCodesRow } from './table';
+import { GROUP_HEADING, Header, PlanColumn, SUBTOTAL, findReportHeader, setValueColumn, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isTotalRow, isUnitsOrCodesRow } from './table';
 import { RowToMatch, matchRows } from './row-match';
 import { UnitMatcher } from './units';
 
@@ -292,9 +292,11 @@ function figureRows(grid: Grid, header: Header, cols: { label: number; value: nu
 }
 
 function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Header, ctx: ReadContext): SheetReading {
-  const roles = header.roles;
-  const labelCol = roles.get('label')!;
   const periodAbove = readDateAndPeriod(contextLines(grid, header, grid.maxRow).above, []).period;
+  // Of several figure columns, the one for the period the title gives.
+  const roles = new Map(header.roles);
+  if (header.values.length > 1 && periodAbove) setValueColumn(roles, header.values, periodAbove);
+  const labelCol = roles.get('label')!;
   const plan = roles.has('value') ? choosePlan(header.plans, periodAbove?.months ?? null) : undefined;
   const valueCol = roles.get('value') ?? header.plans[0].col;
   const findings: Finding[] = [];

@@ -38,6 +38,15 @@ export interface Header {
   start: number;
   roles: Map<Role, number>;
   plans: PlanColumn[];
+  /** Every figure column, by what its header says; `roles` holds the one chosen without the report's period. */
+  values: ValueColumn[];
+}
+
+export interface ValueColumn {
+  col: number;
+  year: number | null;
+  months: number | null;
+  hidden: boolean;
 }
 
 const COLUMN_NUMBER = /^\(?\s*(\d{1,2}|[a-h])\s*\)?$/i;
@@ -86,8 +95,8 @@ function countTexts(grid: Grid, r: number): number {
   return n;
 }
 
-/** "Năm 2023", "6 tháng 2023", "6T/2023" (folded): a period alone, under a figure column's header. */
-const PERIOD_CELL = /^(?:(?:nam|thang|dau|cuoi|quy|ky|\d{1,2}t|\d{1,2}|[iv]{1,3})\s*[/-]?\s*)*(?:19|20)\d\d$/;
+/** "Năm 2023", "6 tháng", "6 tháng đầu năm 2023", "6T/2023", "Cả năm", "Quý I", "Năm nay" (folded): a period alone. */
+const PERIOD_HEADER = /^(?:(?:\d{1,2} ?t|\d{1,2} thang(?: dau| cuoi)?|ca nam|nam|quy [ivx]+|quy \d)(?: nam)?(?: ?[/-]? ?(?:19|20)\d\d)?|(?:nam )?(?:19|20)\d\d|nam nay|ky nay|ky bao cao)$/;
 
 /** The year a column's own header cells name ("Thực hiện năm 2023", "Năm 2022" under "Thực hiện"). */
 function headerYear(grid: Grid, top: number, bottom: number, c: number): number | null {
@@ -105,7 +114,7 @@ function isSubHeaderRow(grid: Grid, r: number): boolean {
     if (cell && typeof cell.value === 'number') return false;
     const f = grid.folded(r, c);
     if (!f) continue;
-    if (!roleOf(grid, r, c) && !PERIOD_CELL.test(f)) return false;
+    if (!roleOf(grid, r, c) && !PERIOD_HEADER.test(f)) return false;
     known++;
   }
   return known > 0;
@@ -142,38 +151,62 @@ function planMonths(grid: Grid, top: number, bottom: number, c: number): number 
   return null;
 }
 
+/** The months a figure column's own header cells name: "6 tháng" 6, "Cả năm" or "năm 2023" 12, "Quý I" 3. */
+function headerMonths(grid: Grid, top: number, bottom: number, c: number): number | null {
+  for (let r = bottom; r >= top; r--) {
+    const f = grid.mergedFolded(r, c);
+    const m = MONTHS.exec(f) ?? /\b(\d{1,2}) ?t\b/.exec(f);
+    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return Number(m[1]);
+    if (QUARTER.test(f)) return 3;
+    if (YEAR.test(f)) return 12;
+  }
+  return null;
+}
+
 function headerFrom(grid: Grid, top: number, bottom: number, start: number, extra: Partial<Record<Role, number>> = {}): Header {
   const roles = new Map<Role, number>();
   const plans: PlanColumn[] = [];
-  const values: number[] = [];
+  const values: ValueColumn[] = [];
+  const periods: ValueColumn[] = [];
   for (const [role, col] of Object.entries(extra) as Array<[Role, number]>) roles.set(role, col);
   for (const c of headerColumns(grid, top, bottom)) {
     if ([...roles.values()].includes(c)) continue;
     const role = columnRole(grid, top, bottom, c);
     if (role === 'plan') plans.push({ col: c, months: planMonths(grid, top, bottom, c) });
-    if (role === 'value') values.push(c);
+    const column = () => ({ col: c, year: headerYear(grid, top, bottom, c), months: headerMonths(grid, top, bottom, c), hidden: grid.hiddenCol(c) });
+    if (role === 'value') values.push(column());
     else if (role && !roles.has(role)) roles.set(role, c);
+    // A column headed with a period alone ("6 tháng", "Năm 2023") is a figure column when none says "Thực hiện".
+    else if (!role && PERIOD_HEADER.test(grid.mergedFolded(bottom, c))) periods.push(column());
   }
-  chooseValue(grid, top, bottom, values, roles);
-  return { top, bottom, start, roles, plans };
+  const header = { top, bottom, start, roles, plans, values: values.length ? values : periods };
+  if (!roles.has('value') && header.values.length) setValueColumn(roles, header.values, null);
+  return header;
 }
 
 /**
- * The figure column among several: one the sheet shows over a hidden one (an old column left in
- * the template), then the latest year its header names ("Thực hiện năm 2022 | … năm 2023": a
- * year's report has no column for a later year). An earlier year's is last year's figure.
+ * The figure column among several, for a report's period when it is known: one the sheet shows
+ * over a hidden one (an old column left in the template); then the one for the report's year, or
+ * the latest year headers name ("Thực hiện năm 2022 | … năm 2023": a year's report has no column
+ * for a later year); then the one for the report's months ("6 tháng | Cả năm"), or the longest.
+ * An earlier year's column is last year's figure.
  */
-function chooseValue(grid: Grid, top: number, bottom: number, values: number[], roles: Map<Role, number>): void {
-  if (roles.has('value') || values.length === 0) return;
-  const shown = values.filter((c) => !grid.hiddenCol(c));
-  const pool = shown.length ? shown : values;
-  const years = pool.map((c) => headerYear(grid, top, bottom, c));
-  const dated = years.filter((y): y is number => y !== null);
-  const latest = dated.length === pool.length && new Set(dated).size > 1 ? Math.max(...dated) : null;
-  const chosen = latest === null ? pool[0] : pool[years.indexOf(latest)];
-  roles.set('value', chosen);
-  const earlier = latest === null ? undefined : pool.find((c, i) => years[i]! < latest);
-  if (earlier !== undefined && !roles.has('lastYear')) roles.set('lastYear', earlier);
+export function setValueColumn(roles: Map<Role, number>, values: ValueColumn[], period: { year: number | null; months: number } | null): void {
+  const shown = values.filter((v) => !v.hidden);
+  let pool = shown.length ? shown : values;
+  const years = new Set(pool.map((v) => v.year));
+  const byYear = pool.filter((v) => period?.year != null && v.year === period.year);
+  if (byYear.length) pool = byYear;
+  else if (!years.has(null) && years.size > 1) pool = pool.filter((v) => v.year === Math.max(...pool.map((x) => x.year!)));
+  const months = new Set(pool.map((v) => v.months));
+  const byMonths = pool.filter((v) => period && v.months === period.months);
+  if (byMonths.length) pool = byMonths;
+  else if (!months.has(null) && months.size > 1) pool = pool.filter((v) => v.months === Math.max(...pool.map((x) => x.months!)));
+  const chosen = pool[0];
+  roles.set('value', chosen.col);
+  if (roles.get('lastYear') === chosen.col) roles.delete('lastYear');
+  const earlier = chosen.year === null ? undefined : values.find((v) => v.year !== null && v.year < chosen.year!);
+  if (earlier && !roles.has('lastYear')) roles.set('lastYear', earlier.col);
 }
 
 function dataStart(grid: Grid, bottom: number): number {

@@ -55,7 +55,8 @@ export const REPORT_COLUMNS: ReadonlyArray<PhraseRule<ReportColumn>> = [
   // The unit's own plan for the row; its period may be in the header ("Kế hoạch 9 tháng").
   { role: 'plan', mode: 'contains', phrases: ['Kế hoạch', 'KH'] },
   // The figure achieved: the column every check reads.
-  { role: 'value', mode: 'contains', phrases: ['Thực hiện', 'Kết quả', 'Số liệu', 'Ước thực hiện', 'Lũy kế', 'Số lượng'] },
+  // "TH" and "KQ" as clerks abbreviate them ("TH 6T/2023", "KQ 2023"), as "KH" is for the plan.
+  { role: 'value', mode: 'contains', phrases: ['Thực hiện', 'Kết quả', 'Số liệu', 'Ước thực hiện', 'Lũy kế', 'Số lượng', 'TH', 'KQ'] },
   // The unit column of an association's table, when its header says so. Tables whose unit
   // column is headed otherwise (or not at all) are found by their cells naming roster units.
   {

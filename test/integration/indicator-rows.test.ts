@@ -118,6 +118,7 @@ describe('several figure columns: the one for the report\'s year, the one the sh
     ['"Thực hiện năm 2022 | Kế hoạch năm 2023 | Thực hiện năm 2023"', [['STT', 'Nội dung', 'ĐVT', 'Thực hiện năm 2022', 'Kế hoạch năm 2023', 'Thực hiện năm 2023']], ['old', 'plan', 'new'], {}],
     ['"Thực hiện" merged over "Năm 2022 | Năm 2023"', [['STT', 'Nội dung', 'ĐVT', 'Thực hiện', null], ['STT', 'Nội dung', 'ĐVT', 'Năm 2022', 'Năm 2023']], ['old', 'new'], { merges: ['D6:E6', 'A6:A7', 'B6:B7', 'C6:C7'] }],
     ['"Kết quả" merged over "Cùng kỳ năm trước | Năm 2023"', [['STT', 'Nội dung', 'ĐVT', 'Kết quả', null], ['STT', 'Nội dung', 'ĐVT', 'Cùng kỳ năm trước', 'Năm 2023']], ['old', 'new'], { merges: ['D6:E6', 'A6:A7', 'B6:B7', 'C6:C7'] }],
+    ['"Kết quả" over "Cùng kỳ | Năm nay", not merged', [['STT', 'Nội dung', 'ĐVT', 'Kết quả', null], [null, null, null, 'Cùng kỳ', 'Năm nay']], ['old', 'new'], {}],
     ['this year\'s first: "Thực hiện năm 2023 | Thực hiện năm 2022"', [['STT', 'Nội dung', 'ĐVT', 'Thực hiện năm 2023', 'Thực hiện năm 2022']], ['new', 'old'], {}],
     ['an old "Thực hiện" column left hidden before the shown one', [['STT', 'Nội dung', 'ĐVT', 'Thực hiện', 'Thực hiện']], ['old', 'new'], { hiddenCols: [4] }],
   ])('%s', async (_, header, kinds, extra) => {
@@ -175,5 +176,34 @@ describe('a unit\'s report over several sheets or files', () => {
     const r = await session([['hoa-lac.xlsx', [full, part]]]);
     expect(ALL.map((c) => figure(r, c))).toEqual([1000, 980, 3, 500, 40, 100, 5, 12]);
     expect(r.findings.filter((f) => f.kind === 'duplicate-unit').map((f) => f.message.split(' vì ')[1])).toEqual(['cùng ngày hoặc không ghi ngày, lấy bản có nhiều chỉ tiêu hơn.']);
+  });
+});
+
+describe('figure columns headed with a period alone, or abbreviated', () => {
+  async function run(title: string, header: string[], kinds: Array<'six' | 'year' | 'new'>) {
+    const lines: Array<Array<string | number | null>> = [['ĐẢNG BỘ THỊ XÃ HÒA BÌNH'], ['ĐẢNG ỦY PHƯỜNG HÒA LẠC', null, null, 'ngày 12 tháng 12 năm 2023'], [], [title], [], header];
+    // "six": the first six months' figure (value − 7); "year": the whole year's (value); "new": the figure.
+    for (const row of goodRows()) {
+      const v = typeof row.value === 'number' ? row.value : null;
+      lines.push([row.stt ?? null, row.label, row.uom ?? null, ...kinds.map((k) => (v === null ? null : k === 'six' ? v - 7 : v))]);
+    }
+    lines.push([], ['NGƯỜI LẬP BIỂU', null, null, null, 'T/M ĐẢNG ỦY']);
+    const { rules, problems } = readRules(await readWorkbookBuffer(await rulesWorkbook({ roster: ROSTER }), 'rules.xlsx'));
+    const session = new CheckSession(rules, problems);
+    session.addWorkbook(await readWorkbookBuffer(await xlsx([{ name: 'Biểu', rows: lines }]), 'hoa-lac.xlsx'));
+    const r = session.finish();
+    return ['SO_HO', 'HND_HV', 'DOI_THOAI'].map((c) => figure(r, c));
+  }
+
+  test.each<[string, string, string[], Array<'six' | 'year' | 'new'>, number[]]>([
+    ['"6 tháng" alone, in a six-month report', 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023', ['STT', 'Nội dung', 'ĐVT', '6 tháng'], ['new'], [1000, 500, 12]],
+    ['"Năm 2023" alone', 'BÁO CÁO NĂM 2023', ['STT', 'Nội dung', 'ĐVT', 'Năm 2023'], ['new'], [1000, 500, 12]],
+    ['"TH 6T/2023"', 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023', ['STT', 'Nội dung', 'ĐVT', 'TH 6T/2023'], ['new'], [1000, 500, 12]],
+    ['"KQ 2022 | KQ 2023"', 'BÁO CÁO NĂM 2023', ['STT', 'Nội dung', 'ĐVT', 'KQ 2022', 'KQ 2023'], ['six', 'new'], [1000, 500, 12]],
+    ['"Thực hiện 6 tháng | Thực hiện cả năm" in a year\'s report: the year\'s', 'BÁO CÁO NĂM 2023', ['STT', 'Nội dung', 'ĐVT', 'Thực hiện 6 tháng', 'Thực hiện cả năm'], ['six', 'year'], [1000, 500, 12]],
+    ['"Thực hiện cả năm | Thực hiện 6 tháng" in a year\'s report: the year\'s', 'BÁO CÁO NĂM 2023', ['STT', 'Nội dung', 'ĐVT', 'Thực hiện cả năm', 'Thực hiện 6 tháng'], ['year', 'six'], [1000, 500, 12]],
+    ['"Thực hiện cả năm | Thực hiện 6 tháng" in a six-month report: the six months\'', 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023', ['STT', 'Nội dung', 'ĐVT', 'Thực hiện cả năm', 'Thực hiện 6 tháng'], ['year', 'six'], [993, 493, 5]],
+  ])('%s', async (_, title, header, kinds, expected) => {
+    expect(await run(title, header, kinds)).toEqual(expected);
   });
 });
