@@ -222,8 +222,11 @@ export function checkUnit(u: UnitFigures, rules: Rules, pace: Pace, findings: Fi
     if (ind.formula) {
       const v = lookup(ind.code);
       checkStatedRate(ind, report.entries.get(ind.code), v, lookup, report, findings);
-      // A rate the unit wrote without the counts it comes from is still its rate, judged as written.
+      // 0,9755 in a plain cell, where the counts give 97,55 %, is recorded as that fraction.
       const stated = figures.get(ind.code);
+      const reading = report.entries.get(ind.code)?.value.reading;
+      if (stated?.status === 'ok' && v !== undefined && reading && writtenAsFraction(reading, v)) figures.set(ind.code, { ...stated, value: reading.value });
+      // A rate the unit wrote without the counts it comes from is still its rate, judged as written.
       const rate = v ?? (stated?.status === 'ok' ? stated.value : undefined);
       if (rate !== undefined) u.derived.set(ind.code, rate);
     }
@@ -379,7 +382,7 @@ function decimalsOf(n: number): number {
 }
 
 /** 0,996 typed into a cell without a percent format, where the parts give 99,6 %: a fraction, not 0,996 %. */
-function writtenAsFraction(r: Reading, computed: number): boolean {
+function writtenAsFraction(r: Reading, computed: number): r is Extract<Reading, { kind: 'number' }> {
   return r.kind === 'number' && !r.percent && r.value <= 1 && matchesRounded(r.value, computed);
 }
 

@@ -65,7 +65,8 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
     const chosen = chooseSheets(list.sheets, list.own, options);
 
     // syncs 2
-    const targets: SheetRead[] = chosen.map((name) => ({ name, row0: 0, col0: 0, rows: 0, cols: 0, sheet: newSheet(name), merged: new Set<string>() }));
+    const hidden = new Set(list.sheets.filter((w) => String(w.visibility) !== 'Visible').map((w) => w.name));
+    const targets: SheetRead[] = chosen.map((name) => ({ name, row0: 0, col0: 0, rows: 0, cols: 0, sheet: { ...newSheet(name), ...(hidden.has(name) ? { hidden: true } : {}) }, merged: new Set<string>() }));
     await runJobs(context, targets.map((t) => usedRangeJob(sheet, t)), run);
 
     // syncs 3

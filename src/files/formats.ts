@@ -131,7 +131,7 @@ export async function readOtherFormat(buf: Uint8Array, name: string, limits: Rea
     const hidden = await odsHidden(buf, limits.maxSheetRows);
     for (const sheet of model.sheets) {
       const h = hidden.get(sheet.name);
-      if (h) Object.assign(sheet, { hiddenRows: h.rows, hiddenCols: h.cols });
+      if (h) Object.assign(sheet, { hiddenRows: h.rows, hiddenCols: h.cols }, h.sheet ? { hidden: true } : {});
     }
   }
   return model;

@@ -1,11 +1,22 @@
-// Hidden rows and columns of an .ods, which SheetJS does not report: read from content.xml,
-// where LibreOffice marks them table:visibility="collapse" (or "filter" for rows a filter hides).
+// Hidden rows, columns and sheets of an .ods, which SheetJS does not report: read from content.xml,
+// where LibreOffice marks rows and columns table:visibility="collapse" (or "filter" for rows a
+// filter hides), and a hidden sheet by a table style whose table:display is "false".
 import { decodeText } from './xml';
 import { peekEntry, zipEntries } from './zip';
 
 export interface Hidden {
   rows: number[];
   cols: number[];
+  sheet: boolean;
+}
+
+const TABLE_STYLE = /<style:style\b([^>]*)>\s*<style:table-properties\b([^>]*?)\/?>/g;
+
+/** Names of the table styles that hide their sheet. */
+function hidingStyles(xml: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of xml.matchAll(TABLE_STYLE)) if (attr(m[2], 'table:display') === 'false') out.add(attr(m[1], 'style:name') ?? '');
+  return out;
 }
 
 const TOKEN = /<table:table((?:\s[^>]*)?)>|<\/table:table>|<table:table-row\b([^>]*?)\/?>|<table:table-column\b([^>]*?)\/?>/g;
@@ -21,6 +32,7 @@ export async function odsHidden(buf: Uint8Array, maxRows: number): Promise<Map<s
   const content = zipEntries(buf)?.find((e) => e.name === 'content.xml');
   if (!content) return out;
   const xml = await peekEntry(buf, content, content.size);
+  const hiding = hidingStyles(xml);
   let current: Hidden | null = null;
   let depth = 0; // a table inside a cell (rare) is not the sheet's
   let row = 0;
@@ -32,7 +44,7 @@ export async function odsHidden(buf: Uint8Array, maxRows: number): Promise<Map<s
     } else if (m[1] !== undefined) {
       depth++;
       if (depth > 1) continue;
-      current = { rows: [], cols: [] };
+      current = { rows: [], cols: [], sheet: hiding.has(attr(m[1], 'table:style-name') ?? '') };
       out.set(decodeText(attr(m[1], 'table:name') ?? ''), current);
       row = 0;
       col = 0;

@@ -310,6 +310,14 @@ describe('a rate row the unit filled in, against the rate from its parts', () =>
     expect(on(res, 'DT').map((f) => f.kind)).toEqual(['missing-value']);
   });
 
+  test('a rate written as a fraction in a plain cell, agreeing with its counts, is recorded as that rate', () => {
+    const res = check([report(HOA_LAC, { ...MEETS, HV: 750, TL: 0.75 })]);
+    expect(res.rows.find((r) => r.unit === 'Phường Hòa Lạc')!.figures.get('TL')).toMatchObject({ status: 'ok', value: 0.75 });
+    // One that does not agree stays as Excel shows it, 0,5 %, and is wrong.
+    const wrong = check([report(HOA_LAC, { ...MEETS, HV: 750, TL: 0.5 })]);
+    expect(wrong.rows.find((r) => r.unit === 'Phường Hòa Lạc')!.figures.get('TL')).toMatchObject({ status: 'ok', value: 0.005 });
+  });
+
   test('a rate written without the counts it comes from is judged as written against its target', () => {
     const res = check([report(HOA_LAC, { ...MEETS, TL: 60, HV: null, DT: null })]);
     expect(on(res, 'TL').map((f) => [f.kind, f.against, f.actual, f.expected])).toEqual([['shortfall', 'target', 0.6, 0.7]]);

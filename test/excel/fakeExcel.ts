@@ -493,6 +493,7 @@ export class FakeExcel {
 
 function loadSheet(state: FakeWorkbookState, s: WorkbookModel['sheets'][number]): void {
   const sh = state.addSheet(s.name);
+  if (s.hidden) sh.visibility = 'Hidden';
   s.rows.forEach((row, r) =>
     row?.forEach((cell, c) => {
       if (!cell) return;

@@ -44,6 +44,14 @@ describe('readWorkbook', () => {
     expect(s1.rows[3]![1]!.value).toEqual(new Date(Date.UTC(2023, 11, 14)));
   });
 
+  test('a hidden sheet is read and marked hidden, so a draft there never wins over the shown report', async () => {
+    const model = unitWorkbook(3);
+    model.sheets[1] = { ...model.sheets[1], hidden: true };
+    const host = new FakeExcel(model);
+    const read = await readWorkbook(host.context(), { supports: all });
+    expect(read.sheets.map((s) => [s.name, s.hidden === true])).toEqual(model.sheets.map((s, i) => [s.name, i === 1]));
+  });
+
   test('on an ExcelApi 1.7 host: same sync count, values and fonts, no merges or hidden rows', async () => {
     const model = unitWorkbook(5, { legacyEvery: 2 });
     const host = new FakeExcel(model, { api: '1.7' });

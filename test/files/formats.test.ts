@@ -58,6 +58,18 @@ describe('read through SheetJS', () => {
     expect(m.sheets[0].rows[1]![1]!.value).toEqual(new Date(Date.UTC(2023, 11, 20)));
   });
 
+  // (.ods: SheetJS writes no hidden sheet; LibreOffice's way is tested with odsHidden below.)
+  test.each(['xls', 'xlsb', 'xlsx'] as const)('%s: a hidden sheet is marked hidden, the shown ones not', async (bookType) => {
+    const wb = XLSX.utils.book_new();
+    for (const name of ['Biểu 01', 'Nháp']) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Tiêu đề', 1]]), name);
+    wb.Workbook = { Sheets: [{ Hidden: 0 }, { Hidden: 1 }] };
+    const m = await readWorkbookBuffer(new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer), `a.${bookType}`);
+    expect(m.sheets.map((x) => [x.name, x.hidden === true])).toEqual([
+      ['Biểu 01', false],
+      ['Nháp', true],
+    ]);
+  });
+
   test('serial days in both systems, and the 1900 system\'s day 60 that never was', () => {
     expect(serialToDate(1, false)).toEqual(new Date(Date.UTC(1900, 0, 1)));
     expect(serialToDate(61, false)).toEqual(new Date(Date.UTC(1900, 2, 1)));
@@ -121,19 +133,23 @@ describe('what is not a workbook is named, with what to do', () => {
   });
 });
 
-test('.ods hidden rows and columns, which SheetJS does not give, are read from content.xml', async () => {
+test('.ods hidden rows, columns and sheets, which SheetJS does not give, are read from content.xml', async () => {
   const row = (attrs = '') => `<table:table-row${attrs}><table:table-cell/></table:table-row>`;
+  // The table styles as LibreOffice 7.4 writes them for a shown and a hidden sheet.
+  const styles =
+    '<office:automatic-styles><style:style style:name="ta1" style:family="table" style:master-page-name="PageStyle_5f_Bieu"><style:table-properties table:display="true" style:writing-mode="lr-tb"/></style:style>' +
+    '<style:style style:name="ta2" style:family="table" style:master-page-name="PageStyle_5f_Nhap"><style:table-properties table:display="false" style:writing-mode="lr-tb"/></style:style></office:automatic-styles>';
   const content =
-    '<office:document-content><office:body><office:spreadsheet>' +
-    '<table:table table:name="A &amp; B"><table:table-column/><table:table-column table:visibility="collapse" table:number-columns-repeated="2"/>' +
+    '<office:document-content>' + styles + '<office:body><office:spreadsheet>' +
+    '<table:table table:name="A &amp; B" table:style-name="ta1"><table:table-column/><table:table-column table:visibility="collapse" table:number-columns-repeated="2"/>' +
     row() + row(' table:visibility="collapse" table:number-rows-repeated="2"') + row() + row(' table:visibility="filter"') +
-    '</table:table><table:table table:name="Khác">' + row(' table:number-rows-repeated="3"') + row(' table:visibility="collapse" table:number-rows-repeated="1000000"') +
+    '</table:table><table:table table:name="Khác" table:style-name="ta2">' + row(' table:number-rows-repeated="3"') + row(' table:visibility="collapse" table:number-rows-repeated="1000000"') +
     '</table:table></office:spreadsheet></office:body></office:document-content>';
   const bytes = await zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': content });
   expect(await odsHidden(bytes, 6)).toEqual(
     new Map([
-      ['A & B', { rows: [2, 3, 5], cols: [2, 3] }],
-      ['Khác', { rows: [4, 5, 6], cols: [] }],
+      ['A & B', { rows: [2, 3, 5], cols: [2, 3], sheet: false }],
+      ['Khác', { rows: [4, 5, 6], cols: [], sheet: true }],
     ]),
   );
 });
