@@ -172,7 +172,7 @@ export function appliesTo(ind: Indicator, roster: RosterUnit | null, report: Uni
   // "Mỗi phường": the unit's level from the roster's "Cấp" or its name's prefix ("P. Hòa Lạc").
   const unit = roster ?? { name: report.unit, aliases: [], level: '', order: 0 };
   const level = analyseName(unit, unit.name)?.level;
-  return !!level && fold(level.name) === ind.scope.level;
+  return !!level && ind.scope.levels.includes(fold(level.name));
 }
 
 export interface TargetJudgement {

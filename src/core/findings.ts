@@ -146,12 +146,16 @@ export interface DuplicateParams {
   /** Each report: file, sheet and its date as written ("" when undated), and whether its sheet is hidden. */
   reports: Array<{ file: string; sheet: string; date: string; hidden?: boolean }>;
   used: { file: string; sheet: string };
-  /** Why that one: the only one on a shown sheet, the latest date, the fuller of the same date, or the last by name. */
-  why: 'shown' | 'latest' | 'fuller' | 'last';
+  /** Why that one: the only one on a shown sheet, the one covering more months, the latest date, the fuller of the same date, or the last by name. */
+  why: 'shown' | 'longer' | 'latest' | 'fuller' | 'last';
 }
+
+/** "12/12/2023" is a day, "12/2023" a month, "năm 2023" a year. */
+const dateWords = (t: string) => (/^\d+\/\d+\/\d+$/.test(t) ? `ngày ${t}` : /^\d+\/\d+$/.test(t) ? `tháng ${t}` : t);
 
 const DUPLICATE_WHY: Record<DuplicateParams['why'], string> = {
   shown: 'các trang còn lại bị ẩn (bản nháp hoặc bản cũ)',
+  longer: 'báo cáo này bao quát kỳ dài hơn (số liệu lũy kế mới hơn)',
   latest: 'có ngày báo cáo muộn nhất',
   fuller: 'cùng ngày hoặc không ghi ngày, lấy bản có nhiều chỉ tiêu hơn',
   last: 'cùng ngày hoặc không ghi ngày, lấy tệp xếp sau cùng theo tên',
@@ -205,6 +209,8 @@ export type UnmappedParams =
   | { variant: 'repeated'; label: string; cells: string[]; candidates: string[] }
   /** A second row naming an indicator another row already gives (an old copy left hidden, a row typed twice): not read. */
   | { variant: 'again'; row: number; label: string; hidden: boolean; code: string; codeLabel: string; usedRow: number; usedCell: string; candidates: string[] }
+  /** A second column of a table of units naming an indicator another column already gives: not read. */
+  | { variant: 'again-column'; label: string; cell: string; code: string; codeLabel: string; usedCell: string; candidates: string[] }
   /** A template row whose hidden code and label name different indicators: the code is used. */
   | { variant: 'code-label'; row: number; label: string; code: string; codeLabel: string; named: string; namedLabel: string; labelCell: string; codeCell: string; candidates: string[] };
 
@@ -369,7 +375,7 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
     severity: 'warning',
     meaning: 'Một đơn vị gửi hai lần; dùng bản có ngày muộn hơn.',
     message: (p) =>
-      `${p.unit} gửi ${p.count} báo cáo: ${p.reports.map((r) => `"${r.file}" (trang "${r.sheet}"${r.hidden ? ', trang ẩn' : ''}${r.date ? `, ngày ${r.date}` : ', không ghi ngày'})`).join(', ')}. Dùng "${p.used.file}" (trang "${p.used.sheet}") vì ${DUPLICATE_WHY[p.why]}.`,
+      `${p.unit} gửi ${p.count} báo cáo: ${p.reports.map((r) => `"${r.file}" (trang "${r.sheet}"${r.hidden ? ', trang ẩn' : ''}${r.date ? `, ${dateWords(r.date)}` : ', không ghi ngày'})`).join(', ')}. Dùng "${p.used.file}" (trang "${p.used.sheet}") vì ${DUPLICATE_WHY[p.why]}.`,
   },
   'other-period': {
     label: 'Báo cáo kỳ khác',
@@ -426,6 +432,9 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
       if (p.variant === 'again') {
         const which = p.hidden ? 'dòng ẩn' : 'dòng';
         return `${which[0].toUpperCase()}${which.slice(1)} ${p.row} "${p.label}" cũng là chỉ tiêu ${p.code} (${p.codeLabel}), đã lấy số liệu ở dòng ${p.usedRow} (ô ${p.usedCell}): không đọc ${which} này.${p.hidden ? '' : ` Nếu số liệu đúng ở dòng ${p.row}, xóa dòng ${p.usedRow} rồi gửi lại.`}`;
+      }
+      if (p.variant === 'again-column') {
+        return `Cột "${p.label}" (ô ${p.cell}) cũng là chỉ tiêu ${p.code} (${p.codeLabel}), đã lấy số liệu ở cột có tiêu đề ô ${p.usedCell}: không đọc cột này.`;
       }
       if (p.variant === 'below') {
         return `Dưới bảng đã đọc còn ${p.count} dòng ghi tên đơn vị có số liệu (từ dòng ${p.first}), có lẽ là một bảng khác trên cùng trang: không đọc các dòng này. Để mỗi bảng ở một trang tính riêng rồi gửi lại.`;

@@ -11,7 +11,7 @@ import { Sheet, WorkbookModel, cellAddress } from './model';
 import { MAX_FIGURE, Reading, readCellNumber } from './numbers';
 import { DateLine, Period, ReportDate, formatDate, isPlanLine, parseDate, parseDateLine, parsePeriod } from './period';
 import { Indicator, Rules } from './rules';
-import { GROUP_HEADING, Header, PlanColumn, SUBTOTAL, findReportHeader, setValueColumn, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isTotalRow, isUnitsOrCodesRow } from './table';
+import { GROUP_HEADING, Header, PlanColumn, Role, SUBTOTAL, findReportHeader, headerAt, setValueColumn, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isTotalRow, isUnitsOrCodesRow } from './table';
 import { RowToMatch, matchRows } from './row-match';
 import { UnitMatcher } from './units';
 
@@ -253,64 +253,120 @@ function reportIdentity(id: Identity): ReportIdentity {
 interface FigureRow extends RowToMatch {
   r: number;
   label: Label;
+  labelCell: string;
   value: ValueCell;
   plan: ValueCell | undefined;
+  planMonths: number | null;
+  lastYear: ValueCell | undefined;
+  planRate: ValueCell | undefined;
 }
 
-/** The rows that may give figures, the sections they stand under, and where the table ends. */
-function figureRows(grid: Grid, header: Header, cols: { label: number; value: number; plan?: number }, ctx: ReadContext): { rows: FigureRow[]; end: number } {
-  const roles = header.roles;
+/** The columns rows are read with: the header's, the figure and plan columns chosen for the report's period. */
+interface Columns {
+  roles: Map<Role, number>;
+  label: number;
+  value: number;
+  plan?: PlanColumn;
+}
+
+function columnsFor(header: Header, period: Period | null): Columns {
+  // Of several figure columns, the one for the period the title gives.
+  const roles = new Map(header.roles);
+  if (header.values.length > 1 && period) setValueColumn(roles, header.values, period);
+  const plan = roles.has('value') ? choosePlan(header.plans, period?.months ?? null) : undefined;
+  return { roles, label: roles.get('label')!, value: roles.get('value') ?? header.plans[0].col, plan };
+}
+
+/**
+ * The rows a label gives figures on: its own; for a label merged down over several rows, the rows
+ * of the merge that hold a figure (the figure is often on the second), read once, at its top.
+ */
+function rowsOfLabel(grid: Grid, r: number, cols: Columns): number[] {
+  const m = grid.mergeOf(r, cols.label);
+  if (!m || m.bottom === m.top) return [r];
+  if (r !== m.top) return [];
+  const filled: number[] = [];
+  for (let x = m.top; x <= m.bottom; x++) if (!isBlank(valueCell(grid, x, cols.value)) || !isBlank(valueCell(grid, x, cols.plan?.col))) filled.push(x);
+  return filled.length ? filled : [r];
+}
+
+/**
+ * The rows that may give figures, the sections they stand under, and where the table ends. A
+ * header repeated further down (page two pasted from another form) gives the rows under it its
+ * own columns.
+ */
+function figureRows(grid: Grid, header: Header, period: Period | null, ctx: ReadContext): { rows: FigureRow[]; end: number } {
+  let cols = columnsFor(header, period);
   const rows: FigureRow[] = [];
   let section: string | null = null;
+  let next = header.start;
   for (const r of grid.rowsFrom(header.start)) {
+    if (r < next) continue;
     const labelText = cellText(grid, r, cols.label);
-    const stt = cellText(grid, r, roles.get('stt'));
+    const stt = cellText(grid, r, cols.roles.get('stt'));
     if (!labelText) {
       if (isSignature(grid.rowFolded(r))) return { rows, end: r - 1 };
       continue;
     }
     const label = cellLabel(grid, r, cols.label);
-    const sttCol = roles.get('stt');
+    const sttCol = cols.roles.get('stt');
     if (isSignature(grid.mergedFolded(r, cols.label)) || (sttCol !== undefined && isSignature(grid.mergedFolded(r, sttCol)))) return { rows, end: r - 1 };
-    const value = valueCell(grid, r, cols.value)!;
-    const plan = valueCell(grid, r, cols.plan);
-    const blank = isBlank(value) && isBlank(plan);
+    const again = headerAt(grid, r);
+    if (again && again.roles.has('label') && (again.roles.has('value') || again.plans.length)) {
+      cols = columnsFor(again, period);
+      next = again.start;
+      continue;
+    }
+    const at = rowsOfLabel(grid, r, cols);
+    if (at.length === 0) continue;
+    const blank = isBlank(valueCell(grid, at[0], cols.value)) && isBlank(valueCell(grid, at[0], cols.plan?.col));
     if (isSectionRow(stt, labelText, blank)) {
       section = ctx.indicators.section(label.folded);
       continue;
     }
-    const coded = byCode(grid, r, roles.get('code'), ctx.rules);
+    const coded = byCode(grid, r, cols.roles.get('code'), ctx.rules);
     if (blank && !coded && ctx.indicators.match(label.folded, section).status !== 'matched') {
-      // A heading in ordinary case with no numbering ("Hội Nông dân") still opens its section;
-      // a sub-heading such as "Trong đó:" names none and is passed over.
-      section = ctx.indicators.section(label.folded) ?? section;
+      // A heading in ordinary case ("Hội Nông dân") still opens its section; a numbered one
+      // naming no section ("7 | Đoàn TNCS Hồ Chí Minh") ends the one before, so its rows are never
+      // taken for that one's; a sub-heading such as "Trong đó:" names none and is passed over.
+      section = ctx.indicators.section(label.folded) ?? (/^\d+\.?$/.test(stt.trim()) ? null : section);
       continue;
     }
-    rows.push({ r, label, value, plan, section, hidden: grid.hiddenRow(r), coded, folded: label.folded });
+    for (const x of at) rows.push(figureRow(grid, x, cols, { label, section, coded, labelCell: cellAddress(r, cols.label) }));
   }
   return { rows, end: grid.maxRow };
 }
 
+function figureRow(grid: Grid, r: number, cols: Columns, o: { label: Label; section: string | null; coded: Indicator | null; labelCell: string }): FigureRow {
+  const { roles, plan } = cols;
+  return {
+    r,
+    ...o,
+    folded: o.label.folded,
+    hidden: grid.hiddenRow(r),
+    value: valueCell(grid, r, cols.value)!,
+    plan: valueCell(grid, r, plan?.col),
+    planMonths: plan?.months ?? null,
+    lastYear: valueCell(grid, r, roles.get('lastYear')),
+    planRate: plan ? valueCell(grid, r, roles.get('planRate')) : undefined,
+  };
+}
+
 function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Header, ctx: ReadContext): SheetReading {
   const periodAbove = readDateAndPeriod(contextLines(grid, header, grid.maxRow).above, []).period;
-  // Of several figure columns, the one for the period the title gives.
-  const roles = new Map(header.roles);
-  if (header.values.length > 1 && periodAbove) setValueColumn(roles, header.values, periodAbove);
-  const labelCol = roles.get('label')!;
-  const plan = roles.has('value') ? choosePlan(header.plans, periodAbove?.months ?? null) : undefined;
-  const valueCol = roles.get('value') ?? header.plans[0].col;
+  const labelCol = header.roles.get('label')!;
   const findings: Finding[] = [];
   const entries = new Map<string, IndicatorEntry>();
   const sectionsSeen = new Set<string>();
-  const { rows, end } = figureRows(grid, header, { label: labelCol, value: valueCol, plan: plan?.col }, ctx);
+  const { rows, end } = figureRows(grid, header, periodAbove, ctx);
   const matches = matchRows(rows, ctx.indicators, periodAbove?.year ?? null);
   rows.forEach((row, i) => {
     const { r, label, value } = row;
-    const where = { file, sheet: sheet.name, cell: cellAddress(r, labelCol), actual: label.text };
+    const where = { file, sheet: sheet.name, cell: row.labelCell, actual: label.text };
     const match = matches[i];
     if (row.coded) {
       const named = labelNamesAnother(row.coded, label.folded, row.section, ctx);
-      if (named) findings.push(finding('unmapped-row', { ...where, severity: 'warning', indicator: row.coded.code }, { variant: 'code-label', row: r, label: label.text, code: row.coded.code, codeLabel: indicatorLabel(row.coded), named: named.code, namedLabel: indicatorLabel(named), labelCell: where.cell, codeCell: cellAddress(r, roles.get('code')!), candidates: [] }));
+      if (named) findings.push(finding('unmapped-row', { ...where, severity: 'warning', indicator: row.coded.code }, { variant: 'code-label', row: r, label: label.text, code: row.coded.code, codeLabel: indicatorLabel(row.coded), named: named.code, namedLabel: indicatorLabel(named), labelCell: where.cell, codeCell: cellAddress(r, header.roles.get('code')!), candidates: [] }));
     }
     if (match.status === 'again') {
       const first = rows[match.first];
@@ -329,9 +385,9 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
       code,
       label: label.text,
       value,
-      ...(row.plan ? { plan: row.plan, planMonths: plan!.months } : {}),
-      ...(roles.has('lastYear') ? { lastYear: valueCell(grid, r, roles.get('lastYear')) } : {}),
-      ...(roles.has('planRate') && plan ? { planRate: valueCell(grid, r, roles.get('planRate')) } : {}),
+      ...(row.plan ? { plan: row.plan, planMonths: row.planMonths } : {}),
+      ...(row.lastYear ? { lastYear: row.lastYear } : {}),
+      ...(row.planRate ? { planRate: row.planRate } : {}),
     });
   });
   if (entries.size === 0) {
@@ -394,7 +450,6 @@ function mismatch(file: string, sheet: string, id: Identity): Finding {
  */
 function indicatorColumns(file: string, sheet: Sheet, grid: Grid, header: Header, unitCol: number, ctx: ReadContext, findings: Finding[]) {
   const columns: Array<{ col: number; code: string }> = [];
-  const used = new Set<string>();
   // An association's own table names it in the title: its columns belong to that section.
   let titleSection: string | null = null;
   for (let r = 1; r < header.top && !titleSection; r++) titleSection = ctx.indicators.sectionIn(grid.rowFolded(r));
@@ -412,24 +467,26 @@ function indicatorColumns(file: string, sheet: Sheet, grid: Grid, header: Header
     }
     if (label) labelled.push({ col: c, label, section });
   }
-  for (const { col, label, section } of labelled) {
-    const cell = cellAddress(header.bottom, col);
+  const year = readDateAndPeriod(contextLines(grid, header, grid.maxRow).above, []).period?.year ?? null;
+  const candidates = labelled.filter(({ col, label, section }) => {
     // The same name over several columns and no group telling them apart ("Tổng số hội viên" of
     // each association, with no row naming the associations, or under one association the title
     // names): which is whose cannot be known.
     const same = labelled.filter((o) => o.label.folded === label.folded && o.section === section);
-    if (same.length > 1) {
-      if (same[0].col === col) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell, actual: label.text }, { variant: 'repeated', label: label.text, cells: same.map((o) => cellAddress(header.bottom, o.col)), candidates: [] }));
-      continue;
-    }
-    const m = ctx.indicators.match(label.folded, section, used);
-    if (m.status === 'matched') {
-      used.add(m.indicator.code);
-      columns.push({ col, code: m.indicator.code });
-    } else {
-      findings.push(finding('unmapped-row', { file, sheet: sheet.name, cell, actual: label.text }, { variant: 'column', label: label.text, cell, candidates: m.status === 'ambiguous' ? m.candidates : [] }));
-    }
-  }
+    if (same.length > 1 && same[0].col === col) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell: cellAddress(header.bottom, col), actual: label.text }, { variant: 'repeated', label: label.text, cells: same.map((o) => cellAddress(header.bottom, o.col)), candidates: [] }));
+    return same.length === 1;
+  });
+  // As rows are: a column naming an indicator wins it over a look-alike, shown columns first.
+  const matches = matchRows(candidates.map((c) => ({ folded: c.label.folded, section: c.section, hidden: grid.hiddenCol(c.col), coded: null })), ctx.indicators, year);
+  candidates.forEach(({ col, label }, i) => {
+    const m = matches[i];
+    const cell = cellAddress(header.bottom, col);
+    if (m.status === 'matched') columns.push({ col, code: m.indicator.code });
+    else if (m.status === 'again') {
+      const usedCell = cellAddress(header.bottom, candidates[m.first].col);
+      findings.push(finding('unmapped-row', { file, sheet: sheet.name, cell, actual: label.text, indicator: m.indicator.code, severity: grid.hiddenCol(col) ? 'info' : 'warning' }, { variant: 'again-column', label: label.text, cell, code: m.indicator.code, codeLabel: indicatorLabel(m.indicator), usedCell, candidates: [] }));
+    } else findings.push(finding('unmapped-row', { file, sheet: sheet.name, cell, actual: label.text }, { variant: 'column', label: label.text, cell, candidates: m.status === 'ambiguous' ? m.candidates : [] }));
+  });
   return columns;
 }
 

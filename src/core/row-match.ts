@@ -1,4 +1,4 @@
-// Which row of a unit's own report gives which indicator. Clerks put other rows beside the real
+// Which row of a unit's own report (or column of an association's table) gives which indicator. Clerks put other rows beside the real
 // one: a plan line, last year's figure, the women among the members, an old copy left hidden. A
 // row is taken by its template code first, then by naming an indicator exactly, then by resembling
 // one; a row that names an indicator exactly wins it over one that only resembles it, wherever
@@ -52,13 +52,16 @@ function matchGroup(group: number[], rows: RowToMatch[], matcher: IndicatorMatch
   for (const i of group) {
     if (out[i].status !== 'none') continue;
     const { folded, section } = rows[i];
-    const qualifiers = qualifiersOf(folded).filter((q) => q !== String(year));
+    // A row naming a taken indicator exactly is that indicator again, never a look-alike of another.
+    const again = matcher.exactly(folded, section);
+    if (again) {
+      out[i] = { status: 'again', indicator: again, first: taken.get(again.code)! };
+      continue;
+    }
+    // A year counts against a label only when the report's own is known and differs.
+    const qualifiers = qualifiersOf(folded).filter((q) => !/^\d{4}$/.test(q) || (year !== null && q !== String(year)));
     const m = matcher.match(folded, section, new Set(taken.keys()), qualifiers);
     if (m.status === 'matched') take(i, m.indicator);
     else if (m.status === 'ambiguous') out[i] = m;
-    else {
-      const again = matcher.exactly(folded, section);
-      if (again && taken.has(again.code)) out[i] = { status: 'again', indicator: again, first: taken.get(again.code)! };
-    }
   }
 }

@@ -12,13 +12,15 @@ import { Period, parsePeriod } from './period';
 import { Severity } from './plan';
 import { Settings, readSettings } from './settings';
 import { fold, phraseClassifier, phraseTest } from './text';
-import { rosterKey } from './units';
-import { CHECK_COLUMNS, CheckColumn, RATE_UNITS, ROSTER_COLUMNS, RULES_SHEETS, SEVERITY_WORDS, TARGET_COLUMNS, TargetColumn } from './vocabulary';
+import { isListRowOfNoUnit } from './row-kinds';
+import { analyseName, levelNamed, rosterKey } from './units';
+import { CHECK_COLUMNS, CheckColumn, IGNORED_TARGET_COLUMNS, RATE_UNITS, ROSTER_COLUMNS, RULES_SHEETS, SEVERITY_WORDS, TARGET_COLUMNS, TargetColumn } from './vocabulary';
 
 export type Scope =
   | { kind: 'area'; label: string }
   | { kind: 'each'; label: string }
-  | { kind: 'level'; level: string; label: string };
+  /** Units at any of these levels (folded level names: "xa", "phuong"). */
+  | { kind: 'level'; levels: string[]; label: string };
 
 export interface Indicator {
   code: string;
@@ -26,6 +28,8 @@ export interface Indicator {
   name: string;
   aliases: string[];
   unitOfMeasure: string;
+  /** Its target could not be judged: a condition not understood, or a scope no roster unit is at (said as an invalid-rule). */
+  unchecked?: boolean;
   /** A rate: "%" unit or a formula. Its values are fractions of one. */
   rate: boolean;
   condition: Condition | null;
@@ -85,13 +89,35 @@ export function parseSeverity(text: string, fallback: Severity): Severity | null
   return SEVERITY_TESTS.find(([, test]) => test(f))?.[0] ?? null;
 }
 
+/**
+ * "Toàn địa bàn", "Mỗi đơn vị" (and "Mỗi đơn vị cấp xã", "Mỗi địa phương"), or "Mỗi" with one or
+ * more levels the roster's names use ("Mỗi phường", "Mỗi xã, phường, thị trấn", "Mỗi P."). Anything
+ * else is not understood (and said), never a level no unit is at.
+ */
 export function parseScope(text: string): Scope | null {
   const f = fold(text);
   if (f === '' || f.startsWith('toan ') || f === 'toan' || f === 'dia ban' || f === 'chung') return { kind: 'area', label: text || 'Toàn địa bàn' };
-  if (/^(moi|tung|cac) (don vi|co so)$/.test(f)) return { kind: 'each', label: text };
-  const level = /^(?:moi|tung|cac) (.+)$/.exec(f);
-  if (level) return { kind: 'level', level: level[1], label: text };
-  return null;
+  const rest = /^(?:moi|tung|cac) (.+)$/.exec(f)?.[1];
+  if (!rest) return null;
+  if (/^(?:don vi|co so|dia phuong|don vi co so|don vi cap (?:xa|co so))$/.test(rest)) return { kind: 'each', label: text };
+  const levels = levelsIn(rest.split(' '));
+  return levels ? { kind: 'level', levels, label: text } : null;
+}
+
+/** "xa phuong thi tran" (folded words, punctuation gone): each level named, or null when a word names none. */
+function levelsIn(words: string[]): string[] | null {
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; ) {
+    if (words[i] === 'va' || words[i] === 'hoac') {
+      i++;
+      continue;
+    }
+    const n = [3, 2, 1].find((k) => i + k <= words.length && levelNamed(words.slice(i, i + k).join(' ')));
+    if (!n) return null;
+    out.add(fold(levelNamed(words.slice(i, i + n).join(' '))!.name));
+    i += n;
+  }
+  return out.size ? [...out] : null;
 }
 
 export { RULES_SHEETS };
@@ -130,6 +156,44 @@ function readTitle(grid: Grid, headerRow: number): { title: string; period: Peri
 
 const MAX_CODE = /^[A-Za-z_][A-Za-z0-9_.]{0,63}$/;
 
+const isHundred = (e: Expr) => e.type === 'number' && e.value === 100;
+
+/**
+ * A rate's formula as staff write percentages, "GDVH_DK / SO_HO * 100" (or "× 100", "100 * A / B"):
+ * rates are fractions here and shown with %, so the factor of 100 is the percent sign, not part of
+ * the rate (kept, it made 97 % read as 9.716 %).
+ */
+export function withoutPercentFactor(e: Expr): Expr {
+  if (e.type !== 'arith') return e;
+  if (e.op === '*' && isHundred(e.right)) return e.left;
+  if (e.op === '*' && isHundred(e.left)) return e.right;
+  if (e.op === '/') {
+    const left = withoutPercentFactor(e.left);
+    return left === e.left ? e : { ...e, left };
+  }
+  return e;
+}
+
+/** Whether a roster unit is at one of a scope's levels (its "Cấp", else its name's prefix). */
+function atLevels(u: RosterUnit, scope: Scope): boolean {
+  const level = analyseName(u, u.name)?.level;
+  return scope.kind === 'level' && !!level && scope.levels.includes(fold(level.name));
+}
+
+const IGNORED_COLUMNS = new Set(IGNORED_TARGET_COLUMNS.map(fold));
+
+/** Header cells of the targets sheet that name no column read, and a missing condition column: each said. */
+function unreadColumns(grid: Grid, header: { row: number; columns: Map<TargetColumn, number> }, sheet: string): Array<{ cell: string; message: string }> {
+  const read = new Set(header.columns.values());
+  const out = grid.columnsOf(header.row)
+    .filter((c) => !read.has(c) && grid.text(header.row, c).trim() && !IGNORED_COLUMNS.has(grid.folded(header.row, c)))
+    .map((c) => ({ cell: cellAddress(header.row, c), message: `cột "${grid.text(header.row, c).trim()}" không phải cột nào của bảng chỉ tiêu (Mã, Chỉ tiêu, Tên gọi khác, Đơn vị tính, Điều kiện, Phạm vi, Mức độ, Công thức, Quy mô): không đọc cột này. Nếu là một trong các cột đó, đổi tiêu đề cho đúng.` }));
+  if (!header.columns.has('condition')) {
+    out.push({ cell: cellAddress(header.row, 1), message: 'không thấy cột "Điều kiện" (điều kiện đạt của mỗi chỉ tiêu, ví dụ "≥ 95%"): không chỉ tiêu nào được đánh giá đạt hay chưa đạt.' });
+  }
+  return out;
+}
+
 /**
  * Reads the rules workbook. Problems on a row become `invalid-rule` findings and the row is
  * left out; a workbook without a readable "Chỉ tiêu" sheet throws RulesError.
@@ -159,6 +223,7 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
   // A problem on an indicator's row names that indicator, so it can be found from the indicator.
   const problem = (sheet: string, r: number, c: number | undefined, message: string, indicator: string | null = null) =>
     problems.push(finding('invalid-rule', { file, sheet, cell: c ? cellAddress(r, c) : `A${r}`, indicator }, { sheet, row: r, problem: message }));
+  for (const p of unreadColumns(grid, header, targetSheet.name)) problems.push(finding('invalid-rule', { file, sheet: targetSheet.name, cell: p.cell, severity: 'warning' }, { sheet: targetSheet.name, row: header.row, problem: p.message }));
 
   const indicators: Indicator[] = [];
   const byCode = new Map<string, Indicator>();
@@ -206,7 +271,10 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
     if (condText) {
       const parsed = parseCondition(condText, { rate });
       if (parsed.ok) ind.condition = parsed.condition;
-      else problem(targetSheet.name, r, col.get('condition'), `không đọc được điều kiện "${condText}" của chỉ tiêu ${code}: ${parsed.reason}. Chỉ tiêu này chưa được kiểm tra.`, code);
+      else {
+        ind.unchecked = true;
+        problem(targetSheet.name, r, col.get('condition'), `không đọc được điều kiện "${condText}" của chỉ tiêu ${code}: ${parsed.reason}. Chỉ tiêu này chưa được kiểm tra.`, code);
+      }
     }
     if (formulaText) pendingFormulas.push({ ind, text: formulaText });
     const size = at(r, 'size').trim();
@@ -227,7 +295,7 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
       problem(targetSheet.name, ind.row, formulaCol, `công thức của ${ind.code} dùng mã chưa có: ${unknown.join(', ')}.`, ind.code);
       continue;
     }
-    ind.formula = parsed.expr;
+    ind.formula = ind.rate ? withoutPercentFactor(parsed.expr) : parsed.expr;
   }
   dropFormulaCycles(indicators, (ind) => problem(targetSheet.name, ind.row, col.get('formula'), `công thức của ${ind.code} tự tham chiếu vòng tròn.`, ind.code));
   for (const { ind, text } of pendingSizes) {
@@ -238,6 +306,11 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
 
   const crossChecks = readCrossChecks(wb, byCode, problems);
   const roster = readRoster(wb, problems);
+  for (const ind of indicators) {
+    if (ind.scope.kind !== 'level' || !ind.condition || roster.length === 0 || roster.some((u) => atLevels(u, ind.scope))) continue;
+    ind.unchecked = true;
+    problem(targetSheet.name, ind.row, col.get('scope'), `phạm vi "${ind.scope.label}" của ${ind.code}: danh sách đơn vị không có đơn vị nào ở cấp này (cấp đọc từ cột "Cấp" hoặc từ tên đơn vị), nên chỉ tiêu này không áp dụng cho đơn vị nào và chưa được kiểm tra.`, ind.code);
+  }
   const explanations = readExplanations(wb, { byCode, roster }, problems);
   const settings = readSettings(wb, problems);
   const sections: string[] = [];
@@ -326,7 +399,8 @@ function readRoster(wb: WorkbookModel, problems: Finding[]): RosterUnit[] {
   const seen = new Map<string, number>();
   for (const r of grid.rowsFrom(header.row + 1)) {
     const name = grid.text(r, c.get('name')!).trim();
-    if (!name) continue;
+    // "I – CÁC PHƯỜNG", "Cộng: 7 đơn vị": the list's shape, not units that must report.
+    if (!name || isListRowOfNoUnit(grid.folded(r, c.get('name')!))) continue;
     const unit: RosterUnit = {
       name,
       aliases: c.has('aliases') ? splitList(grid.text(r, c.get('aliases')!)) : [],

@@ -6,7 +6,7 @@
 import { subject } from './checks';
 import { Finding, finding } from './findings';
 import { IndicatorEntry, UnitReport } from './layout';
-import { compareDates, formatDate } from './period';
+import { ReportDate, compareDates, formatDate } from './period';
 import { Rules } from './rules';
 
 export interface Settled {
@@ -38,6 +38,11 @@ export function settleReports(reports: UnitReport[], rules: Rules, findings: Fin
   return { used, parts };
 }
 
+/** When a report was written: its date, else what a date line left partly blank tells ("tháng 12 năm 2023"). */
+function when(r: UnitReport): ReportDate | null {
+  return r.date ?? (r.dated ? { year: r.dated.year, month: r.dated.month ?? 0, day: 0 } : null);
+}
+
 /** Reports, or rows of association tables, that give the same indicators of a unit are copies of each other. */
 function clusters(rows: UnitReport[]): UnitReport[][] {
   const out: UnitReport[][] = [];
@@ -51,16 +56,19 @@ function clusters(rows: UnitReport[]): UnitReport[][] {
 
 /**
  * The later of several reports giving the same figures; the choice is a finding. One on a shown
- * sheet wins over one on a hidden sheet (a draft, an old copy) whatever their dates; of two of the
- * same date, the fuller.
+ * sheet wins over one on a hidden sheet (a draft, an old copy) whatever their dates; then the one
+ * covering more months (a year's report supersedes the six months' sent in June); then the later
+ * date; of two of the same date, the fuller.
  */
 function latest(g: UnitReport[], findings: Finding[]): UnitReport | null {
   if (g.length <= 1) return g[0] ?? null;
   const shown = (r: UnitReport) => (r.hiddenSheet ? 0 : 1);
-  const sorted = [...g].sort((a, b) => shown(a) - shown(b) || compareDates(a.date, b.date) || a.entries.size - b.entries.size || (a.file + a.sheet).localeCompare(b.file + b.sheet));
+  const months = (r: UnitReport) => r.period?.months ?? 0;
+  const sorted = [...g].sort((a, b) => shown(a) - shown(b) || months(a) - months(b) || compareDates(when(a), when(b)) || a.entries.size - b.entries.size || (a.file + a.sheet).localeCompare(b.file + b.sheet));
   const winner = sorted[sorted.length - 1];
   const second = sorted[sorted.length - 2];
-  const why = shown(second) < shown(winner) ? 'shown' : compareDates(second.date, winner.date) !== 0 ? 'latest' : second.entries.size < winner.entries.size ? 'fuller' : 'last';
+  const why =
+    shown(second) < shown(winner) ? 'shown' : months(second) < months(winner) ? 'longer' : compareDates(when(second), when(winner)) !== 0 ? 'latest' : second.entries.size < winner.entries.size ? 'fuller' : 'last';
   findings.push(
     finding(
       'duplicate-unit',
@@ -68,7 +76,7 @@ function latest(g: UnitReport[], findings: Finding[]): UnitReport | null {
       {
         unit: winner.unit,
         count: g.length,
-        reports: sorted.map((r) => ({ file: r.file, sheet: r.sheet, date: r.date ? formatDate(r.date) : '', ...(r.hiddenSheet ? { hidden: true } : {}) })),
+        reports: sorted.map((r) => ({ file: r.file, sheet: r.sheet, date: r.date ? formatDate(r.date) : (r.dated?.text ?? ''), ...(r.hiddenSheet ? { hidden: true } : {}) })),
         used: { file: winner.file, sheet: winner.sheet },
         why,
       },

@@ -5,19 +5,16 @@
 // own header says ("Tên cơ sở Hội", "Phường", nothing at all).
 import { Grid } from './grid';
 import { IndicatorMatcher } from './mapping';
+import { GROUP_HEADING, SUBTOTAL, isTotalRow } from './row-kinds';
 import { foldPlain, phraseClassifier, phraseTest } from './text';
 import { UnitMatcher } from './units';
-import { GROUP_HEADING_WORDS, PLAN_PERIOD_WORDS, REPORT_COLUMNS, ReportColumn, SIGNATURE_BLOCK, SUBTOTAL_WORDS, TOTAL_ROW } from './vocabulary';
+import { PLAN_PERIOD_WORDS, REPORT_COLUMNS, ReportColumn, SIGNATURE_BLOCK } from './vocabulary';
 
 export type Role = ReportColumn;
 
 export const classifyColumn = phraseClassifier(REPORT_COLUMNS);
 export const isSignature = phraseTest(SIGNATURE_BLOCK, 'starts');
-export const isTotalRow = phraseTest(TOTAL_ROW, 'exact');
-/** "Các phường", "Khối xã", "Cụm 2", "I. Các xã", "Nhóm 1" (folded): a heading over the units that follow. */
-export const GROUP_HEADING = new RegExp(`^(?:(?:[ivx]+|[a-h]|\\d+) )?(?:${GROUP_HEADING_WORDS.map(foldPlain).join('|')})\\b`);
-/** "Cộng cụm 1", "Tổng các xã" (folded): a part's sum inside a table of units; "Tổng cộng" is the table's total. */
-export const SUBTOTAL = new RegExp(`^(?:${SUBTOTAL_WORDS.map(foldPlain).join('|')}) (?!cong\\b)`);
+export { GROUP_HEADING, SUBTOTAL, isTotalRow };
 
 /** A heading row among the units: its words in the unit column (merged across the row or not), nothing else right of it. */
 function isGroupHeading(grid: Grid, r: number, unitCol: number): boolean {
@@ -218,24 +215,30 @@ function dataStart(grid: Grid, bottom: number): number {
 export function findReportHeader(grid: Grid): Header | null {
   const last = Math.min(grid.maxRow, 60);
   for (let r = 1; r <= last; r++) {
-    const rowRoles = new Map<Role, number>();
-    let bottom = r;
-    for (const c of grid.columnsOf(r)) {
-      const role = roleOf(grid, r, c);
-      if (role && !rowRoles.has(role)) rowRoles.set(role, c);
-      const m = grid.mergeOf(r, c);
-      if (m && m.top === r && m.bottom > bottom && m.bottom - r < 4) bottom = m.bottom;
-    }
-    // A unit-per-row table may have no other recognised header ("Đơn vị | Tổng số hội viên | …"):
-    // its other header cells name indicators, checked once the columns are read.
-    const otherTexts = rowRoles.has('unit') ? countTexts(grid, r) - 1 : 0;
-    const isHeader = rowRoles.has('label') ? rowRoles.size >= 2 : rowRoles.has('unit') && (rowRoles.size >= 2 || otherTexts >= 1);
-    if (!isHeader) continue;
-    // A second header row without merges: "Thực hiện | Tỷ lệ" under "Kết quả thực hiện".
-    while (bottom + 1 <= grid.maxRow && bottom - r < 3 && isSubHeaderRow(grid, bottom + 1)) bottom++;
-    return headerFrom(grid, r, bottom, dataStart(grid, bottom));
+    const header = headerAt(grid, r);
+    if (header) return header;
   }
   return null;
+}
+
+/** A header starting at row r: a label or unit column and another recognised one, plus the rows under it that continue it. */
+export function headerAt(grid: Grid, r: number): Header | null {
+  const rowRoles = new Map<Role, number>();
+  let bottom = r;
+  for (const c of grid.columnsOf(r)) {
+    const role = roleOf(grid, r, c);
+    if (role && !rowRoles.has(role)) rowRoles.set(role, c);
+    const m = grid.mergeOf(r, c);
+    if (m && m.top === r && m.bottom > bottom && m.bottom - r < 4) bottom = m.bottom;
+  }
+  // A unit-per-row table may have no other recognised header ("Đơn vị | Tổng số hội viên | …"):
+  // its other header cells name indicators, checked once the columns are read.
+  const otherTexts = rowRoles.has('unit') ? countTexts(grid, r) - 1 : 0;
+  const isHeader = rowRoles.has('label') ? rowRoles.size >= 2 : rowRoles.has('unit') && (rowRoles.size >= 2 || otherTexts >= 1);
+  if (!isHeader) return null;
+  // A second header row without merges: "Thực hiện | Tỷ lệ" under "Kết quả thực hiện".
+  while (bottom + 1 <= grid.maxRow && bottom - r < 3 && isSubHeaderRow(grid, bottom + 1)) bottom++;
+  return headerFrom(grid, r, bottom, dataStart(grid, bottom));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,7 +296,8 @@ function headerAbove(grid: Grid, unitCol: number, firstUnitRow: number, indicato
  * spans the unit column too, and is not part of the header.
  */
 function isGroupRow(grid: Grid, r: number, unitCol: number, bottom: number): boolean {
-  if (hasNumbers(grid, r) || !grid.columnsOf(r).some((c) => c !== unitCol && grid.mergedFolded(r, c))) return false;
+  // Over the figure columns: a title in the row-number column, left of the units, is no group.
+  if (hasNumbers(grid, r) || !grid.columnsOf(r).some((c) => c > unitCol && grid.mergedFolded(r, c))) return false;
   const over = grid.mergedFolded(r, unitCol);
   if (!over) return true;
   const m = grid.mergeOf(r, unitCol);

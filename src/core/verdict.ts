@@ -59,14 +59,20 @@ export function areaVerdict(result: CheckResult): AreaVerdict {
   if (doubtful.length) {
     return v('partial', `Chưa kết luận được cho toàn địa bàn: không thiếu chỉ tiêu nào, nhưng số liệu tổng của ${doubtful.length} chỉ tiêu cần xem lại (${doubtful.join('; ')}); dựa trên ${basis}:`);
   }
+  // A target the rules workbook states in words not understood was judged for nobody: never "met".
+  const unchecked = result.rules.indicators.filter((ind) => ind.unchecked).map((ind) => ind.name);
+  if (unchecked.length) {
+    return v('partial', `Chưa kết luận được cho toàn địa bàn: ${unchecked.length} chỉ tiêu chưa kiểm tra được vì tệp chỉ tiêu ghi chưa đúng (${listed(unchecked)}); dựa trên ${basis}.`);
+  }
   if (isComplete(c) && unassessed.length === 0) return v('met', `Toàn địa bàn: đạt mọi chỉ tiêu (${basis}).`);
   // Worded so that no part of it reads as "every target met" to someone skimming.
   if (unassessed.length) {
-    const names = unassessed.length > 5 ? `${unassessed.slice(0, 5).join('; ')}; và ${unassessed.length - 5} chỉ tiêu khác` : unassessed.join('; ');
-    return v('partial', `Chưa kết luận được cho toàn địa bàn: ${unassessed.length} chỉ tiêu chưa có đủ số liệu để đánh giá (${names}); dựa trên ${basis}.`);
+    return v('partial', `Chưa kết luận được cho toàn địa bàn: ${unassessed.length} chỉ tiêu chưa có đủ số liệu để đánh giá (${listed(unassessed)}); dựa trên ${basis}.`);
   }
   return v('partial', `Chưa kết luận được cho toàn địa bàn: các đơn vị đã đọc không thiếu chỉ tiêu nào, nhưng kết quả chỉ dựa trên ${basis}.`);
 }
+
+const listed = (names: string[]) => (names.length > 5 ? `${names.slice(0, 5).join('; ')}; và ${names.length - 5} chỉ tiêu khác` : names.join('; '));
 
 function nameOf(result: CheckResult, code: string | null | undefined): string {
   return result.rules.indicators.find((ind) => ind.code === code)?.name ?? code ?? '';

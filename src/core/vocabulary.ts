@@ -130,14 +130,22 @@ export const TARGET_COLUMNS: ReadonlyArray<PhraseRule<TargetColumn>> = [
   { role: 'name', mode: 'exact', phrases: ['Chỉ tiêu', 'Tên chỉ tiêu', 'Nội dung', 'Nội dung chỉ tiêu', 'Tên'] },
   { role: 'aliases', mode: 'exact', phrases: ['Tên gọi khác', 'Tên khác', 'Gọi khác', 'Bí danh'] },
   { role: 'uom', mode: 'exact', phrases: ['Đơn vị tính', 'ĐVT', 'Đơn vị đo'] },
-  { role: 'condition', mode: 'exact', phrases: ['Điều kiện', 'Mục tiêu', 'Yêu cầu', 'Chỉ tiêu cần đạt'] },
-  { role: 'scope', mode: 'exact', phrases: ['Phạm vi', 'Áp dụng cho', 'Đối tượng áp dụng'] },
-  { role: 'severity', mode: 'exact', phrases: ['Mức độ', 'Mức cảnh báo', 'Loại'] },
+  { role: 'condition', mode: 'exact', phrases: ['Điều kiện', 'Điều kiện đạt', 'Mục tiêu', 'Yêu cầu', 'Chỉ tiêu cần đạt', 'Chỉ tiêu phấn đấu', 'Chỉ tiêu giao', 'Mức cần đạt'] },
+  { role: 'scope', mode: 'exact', phrases: ['Phạm vi', 'Phạm vi áp dụng', 'Áp dụng', 'Áp dụng cho', 'Đối tượng', 'Đối tượng áp dụng'] },
+  // ("Mức" alone folds like the section's "Mục": not listed.)
+  { role: 'severity', mode: 'exact', phrases: ['Mức độ', 'Mức cảnh báo', 'Mức độ cảnh báo', 'Loại'] },
   { role: 'formula', mode: 'exact', phrases: ['Công thức', 'Cách tính'] },
   // The code of the indicator a unit's figure is compared per (households, members), so units of
   // different sizes can be compared with each other (the outlier warning).
   { role: 'size', mode: 'exact', phrases: ['Quy mô', 'Tính trên', 'Mẫu số', 'So với quy mô'] },
 ];
+
+/**
+ * Columns of the "Chỉ tiêu" sheet that are read for nothing, on purpose. Any other header the sheet
+ * has and the columns above do not name is said, so a column headed in words not listed is never
+ * dropped in silence (its targets, scopes or severities with it).
+ */
+export const IGNORED_TARGET_COLUMNS: readonly string[] = ['STT', 'TT', 'Số TT', 'Ghi chú', 'Chú thích', 'Căn cứ', 'Nguồn'];
 
 export type SettingsColumn = 'name' | 'value';
 
@@ -355,6 +363,6 @@ function deepFreeze(value: unknown): void {
   Object.freeze(value);
   for (const v of Object.values(value)) deepFreeze(v);
 }
-for (const list of [SETTINGS_COLUMNS, SETTING_NAMES, OFF_WORDS, REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, EXPLANATION_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, PLACE_SYLLABLE_ORGANISATIONS, NATIONAL_HEADINGS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES, DOCUMENT_KINDS, DOCUMENT_CODES, PLAN_LINE_WORDS, REPORT_WORDS, GROUP_HEADING_WORDS, SUBTOTAL_WORDS, UNIT_OF_MEASURE_HEADERS, NOT_ACHIEVED_WORDS]) {
+for (const list of [SETTINGS_COLUMNS, SETTING_NAMES, OFF_WORDS, REPORT_COLUMNS, PLAN_PERIOD_WORDS, ZERO_MARKS, NOT_APPLICABLE_MARKS, RULES_SHEETS, RATE_UNITS, TOTAL_ROW, SIGNATURE_BLOCK, COUNT_UNITS, TARGET_COLUMNS, CHECK_COLUMNS, ROSTER_COLUMNS, EXPLANATION_COLUMNS, SEVERITY_WORDS, LEVELS, ORGANISATION_WORDS, PLACE_SYLLABLE_ORGANISATIONS, NATIONAL_HEADINGS, NAME_FOLLOWERS, ABBREVIATIONS, PLACE_PREFIXES, DOCUMENT_KINDS, DOCUMENT_CODES, PLAN_LINE_WORDS, REPORT_WORDS, GROUP_HEADING_WORDS, SUBTOTAL_WORDS, UNIT_OF_MEASURE_HEADERS, NOT_ACHIEVED_WORDS, IGNORED_TARGET_COLUMNS]) {
   deepFreeze(list);
 }

@@ -17,7 +17,7 @@ describe('readRules', () => {
     expect(rules.period).toEqual({ label: '6 tháng đầu năm 2024', year: 2024, months: 6 });
     const ind = rules.byCode.get('HV_KN')!;
     expect(ind).toMatchObject({ code: 'HV_KN', section: 'Hội Nông dân', unitOfMeasure: 'người', severity: 'error', rate: false, row: 4 });
-    expect(ind.scope).toEqual({ kind: 'level', level: 'xa', label: 'Mỗi xã' });
+    expect(ind.scope).toEqual({ kind: 'level', levels: ['xa'], label: 'Mỗi xã' });
     expect(ind.condition?.comparison).toEqual({ op: 'atLeast', min: 10 });
   });
 
@@ -35,6 +35,57 @@ describe('readRules', () => {
     expect(rules.byCode.get('TL')!.condition!.comparison).toEqual({ op: 'atLeast', min: 0.95 });
     expect(rules.byCode.get('TL2')!.condition!.comparison).toEqual({ op: 'atLeast', min: 0.9 });
     expect(rules.byCode.get('A')!.rate).toBe(false);
+  });
+
+  test.each(['A / B * 100', 'A / B × 100', 'A*100/B', '100 * A / B', '(A / B) * 100'])('a rate\'s formula written with the percent factor, "%s", is the rate A / B', (formula) => {
+    const { rules, problems } = readRules(
+      rulesModel([
+        ['A', 'X', 'Số A', '', 'hộ', '', '', '', ''],
+        ['B', 'X', 'Số B', '', 'hộ', '', '', '', ''],
+        ['TL', 'X', 'Tỷ lệ', '', '%', '≥ 95%', 'Mỗi đơn vị', 'Cảnh báo', formula],
+      ]),
+    );
+    expect(problems).toEqual([]);
+    expect(rules.byCode.get('TL')!.formula).toEqual({ type: 'arith', op: '/', left: { type: 'code', code: 'A' }, right: { type: 'code', code: 'B' } });
+  });
+
+  test('a header the sheet has and no column is named by is said, and a missing condition column too; "Ghi chú" and "STT" are not', () => {
+    const wb = workbookOf('r.xlsx', sheetOf('Chỉ tiêu', [['STT', 'Mã', 'Chỉ tiêu', 'Điều kiện đạt ra', 'Ghi chú'], [1, 'A', 'Số A', '≥ 5', '']]));
+    const { problems } = readRules(wb);
+    expect(problems.map((p) => [p.severity, p.cell, p.message])).toEqual([
+      ['warning', 'D1', 'Tệp chỉ tiêu, trang "Chỉ tiêu", dòng 1: cột "Điều kiện đạt ra" không phải cột nào của bảng chỉ tiêu (Mã, Chỉ tiêu, Tên gọi khác, Đơn vị tính, Điều kiện, Phạm vi, Mức độ, Công thức, Quy mô): không đọc cột này. Nếu là một trong các cột đó, đổi tiêu đề cho đúng.'],
+      ['warning', 'A1', 'Tệp chỉ tiêu, trang "Chỉ tiêu", dòng 1: không thấy cột "Điều kiện" (điều kiện đạt của mỗi chỉ tiêu, ví dụ "≥ 95%"): không chỉ tiêu nào được đánh giá đạt hay chưa đạt.'],
+    ]);
+  });
+
+  test.each([
+    ['Chỉ tiêu phấn đấu', 'Phạm vi áp dụng', 'Mức độ cảnh báo'],
+    ['Chỉ tiêu giao', 'Áp dụng', 'Mức độ'],
+    ['Điều kiện đạt', 'Đối tượng', 'Mức độ'],
+  ])('headers "%s", "%s", "%s" are the condition, scope and severity', (cond, scope, sev) => {
+    const wb = workbookOf('r.xlsx', sheetOf('Chỉ tiêu', [['Mã', 'Chỉ tiêu', cond, scope, sev], ['A', 'Số A', '≥ 5', 'Mỗi đơn vị', 'Lỗi']]));
+    const { rules, problems } = readRules(wb);
+    expect(problems).toEqual([]);
+    expect(rules.byCode.get('A')).toMatchObject({ severity: 'error', scope: { kind: 'each' }, condition: { comparison: { op: 'atLeast', min: 5 } } });
+  });
+
+  test('a scope at a level no roster unit is at is said, and the target is marked unchecked', () => {
+    const { rules, problems } = readRules(
+      rulesModel([['A', 'X', 'Số A', '', 'hộ', '≥ 5', 'Mỗi thị trấn', 'Lỗi', '']], { roster: [['Phường Hòa Lạc', '', 'Phường'], ['Xã Yên Bình', '', 'Xã']] }),
+    );
+    expect(problems.map((p) => [p.severity, p.indicator])).toEqual([['error', 'A']]);
+    expect(problems[0].message).toContain('phạm vi "Mỗi thị trấn" của A: danh sách đơn vị không có đơn vị nào ở cấp này');
+    expect(rules.byCode.get('A')!.unchecked).toBe(true);
+  });
+
+  test('a roster grouped as offices group it: headings, a part\'s sum and the total are no units; "Khối 5" is one', () => {
+    const { rules, problems } = readRules(
+      rulesModel([['A', 'X', 'Số A', '', 'hộ', '', '', '', '']], {
+        roster: [['I – CÁC PHƯỜNG', '', ''], ['Phường Hòa Lạc', '', 'Phường'], ['II. Các xã', '', ''], ['Xã Yên Bình', '', 'Xã'], ['Khối 5', '', ''], ['Cộng: 3 đơn vị', '', ''], ['Tổng cộng', '', '']],
+      }),
+    );
+    expect(problems).toEqual([]);
+    expect(rules.roster.map((u) => u.name)).toEqual(['Phường Hòa Lạc', 'Xã Yên Bình', 'Khối 5']);
   });
 
   test('problems are findings on their row; the row is left out, the rest is read', () => {
@@ -154,6 +205,23 @@ describe('scope and severity words', () => {
     expect(parseScope(text)?.kind).toBe(kind);
   });
   test('unknown scope is null', () => expect(parseScope('một số nơi')).toBeNull());
+  test.each<[string, string[]]>([
+    ['Mỗi xã, phường', ['xa', 'phuong']],
+    ['Mỗi phường, xã', ['phuong', 'xa']],
+    ['Mỗi phường/xã', ['phuong', 'xa']],
+    ['Mỗi xã, phường, thị trấn', ['xa', 'phuong', 'thi tran']],
+    ['Mỗi xã và thị trấn', ['xa', 'thi tran']],
+    ['Mỗi P.', ['phuong']],
+  ])('"%s" is every unit at those levels', (text, levels) => {
+    expect(parseScope(text)).toEqual({ kind: 'level', levels, label: text });
+  });
+  test.each(['Mỗi đơn vị cấp xã', 'Mỗi địa phương', 'Từng địa phương', 'Mỗi cơ sở'])('"%s" is every unit', (text) => {
+    expect(parseScope(text)?.kind).toBe('each');
+  });
+  // Once, "Mỗi" and any words became a level no unit is at, and the target judged nobody, silently.
+  test.each(['Mỗi khu vực', 'Mỗi xã, khu vực', 'Mỗi nơi'])('"%s" names no level: not understood, so said', (text) => {
+    expect(parseScope(text)).toBeNull();
+  });
   test.each([
     ['Lỗi', 'error'],
     ['LỖI', 'error'],

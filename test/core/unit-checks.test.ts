@@ -2,6 +2,7 @@
 // its wording and the figures it names (README "Findings"). Every fixture is built inside its test.
 import { describeParts, givesFigure, makeLookup, matchesRounded, Figure } from '../../src/core/checks';
 import { CheckSession } from '../../src/core/session';
+import { areaVerdict } from '../../src/core/verdict';
 import type { CheckResult } from '../../src/core/session';
 import { readRules } from '../../src/core/rules';
 import { CellValue } from '../../src/core/model';
@@ -413,5 +414,41 @@ describe('the engine\'s parts, called directly', () => {
     expect(matchesRounded(1e-7, 1e-7)).toBe(true);
     // Written with an exponent, a tiny figure is read to its last decimal, not as a whole number.
     expect(matchesRounded(1e-7, 0.4)).toBe(false);
+  });
+});
+
+describe('scopes as offices write them, and targets the rules state in words not understood', () => {
+  /** The rules with GS's scope or condition replaced; Hòa Lạc (a ward) holds 0 monitoring visits. */
+  function run(gs: { scope?: string; condition?: string }) {
+    const rows = INDICATORS.map((r) => (r[0] === 'GS' ? [r[0], r[1], r[2], r[3], r[4], gs.condition ?? r[5], gs.scope ?? r[6], r[7], r[8]] : r)) as ModelRow[];
+    const { rules, problems } = readRules(rulesModel(rows, { title: 'CHỈ TIÊU NĂM 2023', roster: [['Phường Hòa Lạc', '', 'Phường'], ['Xã Yên Bình', '', 'Xã']] }));
+    const session = new CheckSession(rules, problems);
+    session.addWorkbook(report(HOA_LAC, { ...MEETS, GS: 0 }));
+    session.addWorkbook(report(YEN_BINH, MEETS));
+    return session.finish();
+  }
+
+  test.each(['Mỗi xã, phường', 'Mỗi phường/xã', 'Mỗi xã, phường, thị trấn', 'Mỗi đơn vị cấp xã'])('"%s" holds the ward to the target', (scope) => {
+    expect(on(run({ scope }), 'GS').map((f) => [f.kind, f.severity])).toEqual([['shortfall', 'error']]);
+  });
+
+  test('"Mỗi xã" does not hold a ward to it', () => {
+    expect(on(run({ scope: 'Mỗi xã' }), 'GS')).toEqual([]);
+  });
+
+  test('a scope naming no level, or a level no roster unit is at, is an invalid rule, and the verdict is never "met"', () => {
+    for (const scope of ['Mỗi khu vực', 'Mỗi thị trấn']) {
+      const res = run({ scope });
+      expect([scope, res.findings.filter((f) => f.kind === 'invalid-rule').map((f) => f.indicator)]).toEqual([scope, ['GS']]);
+    }
+    const res = run({ scope: 'Mỗi thị trấn' });
+    expect(areaVerdict(res).status).not.toBe('met');
+  });
+
+  test('a condition not understood: the rule is named, and the verdict says the target was not checked', () => {
+    const res = run({ condition: 'không thấp hơn 1' });
+    expect(res.findings.filter((f) => f.kind === 'invalid-rule').map((f) => [f.severity, f.indicator])).toEqual([['error', 'GS']]);
+    const v = areaVerdict(res);
+    expect([v.status, v.text]).toEqual(['partial', 'Chưa kết luận được cho toàn địa bàn: 1 chỉ tiêu chưa kiểm tra được vì tệp chỉ tiêu ghi chưa đúng (Số cuộc giám sát); dựa trên 2/2 đơn vị.']);
   });
 });

@@ -4,7 +4,7 @@
 import { CheckSession, readRules } from '../../src/core';
 import type { CheckResult, Finding } from '../../src/core';
 import { readWorkbookBuffer } from '../../src/files/read';
-import { ReportRow, goodRows, reportSheet, rulesWorkbook, xlsx } from '../helpers/build';
+import { ReportRow, Row, goodRows, reportSheet, rulesWorkbook, xlsx } from '../helpers/build';
 
 const ROSTER: Array<[string, string, string]> = [['Phường Hòa Lạc', '', 'Phường']];
 
@@ -66,6 +66,49 @@ describe('a look-alike row above the real one does not take its figure', () => {
   });
 });
 
+describe('labels and headings as clerks lay them out', () => {
+  test('a label merged down over two rows with its figure on the second: the figure is the label\'s', async () => {
+    const rows = goodRows({ GDVH_DK: null });
+    rows.splice(3, 0, { label: '', value: 980 });
+    const { rules, problems } = readRules(await readWorkbookBuffer(await rulesWorkbook({ roster: ROSTER }), 'rules.xlsx'));
+    const session = new CheckSession(rules, problems);
+    // Row 11 is "Số hộ đăng ký gia đình văn hóa", merged with row 12, which holds 980.
+    const sheet = { ...reportSheet({ unitLine: 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', rows }), merges: ['B11:B12', 'A11:A12', 'C11:C12'] };
+    session.addWorkbook(await readWorkbookBuffer(await xlsx([sheet]), 'hoa-lac.xlsx'));
+    const r = session.finish();
+    expect([figure(r, 'GDVH_DK'), figure(r, 'TL_GDVH')]).toEqual([980, undefined]);
+    expect(r.findings.filter((f) => f.indicator === 'GDVH_DK' || f.indicator === 'TL_GDVH' || f.kind === 'unmapped-row')).toEqual([]);
+  });
+
+  test('a numbered heading naming no section ("3 | Cựu quân nhân") ends the section before: its rows are not the farmers\'', async () => {
+    const rows = goodRows().map((x) => (x.label === 'HỘI CỰU CHIẾN BINH' ? { stt: 3, label: 'Cựu quân nhân' } : x));
+    const r = await check(rows);
+    expect([figure(r, 'HND_HV'), figure(r, 'HND_KN')]).toEqual([500, 40]);
+    // The veterans' rows are never a second copy of the farmers' rows.
+    expect(r.findings.filter((f) => f.kind === 'unmapped-row' && (f.indicator === 'HND_HV' || f.indicator === 'HND_KN'))).toEqual([]);
+  });
+});
+
+test('a header repeated further down with its columns laid out otherwise: the rows under it are read with its columns', async () => {
+  const lines: Row[] = [["ĐẢNG BỘ THỊ XÃ HÒA BÌNH"], ["ĐẢNG ỦY PHƯỜNG HÒA LẠC", null, null, "ngày 12 tháng 12 năm 2023"], [], ["BÁO CÁO KẾT QUẢ NĂM 2023"], []];
+  lines.push(['STT', 'Nội dung', 'ĐVT', 'Kế hoạch', 'Thực hiện']);
+  const rows = goodRows();
+  const cut = rows.findIndex((x) => x.label === 'HỘI CỰU CHIẾN BINH');
+  for (const x of rows.slice(0, cut)) lines.push([x.stt ?? null, x.label, x.uom ?? null, null, x.value ?? null]);
+  // Page two, from another form: last year's figure (value − 7) where the figure stood, the figure one column right.
+  lines.push(['STT', 'Nội dung', 'ĐVT', 'Cùng kỳ năm 2022', 'Kế hoạch năm 2023', 'Thực hiện năm 2023']);
+  for (const x of rows.slice(cut)) lines.push([x.stt ?? null, x.label, x.uom ?? null, typeof x.value === 'number' ? x.value - 7 : null, null, x.value ?? null]);
+  lines.push([], ['NGƯỜI LẬP BIỂU', null, null, null, 'T/M ĐẢNG ỦY']);
+  const { rules, problems } = readRules(await readWorkbookBuffer(await rulesWorkbook({ roster: ROSTER }), 'rules.xlsx'));
+  const session = new CheckSession(rules, problems);
+  session.addWorkbook(await readWorkbookBuffer(await xlsx([{ name: 'Biểu', rows: lines }]), 'hoa-lac.xlsx'));
+  const r = session.finish();
+  expect(['SO_HO', 'HND_HV', 'CCB_HV', 'CCB_KN', 'DOI_THOAI'].map((c) => figure(r, c))).toEqual([1000, 500, 100, 5, 12]);
+  // The second header is no row of figures, and last year's figures are last year's.
+  expect(unmapped(r)).toEqual([]);
+  expect(r.rows.find((x) => x.unit === 'Phường Hòa Lạc')!.report!.entries.get('CCB_HV')!.lastYear!.reading).toMatchObject({ value: 93 });
+});
+
 describe('two rows for one indicator', () => {
   test('an old copy in a hidden row above the shown one: the shown row is the figure, and the hidden one is said', async () => {
     const rows = withRowAbove('HỘI NÔNG DÂN', 'Tổng số hội viên', { stt: 1, label: 'Tổng số hội viên', value: 480 });
@@ -75,6 +118,14 @@ describe('two rows for one indicator', () => {
     const said = r.findings.filter((f) => f.kind === 'unmapped-row');
     expect(said.map((f) => [f.severity, f.cell, f.indicator])).toEqual([['info', 'B14', 'HND_HV']]);
     expect(said[0].message).toBe('Dòng ẩn 14 "Tổng số hội viên" cũng là chỉ tiêu HND_HV (Hội Nông dân – Tổng số hội viên), đã lấy số liệu ở dòng 15 (ô E15): không đọc dòng ẩn này.');
+  });
+
+  test('a row typed twice whose name resembles a rate ("Số hộ đăng ký…" and "Tỷ lệ hộ đăng ký…") is the count again, never the rate', async () => {
+    const rows = goodRows();
+    rows.splice(3, 0, { stt: 2, label: 'Số hộ đăng ký gia đình văn hóa', uom: 'Hộ', value: 2300 });
+    const r = await check(rows);
+    expect([figure(r, 'GDVH_DK'), figure(r, 'TL_GDVH')]).toEqual([980, undefined]);
+    expect(r.findings.filter((f) => f.indicator === 'TL_GDVH' || f.kind === 'unmapped-row').map((f) => [f.kind, f.severity, f.indicator, f.cell])).toEqual([['unmapped-row', 'warning', 'GDVH_DK', 'B12']]);
   });
 
   test('a row typed twice, both shown: the first is the figure, and the second is a warning naming both', async () => {
@@ -167,6 +218,26 @@ describe('a unit\'s report over several sheets or files', () => {
     const dup = r.findings.filter((f) => f.kind === 'duplicate-unit');
     expect(dup.map((f) => f.message)).toEqual([
       'Phường Hòa Lạc gửi 2 báo cáo: "hoa-lac.xlsx" (trang "Nháp", trang ẩn, ngày 20/12/2023), "hoa-lac.xlsx" (trang "Biểu 01", ngày 12/12/2023). Dùng "hoa-lac.xlsx" (trang "Biểu 01") vì các trang còn lại bị ẩn (bản nháp hoặc bản cũ).',
+    ]);
+  });
+
+  test('the year\'s report, its date line left without a day, supersedes the six months\' dated in June', async () => {
+    const half = { unitLine: 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', rows: goodRows({ HND_KN: 20 }), sheetName: '6 tháng', title: 'BÁO CÁO 6 THÁNG ĐẦU NĂM 2023', dateLine: 'ngày 15 tháng 6 năm 2023' };
+    const year = { unitLine: 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', rows: goodRows(), sheetName: 'Năm', title: 'BÁO CÁO NĂM 2023', dateLine: 'ngày      tháng 12 năm 2023' };
+    for (const order of [[half, year], [year, half]]) {
+      const r = await session([['hoa-lac.xlsx', order]]);
+      expect(figure(r, 'HND_KN')).toBe(40);
+      expect(r.findings.filter((f) => f.kind === 'duplicate-unit').map((f) => f.message.split(' vì ')[1])).toEqual(['báo cáo này bao quát kỳ dài hơn (số liệu lũy kế mới hơn).']);
+    }
+  });
+
+  test('of two year\'s reports, one dated "tháng 12 năm 2023" is later than one dated 15/06/2023', async () => {
+    const june = { unitLine: 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', rows: goodRows({ HND_KN: 20 }), sheetName: 'A', dateLine: 'ngày 15 tháng 6 năm 2023' };
+    const dec = { unitLine: 'ĐẢNG ỦY PHƯỜNG HÒA LẠC', rows: goodRows(), sheetName: 'B', dateLine: 'Hòa Lạc, tháng 12 năm 2023' };
+    const r = await session([['hoa-lac.xlsx', [dec, june]]]);
+    expect(figure(r, 'HND_KN')).toBe(40);
+    expect(r.findings.filter((f) => f.kind === 'duplicate-unit').map((f) => f.message)).toEqual([
+      'Phường Hòa Lạc gửi 2 báo cáo: "hoa-lac.xlsx" (trang "A", ngày 15/06/2023), "hoa-lac.xlsx" (trang "B", tháng 12/2023). Dùng "hoa-lac.xlsx" (trang "B") vì có ngày báo cáo muộn nhất.',
     ]);
   });
 

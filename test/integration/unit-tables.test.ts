@@ -156,3 +156,41 @@ describe('a second table below the first on the same sheet', () => {
     expect(below[0].message).toBe(`Dưới bảng đã đọc còn 3 dòng ghi tên đơn vị có số liệu (từ dòng ${withTotals ? 12 : 11}), có lẽ là một bảng khác trên cùng trang: không đọc các dòng này. Để mỗi bảng ở một trang tính riêng rồi gửi lại.`);
   });
 });
+
+describe('look-alike columns', () => {
+  test.each<[string, Row]>([
+    ['a plan column before the figure', ['STT', 'Đơn vị', 'Kế hoạch kết nạp hội viên mới', 'Kết nạp hội viên mới', 'Tổng số hội viên']],
+    ['last year\'s column before the figure', ['STT', 'Đơn vị', 'Kết nạp hội viên mới năm 2022', 'Kết nạp hội viên mới', 'Tổng số hội viên']],
+    ['the women\'s column before the figure', ['STT', 'Đơn vị', 'Kết nạp hội viên mới là nữ', 'Kết nạp hội viên mới', 'Tổng số hội viên']],
+  ])('%s: the column naming the indicator is its figure; the other is said', async (_, header) => {
+    // Column C holds 9, 8, 7 (the look-alike's); D the new members 31, 32, 33; E the members.
+    const units: Row[] = [
+      [1, 'Phường Hòa Lạc', 9, 31, 500],
+      [2, 'Phường Tân Thành', 8, 32, 600],
+      [3, 'Xã Yên Bình', 7, 33, 700],
+    ];
+    const r = await check({ name: 'Bảng', rows: [['BẢNG TỔNG HỢP HỘI NÔNG DÂN NĂM 2023'], header, ...units] });
+    expect(['Phường Hòa Lạc', 'Phường Tân Thành', 'Xã Yên Bình'].map((u) => [figure(r, u, 'HND_KN'), figure(r, u, 'HND_HV')])).toEqual([
+      [31, 500],
+      [32, 600],
+      [33, 700],
+    ]);
+    expect(of(r, 'unmapped-row').map((f) => [f.severity, f.cell])).toEqual([['info', 'C2']]);
+  });
+
+  test('a column naming (by its alias) an indicator a column before it already gives is a warning naming both', async () => {
+    const header: Row = ['STT', 'Đơn vị', 'Kết nạp hội viên mới', 'Tổng số hội viên', 'Số hội viên kết nạp mới'];
+    const units: Row[] = [[1, 'Phường Hòa Lạc', 31, 500, 30]];
+    const r = await check({ name: 'Bảng', rows: [['BẢNG TỔNG HỢP HỘI NÔNG DÂN NĂM 2023'], header, ...units] });
+    expect(figure(r, 'Phường Hòa Lạc', 'HND_KN')).toBe(31);
+    const said = of(r, 'unmapped-row');
+    expect(said.map((f) => [f.severity, f.cell])).toEqual([['warning', 'E2']]);
+    expect(said[0].message).toBe('Cột "Số hội viên kết nạp mới" (ô E2) cũng là chỉ tiêu HND_KN (Hội Nông dân – Kết nạp hội viên mới), đã lấy số liệu ở cột có tiêu đề ô C2: không đọc cột này.');
+  });
+});
+
+test("an association's title in the first column, right above the header: the table is that association's (once, the title was taken for a group row and the table lost)", async () => {
+  const r = await check({ name: 'Bảng', rows: [['BẢNG TỔNG HỢP HỘI CỰU CHIẾN BINH NĂM 2023'], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới'], [1, 'Phường Hòa Lạc', 200, 11]] });
+  expect([figure(r, 'Phường Hòa Lạc', 'CCB_HV'), figure(r, 'Phường Hòa Lạc', 'CCB_KN'), figure(r, 'Phường Hòa Lạc', 'HND_HV')]).toEqual([200, 11, undefined]);
+  expect(of(r, 'no-table')).toEqual([]);
+});
