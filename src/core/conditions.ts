@@ -52,7 +52,9 @@ const PATTERNS: Array<[RegExp, (n: number[]) => Comparison]> = [
   [/^(phai |can )?(dat )?(muc )?(tu )?# (tro len|tro len la)$/, (n) => ({ op: 'atLeast', min: n[0] })],
   [/^(phai |can )?(dat )?(it nhat|toi thieu|khong duoi|khong it hon)( la)? #( tro len)?$/, (n) => ({ op: 'atLeast', min: n[0] })],
   [/^(phai |can )?(dat )?(>=|=>) ?#$/, (n) => ({ op: 'atLeast', min: n[0] })],
-  [/^(phai |can )?(dat )?(muc )?#$/, (n) => ({ op: 'atLeast', min: n[0] })],
+  // A bare figure is "at least" it; a bare 0 ("0", "0 vụ") is what staff write for "none": at
+  // least 0 could never fail.
+  [/^(phai |can )?(dat )?(muc )?#$/, (n) => (n[0] === 0 ? { op: 'zero' } : { op: 'atLeast', min: n[0] })],
   [/^(dat )?(>|tren|hon|nhieu hon|lon hon|vuot) #$/, (n) => ({ op: 'greaterThan', value: n[0] })],
   [/^(<|duoi|it hon|nho hon|be hon) #$/, (n) => ({ op: 'lessThan', value: n[0] })],
   [/^(<=|=<|khong qua|toi da|khong vuot qua|khong vuot|khong lon hon|khong nhieu hon)( la)? #$/, (n) => ({ op: 'atMost', max: n[0] })],

@@ -134,6 +134,12 @@ function findSheet(wb: WorkbookModel, names: readonly string[]) {
   return wb.sheets.find((s) => wanted.includes(fold(s.name))) ?? wb.sheets.find((s) => wanted.some((w) => fold(s.name).includes(w)));
 }
 
+/** A cell's own string, line breaks (Alt+Enter) kept: the grid's text joins lines with spaces. */
+function rawText(grid: Grid, r: number, c: number | undefined): string | null {
+  const v = c === undefined ? undefined : grid.cell(r, c)?.value;
+  return typeof v === 'string' ? v.normalize('NFC') : null;
+}
+
 function splitList(text: string): string[] {
   return text
     .split(/[;\n]/)
@@ -257,7 +263,7 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
       code,
       section: at(r, 'section').trim(),
       name: name || code,
-      aliases: splitList(at(r, 'aliases')),
+      aliases: splitList(rawText(grid, r, col.get('aliases')) ?? at(r, 'aliases')),
       unitOfMeasure: uom,
       rate,
       condition: null,

@@ -126,15 +126,15 @@ export type RosterColumn = 'name' | 'aliases' | 'level';
 /** Column headers of the "Chỉ tiêu" sheet, compared whole. */
 export const TARGET_COLUMNS: ReadonlyArray<PhraseRule<TargetColumn>> = [
   { role: 'code', mode: 'exact', phrases: ['Mã', 'Mã chỉ tiêu', 'Mã số', 'Code'] },
-  { role: 'section', mode: 'exact', phrases: ['Nhóm', 'Nhóm chỉ tiêu', 'Lĩnh vực', 'Mục', 'Phần'] },
+  // ("Mục" is not listed: it folds like "Mức", a severity header.)
+  { role: 'section', mode: 'exact', phrases: ['Nhóm', 'Nhóm chỉ tiêu', 'Lĩnh vực', 'Phần'] },
   { role: 'name', mode: 'exact', phrases: ['Chỉ tiêu', 'Tên chỉ tiêu', 'Nội dung', 'Nội dung chỉ tiêu', 'Tên'] },
-  { role: 'aliases', mode: 'exact', phrases: ['Tên gọi khác', 'Tên khác', 'Gọi khác', 'Bí danh'] },
-  { role: 'uom', mode: 'exact', phrases: ['Đơn vị tính', 'ĐVT', 'Đơn vị đo'] },
+  { role: 'aliases', mode: 'exact', phrases: ['Tên gọi khác', 'Tên khác', 'Gọi khác', 'Cách gọi khác', 'Bí danh'] },
+  { role: 'uom', mode: 'exact', phrases: ['Đơn vị tính', 'ĐVT', 'Đơn vị đo', 'Đơn vị'] },
   { role: 'condition', mode: 'exact', phrases: ['Điều kiện', 'Điều kiện đạt', 'Mục tiêu', 'Yêu cầu', 'Chỉ tiêu cần đạt', 'Chỉ tiêu phấn đấu', 'Chỉ tiêu giao', 'Mức cần đạt'] },
   { role: 'scope', mode: 'exact', phrases: ['Phạm vi', 'Phạm vi áp dụng', 'Áp dụng', 'Áp dụng cho', 'Đối tượng', 'Đối tượng áp dụng'] },
-  // ("Mức" alone folds like the section's "Mục": not listed.)
-  { role: 'severity', mode: 'exact', phrases: ['Mức độ', 'Mức cảnh báo', 'Mức độ cảnh báo', 'Loại'] },
-  { role: 'formula', mode: 'exact', phrases: ['Công thức', 'Cách tính'] },
+  { role: 'severity', mode: 'exact', phrases: ['Mức độ', 'Mức', 'Mức cảnh báo', 'Mức độ cảnh báo', 'Loại'] },
+  { role: 'formula', mode: 'exact', phrases: ['Công thức', 'Công thức tính', 'Cách tính'] },
   // The code of the indicator a unit's figure is compared per (households, members), so units of
   // different sizes can be compared with each other (the outlier warning).
   { role: 'size', mode: 'exact', phrases: ['Quy mô', 'Tính trên', 'Mẫu số', 'So với quy mô'] },

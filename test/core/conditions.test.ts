@@ -66,6 +66,10 @@ describe('parseCondition: readable phrases', () => {
     ['tối thiểu 99,5%', true, { op: 'atLeast', min: 0.995 }],
     ['95', true, { op: 'atLeast', min: 0.95 }], // a bare number on a rate is percent points
     ['1,5', false, { op: 'atLeast', min: 1.5 }],
+    // A bare 0 is "none", as staff mean it ("at least 0" could never fail).
+    ['0', false, { op: 'zero' }],
+    ['0 vụ', false, { op: 'zero' }],
+    ['đạt 0', false, { op: 'zero' }],
     // strictly more
     ['> 75%', true, { op: 'greaterThan', value: 0.75 }],
     ['trên 75%', true, { op: 'greaterThan', value: 0.75 }],

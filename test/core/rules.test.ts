@@ -60,7 +60,7 @@ describe('readRules', () => {
 
   test.each([
     ['Chỉ tiêu phấn đấu', 'Phạm vi áp dụng', 'Mức độ cảnh báo'],
-    ['Chỉ tiêu giao', 'Áp dụng', 'Mức độ'],
+    ['Chỉ tiêu giao', 'Áp dụng', 'Mức'],
     ['Điều kiện đạt', 'Đối tượng', 'Mức độ'],
   ])('headers "%s", "%s", "%s" are the condition, scope and severity', (cond, scope, sev) => {
     const wb = workbookOf('r.xlsx', sheetOf('Chỉ tiêu', [['Mã', 'Chỉ tiêu', cond, scope, sev], ['A', 'Số A', '≥ 5', 'Mỗi đơn vị', 'Lỗi']]));
@@ -76,6 +76,11 @@ describe('readRules', () => {
     expect(problems.map((p) => [p.severity, p.indicator])).toEqual([['error', 'A']]);
     expect(problems[0].message).toContain('phạm vi "Mỗi thị trấn" của A: danh sách đơn vị không có đơn vị nào ở cấp này');
     expect(rules.byCode.get('A')!.unchecked).toBe(true);
+  });
+
+  test('aliases on lines of their own in one cell (Alt+Enter) are several aliases, as with ";"', () => {
+    const wb = workbookOf('r.xlsx', sheetOf('Chỉ tiêu', [['Mã', 'Chỉ tiêu', 'Tên gọi khác', 'Điều kiện'], ['A', 'Nhà đại đoàn kết', 'Nhà tình thương\nNhà tình nghĩa; Nhà 167', '']]));
+    expect(readRules(wb).rules.byCode.get('A')!.aliases).toEqual(['Nhà tình thương', 'Nhà tình nghĩa', 'Nhà 167']);
   });
 
   test('a roster grouped as offices group it: headings, a part\'s sum and the total are no units; "Khối 5" is one', () => {
