@@ -211,6 +211,8 @@ export type UnmappedParams =
   | { variant: 'again'; row: number; label: string; hidden: boolean; code: string; codeLabel: string; usedRow: number; usedCell: string; candidates: string[] }
   /** A second column of a table of units naming an indicator another column already gives: not read. */
   | { variant: 'again-column'; label: string; cell: string; code: string; codeLabel: string; usedCell: string; candidates: string[] }
+  /** Several figure columns nothing told apart (no year or period in their headers): the first was read. */
+  | { variant: 'figure-column'; cells: string[]; used: string; candidates: string[] }
   /** A template row whose hidden code and label name different indicators: the code is used. */
   | { variant: 'code-label'; row: number; label: string; code: string; codeLabel: string; named: string; namedLabel: string; labelCell: string; codeCell: string; candidates: string[] };
 
@@ -435,6 +437,9 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
       }
       if (p.variant === 'again-column') {
         return `Cột "${p.label}" (ô ${p.cell}) cũng là chỉ tiêu ${p.code} (${p.codeLabel}), đã lấy số liệu ở cột có tiêu đề ô ${p.usedCell}: không đọc cột này.`;
+      }
+      if (p.variant === 'figure-column') {
+        return `Bảng có ${p.cells.length} cột số liệu mà tiêu đề không cho biết cột nào là của kỳ báo cáo (${p.cells.join(', ')}): đã đọc cột ${p.used}. Nếu số liệu của kỳ báo cáo ở cột khác, ghi rõ kỳ vào tiêu đề các cột (ví dụ "Thực hiện năm 2023") rồi gửi lại.`;
       }
       if (p.variant === 'below') {
         return `Dưới bảng đã đọc còn ${p.count} dòng ghi tên đơn vị có số liệu (từ dòng ${p.first}), có lẽ là một bảng khác trên cùng trang: không đọc các dòng này. Để mỗi bảng ở một trang tính riêng rồi gửi lại.`;

@@ -267,14 +267,24 @@ interface Columns {
   label: number;
   value: number;
   plan?: PlanColumn;
+  /** Figure columns nothing told apart (the first is `value`), with the header row they stand in. */
+  undecided: number[];
+  headerRow: number;
 }
 
 function columnsFor(header: Header, period: Period | null): Columns {
   // Of several figure columns, the one for the period the title gives.
   const roles = new Map(header.roles);
-  if (header.values.length > 1 && period) setValueColumn(roles, header.values, period);
+  const undecided = header.values.length > 1 && period ? setValueColumn(roles, header.values, period) : (header.undecided ?? []);
   const plan = roles.has('value') ? choosePlan(header.plans, period?.months ?? null) : undefined;
-  return { roles, label: roles.get('label')!, value: roles.get('value') ?? header.plans[0].col, plan };
+  return { roles, label: roles.get('label')!, value: roles.get('value') ?? header.plans[0].col, plan, undecided, headerRow: header.bottom };
+}
+
+/** A warning when the figures were read from the first of figure columns nothing told apart. */
+function undecidedColumns(grid: Grid, cols: Columns, where: { file: string; sheet: string }): Finding[] {
+  if (cols.undecided.length < 2) return [];
+  const cells = cols.undecided.map((c) => `${cellAddress(cols.headerRow, c)} "${grid.mergedText(cols.headerRow, c)}"`);
+  return [finding('unmapped-row', { ...where, severity: 'warning', cell: cellAddress(cols.headerRow, cols.value) }, { variant: 'figure-column', cells, used: cells[0], candidates: [] })];
 }
 
 /**
@@ -295,8 +305,9 @@ function rowsOfLabel(grid: Grid, r: number, cols: Columns): number[] {
  * header repeated further down (page two pasted from another form) gives the rows under it its
  * own columns.
  */
-function figureRows(grid: Grid, header: Header, period: Period | null, ctx: ReadContext): { rows: FigureRow[]; end: number } {
+function figureRows(grid: Grid, header: Header, period: Period | null, ctx: ReadContext): { rows: FigureRow[]; end: number; headers: Columns[] } {
   let cols = columnsFor(header, period);
+  const headers = [cols];
   const rows: FigureRow[] = [];
   let section: string | null = null;
   let next = header.start;
@@ -305,15 +316,16 @@ function figureRows(grid: Grid, header: Header, period: Period | null, ctx: Read
     const labelText = cellText(grid, r, cols.label);
     const stt = cellText(grid, r, cols.roles.get('stt'));
     if (!labelText) {
-      if (isSignature(grid.rowFolded(r))) return { rows, end: r - 1 };
+      if (isSignature(grid.rowFolded(r))) return { rows, end: r - 1, headers };
       continue;
     }
     const label = cellLabel(grid, r, cols.label);
     const sttCol = cols.roles.get('stt');
-    if (isSignature(grid.mergedFolded(r, cols.label)) || (sttCol !== undefined && isSignature(grid.mergedFolded(r, sttCol)))) return { rows, end: r - 1 };
+    if (isSignature(grid.mergedFolded(r, cols.label)) || (sttCol !== undefined && isSignature(grid.mergedFolded(r, sttCol)))) return { rows, end: r - 1, headers };
     const again = headerAt(grid, r);
     if (again && again.roles.has('label') && (again.roles.has('value') || again.plans.length)) {
       cols = columnsFor(again, period);
+      headers.push(cols);
       next = again.start;
       continue;
     }
@@ -334,7 +346,7 @@ function figureRows(grid: Grid, header: Header, period: Period | null, ctx: Read
     }
     for (const x of at) rows.push(figureRow(grid, x, cols, { label, section, coded, labelCell: cellAddress(r, cols.label) }));
   }
-  return { rows, end: grid.maxRow };
+  return { rows, end: grid.maxRow, headers };
 }
 
 function figureRow(grid: Grid, r: number, cols: Columns, o: { label: Label; section: string | null; coded: Indicator | null; labelCell: string }): FigureRow {
@@ -358,7 +370,8 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
   const findings: Finding[] = [];
   const entries = new Map<string, IndicatorEntry>();
   const sectionsSeen = new Set<string>();
-  const { rows, end } = figureRows(grid, header, periodAbove, ctx);
+  const { rows, end, headers } = figureRows(grid, header, periodAbove, ctx);
+  for (const cols of headers) findings.push(...undecidedColumns(grid, cols, { file, sheet: sheet.name }));
   const matches = matchRows(rows, ctx.indicators, periodAbove?.year ?? null);
   rows.forEach((row, i) => {
     const { r, label, value } = row;

@@ -37,6 +37,8 @@ export interface Header {
   plans: PlanColumn[];
   /** Every figure column, by what its header says; `roles` holds the one chosen without the report's period. */
   values: ValueColumn[];
+  /** Figure columns nothing told apart, the first of them chosen. */
+  undecided?: number[];
 }
 
 export interface ValueColumn {
@@ -176,8 +178,8 @@ function headerFrom(grid: Grid, top: number, bottom: number, start: number, extr
     // A column headed with a period alone ("6 tháng", "Năm 2023") is a figure column when none says "Thực hiện".
     else if (!role && PERIOD_HEADER.test(grid.mergedFolded(bottom, c))) periods.push(column());
   }
-  const header = { top, bottom, start, roles, plans, values: values.length ? values : periods };
-  if (!roles.has('value') && header.values.length) setValueColumn(roles, header.values, null);
+  const header: Header = { top, bottom, start, roles, plans, values: values.length ? values : periods };
+  if (!roles.has('value') && header.values.length) header.undecided = setValueColumn(roles, header.values, null);
   return header;
 }
 
@@ -188,7 +190,7 @@ function headerFrom(grid: Grid, top: number, bottom: number, start: number, extr
  * for a later year); then the one for the report's months ("6 tháng | Cả năm"), or the longest.
  * An earlier year's column is last year's figure.
  */
-export function setValueColumn(roles: Map<Role, number>, values: ValueColumn[], period: { year: number | null; months: number } | null): void {
+export function setValueColumn(roles: Map<Role, number>, values: ValueColumn[], period: { year: number | null; months: number } | null): number[] {
   const shown = values.filter((v) => !v.hidden);
   let pool = shown.length ? shown : values;
   const years = new Set(pool.map((v) => v.year));
@@ -204,6 +206,8 @@ export function setValueColumn(roles: Map<Role, number>, values: ValueColumn[], 
   if (roles.get('lastYear') === chosen.col) roles.delete('lastYear');
   const earlier = chosen.year === null ? undefined : values.find((v) => v.year !== null && v.year < chosen.year!);
   if (earlier && !roles.has('lastYear')) roles.set('lastYear', earlier.col);
+  // Nothing told them apart ("TH trong kỳ | Lũy kế"): the first was taken, and the caller says so.
+  return pool.length > 1 ? pool.map((v) => v.col) : [];
 }
 
 function dataStart(grid: Grid, bottom: number): number {

@@ -278,3 +278,16 @@ describe('figure columns headed with a period alone, or abbreviated', () => {
     expect(await run(title, header, kinds)).toEqual(expected);
   });
 });
+
+test('two figure columns nothing tells apart ("TH trong kỳ | Lũy kế"): the first is read, and a warning says which and why', async () => {
+  const lines: Row[] = [['ĐẢNG ỦY PHƯỜNG HÒA LẠC'], ['BÁO CÁO KẾT QUẢ NĂM 2023'], ['STT', 'Nội dung', 'ĐVT', 'TH trong kỳ', 'Lũy kế']];
+  for (const x of goodRows()) lines.push([x.stt ?? null, x.label, x.uom ?? null, x.value ?? null, typeof x.value === 'number' ? x.value + 3 : null]);
+  const { rules, problems } = readRules(await readWorkbookBuffer(await rulesWorkbook({ roster: ROSTER }), 'rules.xlsx'));
+  const session = new CheckSession(rules, problems);
+  session.addWorkbook(await readWorkbookBuffer(await xlsx([{ name: 'Biểu', rows: lines }]), 'hoa-lac.xlsx'));
+  const r = session.finish();
+  expect(figure(r, 'HND_HV')).toBe(500);
+  expect(r.findings.filter((f) => f.kind === 'unmapped-row').map((f) => [f.severity, f.cell, f.message])).toEqual([
+    ['warning', 'D3', 'Bảng có 2 cột số liệu mà tiêu đề không cho biết cột nào là của kỳ báo cáo (D3 "TH trong kỳ", E3 "Lũy kế"): đã đọc cột D3 "TH trong kỳ". Nếu số liệu của kỳ báo cáo ở cột khác, ghi rõ kỳ vào tiêu đề các cột (ví dụ "Thực hiện năm 2023") rồi gửi lại.'],
+  ]);
+});
