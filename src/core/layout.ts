@@ -11,7 +11,7 @@ import { Sheet, WorkbookModel, cellAddress } from './model';
 import { MAX_FIGURE, Reading, readCellNumber } from './numbers';
 import { DateLine, Period, ReportDate, formatDate, isPlanLine, parseDate, parseDateLine, parsePeriod } from './period';
 import { Indicator, Rules } from './rules';
-import { GROUP_HEADING, Header, PlanColumn, Role, SUBTOTAL, findReportHeader, headerAt, setValueColumn, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isTotalRow, isUnitsOrCodesRow } from './table';
+import { GROUP_HEADING, Header, PlanColumn, Role, SUBTOTAL, classifyColumn, findReportHeader, headerAt, setValueColumn, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isTotalRow, isUnitsOrCodesRow } from './table';
 import { RowToMatch, matchRows } from './row-match';
 import { UnitMatcher } from './units';
 
@@ -322,7 +322,8 @@ function figureRows(grid: Grid, header: Header, period: Period | null, ctx: Read
     const label = cellLabel(grid, r, cols.label);
     const sttCol = cols.roles.get('stt');
     if (isSignature(grid.mergedFolded(r, cols.label)) || (sttCol !== undefined && isSignature(grid.mergedFolded(r, sttCol)))) return { rows, end: r - 1, headers };
-    const again = headerAt(grid, r);
+    // A header again: its label column says "Nội dung" (checked first: most rows are not headers).
+    const again = classifyColumn(grid.mergedFolded(r, cols.label), grid.mergedText(r, cols.label)) === 'label' ? headerAt(grid, r) : null;
     if (again && again.roles.has('label') && (again.roles.has('value') || again.plans.length)) {
       cols = columnsFor(again, period);
       headers.push(cols);

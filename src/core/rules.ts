@@ -288,6 +288,15 @@ export function readRules(wb: WorkbookModel): { rules: Rules; problems: Finding[
     indicators.push(ind);
     byCode.set(code, ind);
   }
+  // An alias that is another indicator's own name in the same section would make that name match
+  // two indicators, and the row belong to neither: the alias is dropped, and said.
+  for (const ind of indicators) {
+    ind.aliases = ind.aliases.filter((a) => {
+      const other = indicators.find((o) => o !== ind && o.section === ind.section && fold(o.name) === fold(a));
+      if (other) problem(targetSheet.name, ind.row, col.get('aliases'), `tên gọi khác "${a}" của ${ind.code} là tên của chỉ tiêu ${other.code} cùng nhóm; bỏ tên gọi khác này.`, ind.code);
+      return !other;
+    });
+  }
   // Formulas may name codes defined further down, so they are read after every code is known.
   for (const { ind, text } of pendingFormulas) {
     const parsed = parseExpression(text);

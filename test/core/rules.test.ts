@@ -78,6 +78,17 @@ describe('readRules', () => {
     expect(rules.byCode.get('A')!.unchecked).toBe(true);
   });
 
+  test('an alias that is another indicator\'s name in the same section is dropped, and said', () => {
+    const { rules, problems } = readRules(
+      rulesModel([
+        ['A', 'X', 'Nhà đại đoàn kết', 'Nhà tình thương; Số cuộc phản biện', 'nhà', '', '', '', ''],
+        ['B', 'X', 'Số cuộc phản biện', '', 'cuộc', '', '', '', ''],
+      ]),
+    );
+    expect(rules.byCode.get('A')!.aliases).toEqual(['Nhà tình thương']);
+    expect(problems.map((p) => [p.indicator, p.message])).toEqual([['A', 'Tệp chỉ tiêu, trang "Chỉ tiêu", dòng 4: tên gọi khác "Số cuộc phản biện" của A là tên của chỉ tiêu B cùng nhóm; bỏ tên gọi khác này.']]);
+  });
+
   test('aliases on lines of their own in one cell (Alt+Enter) are several aliases, as with ";"', () => {
     const wb = workbookOf('r.xlsx', sheetOf('Chỉ tiêu', [['Mã', 'Chỉ tiêu', 'Tên gọi khác', 'Điều kiện'], ['A', 'Nhà đại đoàn kết', 'Nhà tình thương\nNhà tình nghĩa; Nhà 167', '']]));
     expect(readRules(wb).rules.byCode.get('A')!.aliases).toEqual(['Nhà tình thương', 'Nhà tình nghĩa', 'Nhà 167']);
