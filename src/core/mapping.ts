@@ -105,7 +105,11 @@ export class IndicatorMatcher {
       const score = s.folded === f ? 1 : dice(toks, s.tokens);
       if (!best || score > best.score) best = { name: s.name, score };
     }
-    return best && best.score >= 0.6 ? best.name : null;
+    if (best && best.score >= 0.6) return best.name;
+    // A heading by the section's short name ("5. Phụ nữ" for "Hội Liên hiệp Phụ nữ"): two words or
+    // more, all in one section's name and in no other's.
+    const holding = toks.size >= 2 ? this.sections.filter((s) => [...toks].every((t) => s.tokens.has(t))) : [];
+    return holding.length === 1 ? holding[0].name : null;
   }
 
   /** A section named anywhere in a (folded) title line ("BẢNG TỔNG HỢP HỘI VIÊN HỘI NÔNG DÂN NĂM 2023"). */

@@ -126,6 +126,12 @@ describe('IndicatorMatcher.section', () => {
     ['I. HỘI NÔNG DÂN XÃ', 'Hội Nông dân'],
     ['HỘI NÔNG DÂN (SỐ LIỆU CẢ NĂM)', 'Hội Nông dân'], // its 3 words in the heading's 7: 2 × 3 / 10 = 0.6
     ['HỘI NÔNG DÂN (SỐ LIỆU CẢ NĂM 2023)', null], // in 8: 6 / 11, below
+    // A short name, its words all in one section's name and no other's ("5. Phụ nữ" for "Hội Liên
+    // hiệp Phụ nữ"), though under the share: 2 × 2 / 8 = 0.5 here.
+    ['5. Thi đua', DVK],
+    ['Dân vận', DVK],
+    ['Thi đua Nông dân', null], // words of two sections
+    ['Hội', null], // one word
   ])('%j → %j', (heading, expected) => {
     expect(m.section(fold(heading))).toBe(expected);
   });
