@@ -11,7 +11,8 @@ import { Sheet, WorkbookModel, cellAddress } from './model';
 import { MAX_FIGURE, Reading, readCellNumber } from './numbers';
 import { DateLine, Period, ReportDate, formatDate, isPlanLine, parseDate, parseDateLine, parsePeriod } from './period';
 import { Indicator, Rules } from './rules';
-import { GROUP_HEADING, Header, PlanColumn, Role, SUBTOTAL, classifyColumn, findReportHeader, headerAt, setValueColumn, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isTotalRow, isUnitsOrCodesRow } from './table';
+import { Header, PlanColumn, Role, classifyColumn, findReportHeader, headerAt, setValueColumn, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isUnitsOrCodesRow } from './table';
+import { GROUP_HEADING, SUBTOTAL, isTotalRow } from './row-kinds';
 import { RowToMatch, matchRows } from './row-match';
 import { UnitMatcher } from './units';
 

@@ -14,7 +14,6 @@ export type Role = ReportColumn;
 
 export const classifyColumn = phraseClassifier(REPORT_COLUMNS);
 export const isSignature = phraseTest(SIGNATURE_BLOCK, 'starts');
-export { GROUP_HEADING, SUBTOTAL, isTotalRow };
 
 /** A heading row among the units: its words in the unit column (merged across the row or not), nothing else right of it. */
 function isGroupHeading(grid: Grid, r: number, unitCol: number): boolean {
@@ -141,11 +140,8 @@ function planMonths(grid: Grid, top: number, bottom: number, c: number): number 
   let from = top;
   for (let r = bottom; r >= top; r--) if (roleOf(grid, r, c) === 'plan') from = r;
   for (let r = from; r <= bottom; r++) {
-    const f = grid.mergedFolded(r, c);
-    const m = MONTHS.exec(f);
-    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return Number(m[1]);
-    if (QUARTER.test(f)) return 3;
-    if (YEAR.test(f)) return 12;
+    const months = monthsIn(grid.mergedFolded(r, c), false);
+    if (months !== null) return months;
   }
   return null;
 }
@@ -153,12 +149,18 @@ function planMonths(grid: Grid, top: number, bottom: number, c: number): number 
 /** The months a figure column's own header cells name: "6 tháng" 6, "Cả năm" or "năm 2023" 12, "Quý I" 3. */
 function headerMonths(grid: Grid, top: number, bottom: number, c: number): number | null {
   for (let r = bottom; r >= top; r--) {
-    const f = grid.mergedFolded(r, c);
-    const m = MONTHS.exec(f) ?? /\b(\d{1,2}) ?t\b/.exec(f);
-    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return Number(m[1]);
-    if (QUARTER.test(f)) return 3;
-    if (YEAR.test(f)) return 12;
+    const months = monthsIn(grid.mergedFolded(r, c), true);
+    if (months !== null) return months;
   }
+  return null;
+}
+
+/** The months one folded header cell names; `short` also reads a figure column's "6T". */
+function monthsIn(f: string, short: boolean): number | null {
+  const m = MONTHS.exec(f) ?? (short ? /\b(\d{1,2}) ?t\b/.exec(f) : null);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return Number(m[1]);
+  if (QUARTER.test(f)) return 3;
+  if (YEAR.test(f)) return 12;
   return null;
 }
 
