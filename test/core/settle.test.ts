@@ -16,6 +16,8 @@ interface Copy {
   hidden?: boolean;
   /** Kết nạp hội viên mới. */
   kn?: number;
+  /** A row naming no indicator, with a figure (an unmapped row). */
+  stray?: boolean;
 }
 
 /** A report of Phường Hòa Lạc: the farmers' rows (HV 500, KN) and/or the Front's (GS 1, DT2 12). */
@@ -24,21 +26,35 @@ function copy(c: Copy): Sheet {
   const parts = c.parts ?? ['farmers', 'front'];
   if (parts.includes('farmers')) rows.push(['I', 'HỘI NÔNG DÂN'], [1, 'Tổng số hội viên', 'người', 500], [2, 'Kết nạp hội viên mới', 'người', c.kn ?? 40]);
   if (parts.includes('front')) rows.push(['II', 'MẶT TRẬN'], [1, 'Số cuộc giám sát', 'cuộc', 1], [2, 'Số cuộc đối thoại', 'cuộc', 12]);
+  if (c.stray) rows.push([3, 'Số buổi sinh hoạt chuyên đề về chuyển đổi số', 'buổi', 7]);
   const s = sheetOf(c.sheet, rows);
   if (c.hidden) s.hidden = true;
   return s;
 }
 
-function check(...books: Sheet[][]): CheckResult {
+/** The farmers' association's table of its branches: Hòa Lạc's members and new members, and Yên Bình's. */
+function table(sheet: string, hv: number, kn: number): Sheet {
+  return sheetOf(sheet, [
+    ['BẢNG TỔNG HỢP HỘI VIÊN HỘI NÔNG DÂN NĂM 2023'],
+    ['Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới'],
+    ['Phường Hòa Lạc', hv, kn],
+    ['Xã Yên Bình', 300, 20],
+  ]);
+}
+
+const check = (...books: Sheet[][]) => checkWith('', ...books);
+
+/** `kn` is the condition on Kết nạp hội viên mới. */
+function checkWith(kn: string, ...books: Sheet[][]): CheckResult {
   const { rules, problems } = readRules(
     rulesModel(
       [
         ['HV', 'Hội Nông dân', 'Tổng số hội viên', '', 'người', '', '', '', ''],
-        ['KN', 'Hội Nông dân', 'Kết nạp hội viên mới', '', 'người', '', '', '', ''],
+        ['KN', 'Hội Nông dân', 'Kết nạp hội viên mới', '', 'người', kn, kn ? 'Mỗi đơn vị' : '', 'Lỗi', ''],
         ['GS', 'Mặt trận', 'Số cuộc giám sát', '', 'cuộc', '', '', '', ''],
         ['DT2', 'Mặt trận', 'Số cuộc đối thoại', '', 'cuộc', '', '', '', ''],
       ],
-      { roster: [['Phường Hòa Lạc', '', 'Phường']] },
+      { roster: [['Phường Hòa Lạc', '', 'Phường'], ['Xã Yên Bình', '', 'Xã']] },
     ),
   );
   expect(problems).toEqual([]);
@@ -100,4 +116,72 @@ test('a longer period wins over a later date; then the later date; then the full
     ['B', true],
     ['A', false],
   ]);
+});
+
+test('of two copies the later name wins whichever was read first, and copies without a date say so', () => {
+  const r = check([copy({ sheet: 'A' }), copy({ sheet: 'B', kn: 9 })]);
+  expect(figures(r)[1]).toBe(9);
+  expect(duplicates(r)).toEqual([
+    'Phường Hòa Lạc gửi 2 báo cáo: "bao-cao-1.xlsx" (trang "A", không ghi ngày), "bao-cao-1.xlsx" (trang "B", không ghi ngày). Dùng "bao-cao-1.xlsx" (trang "B") vì cùng ngày hoặc không ghi ngày, lấy tệp xếp sau cùng theo tên.',
+  ]);
+  const f = r.findings.find((x) => x.kind === 'duplicate-unit')!;
+  expect([f.unit, f.file, f.sheet]).toEqual(['Phường Hòa Lạc', 'bao-cao-1.xlsx', 'B']);
+});
+
+test('a date line without its day still dates a copy: December beats November, and beats no date', () => {
+  const months = check([copy({ sheet: 'A', date: 'tháng 12 năm 2023' }), copy({ sheet: 'B', date: 'tháng 11 năm 2023', kn: 9 })]);
+  expect(figures(months)[1]).toBe(40);
+  expect(duplicates(months)[0]).toMatch(/Dùng "bao-cao-1.xlsx" \(trang "A"\) vì có ngày báo cáo muộn nhất\.$/);
+  const undated = check([copy({ sheet: 'A', date: 'tháng 12 năm 2023' }), copy({ sheet: 'B', kn: 9 })]);
+  expect(figures(undated)[1]).toBe(40);
+  expect(duplicates(undated)[0]).toMatch(/vì có ngày báo cáo muộn nhất\.$/);
+});
+
+test('copies whose titles give no period are settled too', () => {
+  const r = check([copy({ sheet: 'A', title: 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN' }), copy({ sheet: 'B', title: 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN', kn: 9 })]);
+  expect(figures(r)[1]).toBe(9);
+  expect(duplicates(r)).toHaveLength(1);
+});
+
+test('a copy overlapping only part of the others is a copy of them all', () => {
+  // The full report, then the farmers' part alone, then the Front's part alone: three copies of one report.
+  const r = check([copy({ sheet: 'A', date: 'ngày 20 tháng 12 năm 2023' }), copy({ sheet: 'B', parts: ['farmers'], kn: 9 }), copy({ sheet: 'C', parts: ['front'] })]);
+  expect(figures(r)).toEqual([500, 40, 1, 12]);
+  expect(duplicates(r)).toHaveLength(1);
+  expect(duplicates(r)[0]).toMatch(/^Phường Hòa Lạc gửi 3 báo cáo: .*Dùng "bao-cao-1.xlsx" \(trang "A"\) vì có ngày báo cáo muộn nhất\.$/);
+  // A part first, then the full report: still one report and its copy, not two parts put together.
+  const partFirst = check([copy({ sheet: 'A', parts: ['farmers'], kn: 9 }), copy({ sheet: 'B', date: 'ngày 20 tháng 12 năm 2023' })]);
+  expect(figures(partFirst)).toEqual([500, 40, 1, 12]);
+  expect(duplicates(partFirst)).toHaveLength(1);
+  expect(partFirst.findings.filter((f) => f.kind === 'inconsistent')).toEqual([]);
+});
+
+test("a dropped copy's unmapped rows go with it; the used copy's stay", () => {
+  const lost = check([copy({ sheet: 'A', date: 'ngày 20 tháng 12 năm 2023' }), copy({ sheet: 'B', stray: true })]);
+  expect(lost.findings.filter((f) => f.kind === 'unmapped-row')).toEqual([]);
+  const kept = check([copy({ sheet: 'A', date: 'ngày 20 tháng 12 năm 2023', stray: true }), copy({ sheet: 'B', stray: true })]);
+  expect(kept.findings.filter((f) => f.kind === 'unmapped-row').map((f) => [f.unit, f.sheet, f.cell])).toEqual([['Phường Hòa Lạc', 'A', 'B10']]);
+});
+
+test("an association's table adds the figures the unit's own report lacks, placed on the table's cells", () => {
+  const r = checkWith('>= 50', [copy({ sheet: 'Báo cáo', parts: ['front'] })], [table('Hội Nông dân', 500, 42)]);
+  expect(figures(r)).toEqual([500, 42, 1, 12]);
+  expect(duplicates(r)).toEqual([]);
+  const short = r.findings.filter((f) => f.kind === 'shortfall' && f.unit === 'Phường Hòa Lạc');
+  expect(short.map((f) => [f.indicator, f.file, f.sheet, f.cell, f.actual])).toEqual([['KN', 'bao-cao-2.xlsx', 'Hội Nông dân', 'C3', 42]]);
+  expect(r.findings.filter((f) => f.kind === 'inconsistent')).toEqual([]);
+});
+
+test("a figure in both the unit's report and an association's table: the report's is used, a different one is a warning naming both cells", () => {
+  const r = check([copy({ sheet: 'Báo cáo' })], [table('Hội Nông dân', 480, 40)]);
+  expect(figures(r)).toEqual([500, 40, 1, 12]);
+  expect(duplicates(r)).toEqual([]);
+  const two = r.findings.filter((f) => f.kind === 'inconsistent');
+  expect(two.map((f) => [f.unit, f.indicator, f.severity, f.file, f.sheet, f.cell, f.actual, f.expected])).toEqual([
+    ['Phường Hòa Lạc', 'HV', 'warning', 'bao-cao-1.xlsx', 'Báo cáo', 'D5', 500, 480],
+  ]);
+  expect(two[0].message).toBe(
+    'Phường Hòa Lạc: Hội Nông dân – Tổng số hội viên là 500 người trong báo cáo của đơn vị nhưng 480 người trong "bao-cao-2.xlsx" (trang "Hội Nông dân", ô B3); dùng số trong báo cáo của đơn vị (tệp "bao-cao-1.xlsx", trang "Báo cáo", ô D5).',
+  );
+  expect(check([copy({ sheet: 'Báo cáo' })], [table('Hội Nông dân', 500, 40)]).findings.filter((f) => f.kind === 'inconsistent')).toEqual([]);
 });
