@@ -71,6 +71,8 @@ function report(unitLine: string | null, f: Figures, o: SheetOptions = {}) {
 
 interface RulesOptions {
   title?: string;
+  /** Rules with no "Đơn vị" sheet. */
+  noRoster?: boolean;
   extra?: ModelRow[];
   checks?: ModelRow[];
 }
@@ -80,7 +82,7 @@ function check(books: ReturnType<typeof report>[], o: RulesOptions = {}): CheckR
     rulesModel([...INDICATORS, ...(o.extra ?? [])], {
       title: o.title ?? 'CHỈ TIÊU NĂM 2023',
       checks: o.checks,
-      roster: [['Phường Hòa Lạc', '', 'Phường'], ['Xã Yên Bình', '', 'Xã']],
+      roster: o.noRoster ? undefined : [['Phường Hòa Lạc', '', 'Phường'], ['Xã Yên Bình', '', 'Xã']],
     }),
   );
   expect(problems).toEqual([]);
@@ -124,6 +126,17 @@ describe('values that are not figures', () => {
     expect(res.rollup.incomplete.get('DT')).toEqual(['Phường Hòa Lạc']);
   });
 
+  test('"85%" typed in a count\'s cell is an invalid value, never 85 of the count; "85" typed as text is 85; "70%" in the rate\'s cell is the rate', () => {
+    const res = check([report(HOA_LAC, { ...MEETS, KN: '85%', GS: '2', TL: '70%' })]);
+    expect(res.findings.filter((f) => f.kind === 'invalid-value').map((f) => [f.indicator, f.cell, f.severity])).toEqual([['KN', 'E6', 'error']]);
+    expect(on(res, 'KN')[0].message).toMatch(/85%/);
+    const figures = res.rows.find((r) => r.unit === 'Phường Hòa Lạc')!.figures;
+    expect(figures.get('KN')!.status).toBe('invalid');
+    expect(figures.get('GS')).toEqual({ status: 'ok', value: 2, cell: 'E10' });
+    expect(on(res, 'TL')).toEqual([]);
+    expect(figures.get('TL')).toEqual({ status: 'ok', value: 0.7, cell: 'E8' });
+  });
+
   test('zero is a figure, not an invalid value: a range target starting at 1 is short, a limit is met', () => {
     const res = check([report(HOA_LAC, { ...MEETS, KN: 0, GS: 0, VV: 0 })]);
     expect(res.findings.filter((f) => f.kind === 'invalid-value')).toEqual([]);
@@ -160,6 +173,16 @@ describe('targets per unit', () => {
     // "Xã Tân An" is a commune by its name: "Mỗi xã" (DT2, one a month) applies to it.
     const res = check([report('ĐẢNG ỦY XÃ TÂN AN', { ...MEETS, DT2: 11 }), report(HOA_LAC, { ...MEETS, DT2: 0 })]);
     expect(on(res, 'DT2').map((f) => [f.unit, f.kind, f.actual, f.expected])).toEqual([['Xã Tân An', 'shortfall', 11, 12]]);
+  });
+
+  test("a target the unit is held to that none of its reports gives is said, with a roster or without one; a unit the roster lacks is not told its gaps one by one", () => {
+    // Only the farmers' rows: the Front's section, and its targets GS and VV, are not there at all.
+    const farmers = (unitLine: string) =>
+      workbookOf(`${unitLine}.xlsx`, sheetOf('Biểu', [[unitLine], ['BÁO CÁO NĂM 2023'], ['STT', 'Nội dung', 'ĐVT', 'Thực hiện'], ['I', 'HỘI NÔNG DÂN'], [1, 'Tổng số hội viên', '', 700], [2, 'Kết nạp hội viên mới', '', 100], [3, 'Số nông dân trong độ tuổi', '', 1000]]));
+    const absent = (res: CheckResult, unit: string) => res.findings.filter((f) => f.unit === unit && f.kind === 'missing-value').map((f) => f.indicator);
+    expect(absent(check([farmers(HOA_LAC)]), 'Phường Hòa Lạc')).toEqual(['GS', 'VV']);
+    expect(absent(check([farmers(HOA_LAC)], { noRoster: true }), 'Phường Hòa Lạc')).toEqual(['GS', 'VV']);
+    expect(absent(check([farmers('ĐẢNG ỦY XÃ TÂN AN')]), 'Xã Tân An')).toEqual([]);
   });
 
   test('a unit whose name gives no level is held to no target of a level, and to those of every unit', () => {
@@ -276,6 +299,13 @@ describe('the unit\'s own plan', () => {
   test('a rate and its plan both written as plain fractions (0,75 against 0,8) are 75 % against a plan of 80 %', () => {
     const res = check([report(HOA_LAC, { ...MEETS, HV: 750, TL: 0.75 }, { plan: { TL: 0.8 } })]);
     expect(on(res, 'TL').map((f) => [f.kind, f.against, f.actual, f.expected])).toEqual([['shortfall', 'plan', 0.75, 0.8]]);
+  });
+
+  test('a plan of 1 beside a rate written as a fraction is the whole (100 %); 0,8 beside a rate written in points is 0,8 points, as Excel shows it', () => {
+    const whole = check([report(HOA_LAC, { ...MEETS, HV: 750, TL: 0.75 }, { plan: { TL: 1 } })]);
+    expect(on(whole, 'TL').map((f) => [f.kind, f.against, f.actual, f.expected])).toEqual([['shortfall', 'plan', 0.75, 1]]);
+    const points = check([report(HOA_LAC, { ...MEETS, HV: 750, TL: 75 }, { plan: { TL: 0.8 } })]);
+    expect(on(points, 'TL')).toEqual([]);
   });
 
   test('a rate left blank and computed from its parts has no plan figure of its own to judge; its target is judged', () => {
