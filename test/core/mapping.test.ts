@@ -5,6 +5,7 @@ import { fold } from '../../src/core/text';
 const lab = (text: string) => labelOf(text, fold(text)).folded;
 import { WorkbookModel, newSheet, setCell } from '../../src/core/model';
 import { Rules, readRules } from '../../src/core/rules';
+import { rulesModel } from '../helpers/model';
 
 const DVK = 'Phong trào thi đua "Dân vận khéo"';
 
@@ -106,6 +107,50 @@ describe('labelOf: the label as shown and as matched, both without the enumerato
   });
 });
 
+describe('IndicatorMatcher.isUnitOrCode: a header cell that is only a unit of measure or a code', () => {
+  test.each<[string, boolean]>([
+    ['Người', true],
+    [' NGƯỜI ', true],
+    ['nguoi', true],
+    ['Mô hình', true],
+    ['ĐVT', true],
+    ['Đơn vị tính', true],
+    ['%', true],
+    // Codes as the rules write them, in any case: folding would spell out "HND" ("hoi nong dan hv").
+    ['HND_HV', true],
+    ['hnd_kn', true],
+    ['Tổng số hội viên', false],
+    ['Hội Nông dân', false],
+    ['Hội Nông dân HV', false],
+    ['', false],
+    ['  ', false],
+    ['2023', false],
+  ])('%j → %s', (text, expected) => {
+    expect(m.isUnitOrCode(text)).toBe(expected);
+  });
+});
+
+test('an indicator with no unit of measure makes no blank cell a unit', () => {
+  const read = readRules(rulesModel([['MH', 'Mặt trận', 'Mô hình mới', '', '', '', '', '', '']]));
+  const mm = new IndicatorMatcher(read.rules);
+  expect([mm.isUnitOrCode(''), mm.isUnitOrCode('MH'), mm.isUnitOrCode('%')]).toEqual([false, true, true]);
+});
+
+describe('IndicatorMatcher.exactly: the one indicator a label names exactly', () => {
+  test('two associations\' "Tổng số hội viên": the section decides, and without one nothing is named', () => {
+    expect(m.exactly(lab('Tổng số hội viên'), 'Hội Nông dân')?.code).toBe('HND_HV');
+    expect(m.exactly(lab('Tổng số hội viên'), 'Hội Cựu chiến binh')?.code).toBe('CCB_HV');
+    expect(m.exactly(lab('Tổng số hội viên'), null)).toBeNull();
+    expect(m.exactly(lab('Tổng số hội viên'), 'Đoàn Thanh niên')).toBeNull();
+  });
+  test('a name only one indicator has is that indicator in any section or none; a look-alike is not exact', () => {
+    expect(m.exactly(lab('Tổng số đoàn viên'), null)?.code).toBe('DTN_DV');
+    expect(m.exactly(lab('Tổng số đoàn viên'), 'Đoàn Thanh niên')?.code).toBe('DTN_DV');
+    expect(m.exactly(lab('Hội viên mới'), 'Hội Nông dân')?.code).toBe('HND_KN');
+    expect(m.exactly(lab('Tổng số đoàn viên mới'), 'Đoàn Thanh niên')).toBeNull();
+  });
+});
+
 describe('IndicatorMatcher.section', () => {
   test.each<[string, string | null]>([
     ['I. HỘI NÔNG DÂN', 'Hội Nông dân'],
@@ -167,6 +212,24 @@ describe('IndicatorMatcher.sectionIn: a section named anywhere in a title line',
     ['LIÊN ĐOÀN LAO ĐỘNG PHỐI HỢP VỚI HỘI CỰU CHIẾN BINH', 'Hội Cựu chiến binh'],
   ])('%j → %j', (title, expected) => {
     expect(m.sectionIn(fold(title))).toBe(expected);
+  });
+});
+
+describe('IndicatorMatcher.match with qualifiers (the plan, last year, a year) the label holds', () => {
+  test('only names holding every qualifier are scored', () => {
+    const read = readRules(
+      rulesModel([
+        ['GS', 'Mặt trận', 'Số cuộc giám sát theo kế hoạch', '', 'cuộc', '', '', '', ''],
+        ['PB', 'Mặt trận', 'Số cuộc phản biện xã hội', '', 'cuộc', '', '', '', ''],
+      ]),
+    );
+    expect(read.problems).toEqual([]);
+    const mm = new IndicatorMatcher(read.rules);
+    const code = (r: MatchResult) => (r.status === 'matched' ? r.indicator.code : r.status);
+    expect(code(mm.match(lab('Số cuộc giám sát theo kế hoạch đề ra'), 'Mặt trận', undefined, ['ke hoach']))).toBe('GS');
+    expect(code(mm.match(lab('Số cuộc giám sát theo kế hoạch cùng kỳ'), 'Mặt trận', undefined, ['ke hoach', 'cung ky']))).toBe('none');
+    expect(code(mm.match(lab('Số cuộc phản biện xã hội theo kế hoạch'), 'Mặt trận', undefined, ['ke hoach']))).toBe('none');
+    expect(code(mm.match(lab('Số cuộc phản biện xã hội đã tổ chức'), 'Mặt trận', undefined, []))).toBe('PB');
   });
 });
 
