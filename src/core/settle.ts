@@ -93,7 +93,8 @@ function latest(g: UnitReport[], findings: Finding[]): UnitReport | null {
 
 /**
  * The unit's own report with the figures association tables add. Where both give a figure, the
- * unit's own is used, and a different one elsewhere is a warning naming both cells.
+ * unit's own is used, and a different one elsewhere is a warning naming both cells; where the unit
+ * left its row blank, the table's is used.
  */
 function combine(kept: UnitReport[], rules: Rules, findings: Finding[]): UnitReport {
   const [base, ...others] = kept;
@@ -103,7 +104,8 @@ function combine(kept: UnitReport[], rules: Rules, findings: Finding[]): UnitRep
     for (const [code, e] of other.entries) {
       const mine = entries.get(code);
       const theirs: IndicatorEntry = { ...e, from: { file: other.file, sheet: other.sheet } };
-      if (!mine) {
+      // A row the unit left blank gives no figure: the table's, compiled for that unit, is its figure.
+      if (!mine || (mine.value.reading.kind === 'blank' && e.value.reading.kind !== 'blank')) {
         entries.set(code, theirs);
         continue;
       }

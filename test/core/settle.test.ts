@@ -161,6 +161,15 @@ test("a dropped copy's unmapped rows go with it; the used copy's stay", () => {
   expect(lost.findings.filter((f) => f.kind === 'unmapped-row')).toEqual([]);
   const kept = check([copy({ sheet: 'A', date: 'ngày 20 tháng 12 năm 2023', stray: true }), copy({ sheet: 'B', stray: true })]);
   expect(kept.findings.filter((f) => f.kind === 'unmapped-row').map((f) => [f.unit, f.sheet, f.cell])).toEqual([['Phường Hòa Lạc', 'A', 'B10']]);
+  // Of three copies, both dropped ones lose theirs.
+  const three = check([copy({ sheet: 'A', stray: true }), copy({ sheet: 'B', stray: true }), copy({ sheet: 'C', date: 'ngày 20 tháng 12 năm 2023' })]);
+  expect(three.findings.filter((f) => f.kind === 'unmapped-row')).toEqual([]);
+});
+
+test("a dropped copy's other findings stay: a sheet named for another unit is still said", () => {
+  const r = check([copy({ sheet: 'Xã Yên Bình' }), copy({ sheet: 'Báo cáo', date: 'ngày 20 tháng 12 năm 2023' })]);
+  expect(figures(r)).toEqual([500, 40, 1, 12]);
+  expect(r.findings.filter((f) => f.kind === 'unit-mismatch').map((f) => [f.unit, f.sheet])).toEqual([['Phường Hòa Lạc', 'Xã Yên Bình']]);
 });
 
 test("an association's table adds the figures the unit's own report lacks, placed on the table's cells", () => {
@@ -184,4 +193,21 @@ test("a figure in both the unit's report and an association's table: the report'
     'Phường Hòa Lạc: Hội Nông dân – Tổng số hội viên là 500 người trong báo cáo của đơn vị nhưng 480 người trong "bao-cao-2.xlsx" (trang "Hội Nông dân", ô B3); dùng số trong báo cáo của đơn vị (tệp "bao-cao-1.xlsx", trang "Báo cáo", ô D5).',
   );
   expect(check([copy({ sheet: 'Báo cáo' })], [table('Hội Nông dân', 500, 40)]).findings.filter((f) => f.kind === 'inconsistent')).toEqual([]);
+});
+
+test("a row the unit left blank takes the table's figure; a note in the unit's row is its own invalid value, never weighed against the table", () => {
+  const own = copy({ sheet: 'Báo cáo' });
+  own.rows[6]![4]!.value = null; // KN (row 6, column D) left blank
+  const blank = check([own], [table('Hội Nông dân', 500, 42)]);
+  expect(figures(blank)).toEqual([500, 42, 1, 12]);
+  expect(blank.findings.filter((f) => f.unit === 'Phường Hòa Lạc' && f.kind !== 'missing-unit')).toEqual([]);
+  const noted = copy({ sheet: 'Báo cáo' });
+  noted.rows[6]![4]!.value = 'khoảng 40';
+  const note = check([noted], [table('Hội Nông dân', 500, 42)]);
+  expect(figures(note)[1]).toBe('invalid');
+  expect(note.findings.filter((f) => f.unit === 'Phường Hòa Lạc').map((f) => [f.kind, f.indicator, f.cell])).toEqual([['invalid-value', 'KN', 'D6']]);
+  // And a note in the table beside the unit's number says nothing more.
+  const theirs = table('Hội Nông dân', 500, 0);
+  theirs.rows[3]![3]!.value = 'chưa tổng hợp';
+  expect(check([copy({ sheet: 'Báo cáo' })], [theirs]).findings.filter((f) => f.unit === 'Phường Hòa Lạc')).toEqual([]);
 });
