@@ -306,6 +306,9 @@ describe('the unit\'s own plan', () => {
     expect(on(whole, 'TL').map((f) => [f.kind, f.against, f.actual, f.expected])).toEqual([['shortfall', 'plan', 0.75, 1]]);
     const points = check([report(HOA_LAC, { ...MEETS, HV: 750, TL: 75 }, { plan: { TL: 0.8 } })]);
     expect(on(points, 'TL')).toEqual([]);
+    // 75 % in a percent cell is not a rate written as a plain fraction: the plain 0,8 beside it is 0,8 points.
+    const percent = check([report(HOA_LAC, { ...MEETS, HV: 750, TL: 0.75 }, { plan: { TL: 0.8 }, numFmts: { E8: '0%' } })]);
+    expect(on(percent, 'TL')).toEqual([]);
   });
 
   test('a rate left blank and computed from its parts has no plan figure of its own to judge; its target is judged', () => {
