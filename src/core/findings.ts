@@ -205,6 +205,8 @@ export type UnmappedParams =
   | { variant: 'hidden-copy'; unit: string; hiddenCell: string; usedCell: string; candidates: string[] }
   /** Rows naming units, with figures, below the table read (a second table on the sheet): not read. */
   | { variant: 'below'; first: number; count: number; candidates: string[] }
+  /** More than one column of a table names units (tables side by side, a column kept for sorting): each figure column is read with the names nearest on its left. */
+  | { variant: 'name-columns'; cells: string[]; candidates: string[] }
   /** The same name over several columns of a table of units, and no group row telling them apart. */
   | { variant: 'repeated'; label: string; cells: string[]; candidates: string[] }
   /** A second row naming an indicator another row already gives (an old copy left hidden, a row typed twice): not read. */
@@ -443,6 +445,9 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
       }
       if (p.variant === 'below') {
         return `Dưới bảng đã đọc còn ${p.count} dòng ghi tên đơn vị có số liệu (từ dòng ${p.first}), có lẽ là một bảng khác trên cùng trang: không đọc các dòng này. Để mỗi bảng ở một trang tính riêng rồi gửi lại.`;
+      }
+      if (p.variant === 'name-columns') {
+        return `Bảng có ${p.cells.length} cột ghi tên đơn vị (ô ${p.cells.join(', ')}): số liệu ở mỗi cột được tính cho đơn vị ghi ở cột tên gần nhất bên trái cột đó, trên cùng dòng.`;
       }
       if (p.variant === 'repeated') {
         return `${p.cells.length} cột cùng ghi "${p.label}" (ô ${p.cells.join(', ')}) mà không ghi rõ mỗi cột thuộc nhóm nào (hội, đoàn thể nào): không lấy số liệu các cột này, vì không biết cột nào của chỉ tiêu nào. Thêm một dòng ghi tên nhóm phía trên các cột (ví dụ "Hội Nông dân") rồi gửi lại.`;

@@ -11,7 +11,7 @@ import { Sheet, WorkbookModel, cellAddress } from './model';
 import { MAX_FIGURE, Reading, readCellNumber } from './numbers';
 import { DateLine, Period, ReportDate, formatDate, isPlanLine, parseDate, parseDateLine, parsePeriod } from './period';
 import { Indicator, Rules } from './rules';
-import { Header, PlanColumn, Role, classifyColumn, findReportHeader, headerAt, setValueColumn, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isUnitsOrCodesRow } from './table';
+import { Header, PlanColumn, Role, classifyColumn, findReportHeader, headerAt, setValueColumn, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isUnitsOrCodesRow, rowLead } from './table';
 import { GROUP_HEADING, SUBTOTAL, isTotalRow } from './row-kinds';
 import { RowToMatch, matchRows } from './row-match';
 import { UnitMatcher } from './units';
@@ -463,19 +463,19 @@ function mismatch(file: string, sheet: string, id: Identity): Finding {
  * section. A group's name written once over its first column, its cells not merged (a common way of
  * drawing it), stands over the columns to its right until the next name.
  */
-function indicatorColumns(file: string, sheet: Sheet, grid: Grid, header: Header, unitCol: number, ctx: ReadContext, findings: Finding[]) {
+function indicatorColumns(file: string, sheet: Sheet, grid: Grid, header: Header, nameCols: number[], owner: (col: number) => number, ctx: ReadContext, findings: Finding[]) {
   const columns: Array<{ col: number; code: string }> = [];
   // An association's own table names it in the title: its columns belong to that section.
   let titleSection: string | null = null;
   for (let r = 1; r < header.top && !titleSection; r++) titleSection = ctx.indicators.sectionIn(grid.rowFolded(r));
   const labelled: Array<{ col: number; label: Label; section: string | null }> = [];
   for (const c of headerColumns(grid, header.top, header.bottom)) {
-    if (c === unitCol || c === header.roles.get('stt') || c === header.roles.get('note')) continue;
+    if (nameCols.includes(c) || c === header.roles.get('stt') || c === header.roles.get('note')) continue;
     let label: Label | null = null;
     let section: string | null = titleSection;
     for (let r = header.bottom; r >= header.top; r--) {
       // Above the indicator's name, a group's name may be written only over its first column.
-      const l: Label = label ? groupLabel(grid, r, c, unitCol) : cellLabel(grid, r, c);
+      const l: Label = label ? groupLabel(grid, r, c, owner(c)) : cellLabel(grid, r, c);
       if (!l.text) continue;
       if (!label) label = l;
       else if (l.text !== label.text) section = ctx.indicators.section(l.folded) ?? section;
@@ -551,9 +551,77 @@ function dropHiddenCopies(reports: UnitReport[], hidden: Set<number>): UnitRepor
 
 function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, unitCol: number, ctx: ReadContext): SheetReading | null {
   const findings: Finding[] = [];
-  const columns = indicatorColumns(file, sheet, grid, header, unitCol, ctx, findings);
+  // Each figure column belongs to the column of unit names nearest on its left: two tables side by
+  // side, or a column of names kept for sorting beside the real one, never have one table's figures
+  // read against the other's names row by row.
+  const nameCols = [unitCol, ...otherNameColumns(grid, header, unitCol, ctx)].sort((a, b) => a - b);
+  const owner = (col: number) => nameCols.filter((n) => n < col).pop() ?? unitCol;
+  const columns = indicatorColumns(file, sheet, grid, header, nameCols, owner, ctx, findings);
   // No column taken: the reason, when one was given (names repeated without their groups), is kept.
   if (columns.length === 0) return findings.some((f) => f.severity !== 'info') ? { reports: [], findings } : null;
+  const reports: UnitReport[] = [];
+  let end = 0;
+  const owners = [...new Set(columns.map((c) => owner(c.col)))];
+  for (const nameCol of owners) {
+    const own = columns.filter((c) => owner(c.col) === nameCol);
+    const t = tableRows(file, sheet, grid, header, nameCol, own, ctx);
+    reports.push(...t.reports);
+    findings.push(...t.findings);
+    end = Math.max(end, t.end);
+  }
+  // Where the columns of names disagree on a row, which names a figure was read with is said.
+  if (nameCols.length > 1 && namesDisagree(grid, nameCols, header.bottom + 1, end, ctx)) {
+    findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell: cellAddress(header.bottom, owners[0]) }, { variant: 'name-columns', cells: nameCols.map((c) => cellAddress(header.bottom, c)), candidates: [] }));
+  }
+  const below = unitRowsBelow(grid, end, unitCol, ctx);
+  if (below.length) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell: cellAddress(below[0], unitCol) }, { variant: 'below', first: below[0], count: below.length, candidates: [] }));
+  const { date, dated, period } = dateAndPeriod(grid, header, end);
+  for (const rep of reports) {
+    rep.date = date;
+    rep.dated = dated;
+    rep.period = period;
+    rep.legacy = [...grid.legacy];
+    if (sheet.hidden) rep.hiddenSheet = true;
+  }
+  return { reports, findings };
+}
+
+/**
+ * Other columns of the table that list roster units as the unit column does: each unit once (four
+ * in five at least, for a hidden old copy), as many as half the unit column's. A column naming a few
+ * units again and again (the cluster's leading commune) is a note, not a list of units.
+ */
+function otherNameColumns(grid: Grid, header: Header, unitCol: number, ctx: ReadContext): number[] {
+  if (ctx.units.roster.length === 0) return [];
+  const named = new Map<number, string[]>();
+  for (const r of grid.rowsFrom(header.bottom + 1)) {
+    for (const c of grid.columnsOf(r)) {
+      const t = grid.text(r, c);
+      if (!t || t.length > 80 || typeof grid.cell(r, c)?.value !== 'string') continue;
+      const reading = ctx.units.read(t, 'cell');
+      if (reading.kind === 'unit') named.set(c, [...(named.get(c) ?? []), reading.unit.name]);
+    }
+  }
+  const need = Math.max(2, (named.get(unitCol)?.length ?? 0) / 2);
+  return [...named].filter(([c, units]) => c !== unitCol && units.length >= need && new Set(units).size >= units.length * 0.8).map(([c]) => c);
+}
+
+/** Whether some row between `from` and `to` names one unit in one column of names and another in another. */
+function namesDisagree(grid: Grid, nameCols: number[], from: number, to: number, ctx: ReadContext): boolean {
+  return grid.rowsFrom(from).some((r) => {
+    if (r > to) return false;
+    const units = new Set<string>();
+    for (const c of nameCols) {
+      const reading = ctx.units.read(cellText(grid, r, c), 'cell');
+      if (reading.kind === 'unit') units.add(reading.unit.name);
+    }
+    return units.size > 1;
+  });
+}
+
+/** The unit rows of one column of names and the figure columns that belong to it, to the table's end. */
+function tableRows(file: string, sheet: Sheet, grid: Grid, header: Header, unitCol: number, columns: Array<{ col: number; code: string }>, ctx: ReadContext): SheetReading & { end: number } {
+  const findings: Finding[] = [];
   const reports: UnitReport[] = [];
   /** Indexes in `reports` of rows hidden in the sheet. */
   const hidden = new Set<number>();
@@ -567,14 +635,15 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
       end = r - 1;
       break;
     }
-    if (!name) {
+    // "Tổng cộng" may stand in the row-number column, with the unit's cell left blank.
+    const folded = name ? grid.mergedFolded(r, unitCol) : rowLead(grid, r, unitCol);
+    if (!name && !isTotalRow(folded)) {
       if (isSignature(grid.rowFolded(r))) {
         end = r - 1;
         break;
       }
       continue;
     }
-    const folded = grid.mergedFolded(r, unitCol);
     if (isSignature(folded)) {
       end = r - 1;
       break;
@@ -615,18 +684,8 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
     const used = reports.find((r) => r.unit === d.unit)!;
     findings.push(finding('unmapped-row', { severity: 'info', unit: d.unit, file, sheet: sheet.name, cell: d.nameCell }, { variant: 'hidden-copy', unit: d.unit, hiddenCell: d.nameCell ?? '', usedCell: used.nameCell ?? '', candidates: [] }));
   }
-  const below = unitRowsBelow(grid, end, unitCol, ctx);
-  if (below.length) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell: cellAddress(below[0], unitCol) }, { variant: 'below', first: below[0], count: below.length, candidates: [] }));
-  const { date, dated, period } = dateAndPeriod(grid, header, end);
-  for (const rep of reports) {
-    rep.date = date;
-    rep.dated = dated;
-    rep.period = period;
-    rep.legacy = [...grid.legacy];
-    if (sheet.hidden) rep.hiddenSheet = true;
-  }
   if (totalRow !== null) findings.push(...checkTotalRow(file, sheet.name, grid, totalRow, columns, reports, ctx.rules));
-  return { reports, findings };
+  return { reports, findings, end };
 }
 
 /** The "Tổng cộng" row must equal the sum of the unit rows above it; it is never a unit. */

@@ -273,15 +273,38 @@ function unitColumnByRoster(grid: Grid, units: UnitMatcher): { col: number; firs
       counts.set(c, e);
     }
   }
-  let best: { col: number; n: number; first: number } | null = null;
-  for (const [col, e] of counts) if (!best || e.n > best.n) best = { col, ...e };
   const need = Math.min(2, units.roster.length);
+  // A hidden column of names (lookup keys kept for sorting) is the unit column only when no shown one is.
+  let best: { col: number; n: number; first: number; shown: boolean } | null = null;
+  for (const [col, e] of counts) {
+    const shown = !grid.hiddenCol(col) && e.n >= need;
+    if (!best || (shown && !best.shown) || (shown === best.shown && e.n > best.n)) best = { col, ...e, shown };
+  }
   return best && best.n >= need ? { col: best.col, first: best.first } : null;
+}
+
+/**
+ * The first text of a row at or left of the unit column, folded: where a table of units writes
+ * "Tổng cộng" or "Cụm 1", in the unit column or in the row-number column before it.
+ */
+export function rowLead(grid: Grid, r: number, unitCol: number): string {
+  for (const c of grid.columnsOf(r)) {
+    if (c > unitCol) break;
+    const t = grid.mergedFolded(r, c);
+    if (t) return t;
+  }
+  return '';
+}
+
+/** A row of the table's body that is not a unit: its total, a subtotal, a group's heading ("Cụm 1"). */
+function isBodyHeading(grid: Grid, r: number, unitCol: number): boolean {
+  const lead = rowLead(grid, r, unitCol);
+  return lead !== '' && (isTotalRow(lead) || SUBTOTAL.test(lead) || GROUP_HEADING.test(lead)) && !grid.columnsOf(r).some((c) => c > unitCol && grid.mergedFolded(r, c) && typeof grid.cell(r, c)?.value !== 'number' && !grid.mergeOf(r, c));
 }
 
 /** The header rows over the first unit row: the nearest row with text, and the group rows above it. */
 function headerAbove(grid: Grid, unitCol: number, firstUnitRow: number, indicators: IndicatorMatcher): { top: number; bottom: number } | null {
-  const above = grid.rowsFrom(1).filter((r) => r < firstUnitRow && !isColumnNumberRow(grid, r) && !isUnitsOrCodesRow(grid, r, indicators, unitCol) && !isGroupHeading(grid, r, unitCol));
+  const above = grid.rowsFrom(1).filter((r) => r < firstUnitRow && !isColumnNumberRow(grid, r) && !isUnitsOrCodesRow(grid, r, indicators, unitCol) && !isGroupHeading(grid, r, unitCol) && !isBodyHeading(grid, r, unitCol));
   let bottom = -1;
   for (let i = above.length - 1; i >= 0; i--) {
     const r = above[i];

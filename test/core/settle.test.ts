@@ -201,6 +201,11 @@ test("a row the unit left blank takes the table's figure; a note in the unit's r
   const blank = check([own], [table('Hội Nông dân', 500, 42)]);
   expect(figures(blank)).toEqual([500, 42, 1, 12]);
   expect(blank.findings.filter((f) => f.unit === 'Phường Hòa Lạc' && f.kind !== 'missing-unit')).toEqual([]);
+  // Both blank: the blank is the unit's own, said on its own cell.
+  const bothBlank = table('Hội Nông dân', 500, 0);
+  bothBlank.rows[3]![3]!.value = null;
+  const neither = check([own], [bothBlank]);
+  expect(neither.findings.filter((f) => f.unit === 'Phường Hòa Lạc').map((f) => [f.kind, f.indicator, f.file, f.cell])).toEqual([['missing-value', 'KN', 'bao-cao-1.xlsx', 'D6']]);
   const noted = copy({ sheet: 'Báo cáo' });
   noted.rows[6]![4]!.value = 'khoảng 40';
   const note = check([noted], [table('Hội Nông dân', 500, 42)]);

@@ -157,6 +157,70 @@ describe('a second table below the first on the same sheet', () => {
   });
 });
 
+describe('two tables side by side, or a second column of names (found by an outside tester: figures went to the unit on the same row of the other table)', () => {
+  const THREE = ['Phường Hòa Lạc', 'Phường Tân Thành', 'Xã Yên Bình'];
+  const members = (r: CheckResult) => THREE.map((u) => [figure(r, u, 'HND_HV'), figure(r, u, 'CCB_HV'), figure(r, u, 'CCB_KN')]);
+  const RIGHT: [string, number, number][] = [
+    ['Xã Yên Bình', 400, 13],
+    ['Phường Hòa Lạc', 200, 11],
+    ['Phường Tân Thành', 300, 12],
+  ];
+
+  test("the veterans' table beside the farmers', its units in another order: each figure is the unit's named on its left, and that is said", async () => {
+    const rows: Row[] = [TITLE, [null, null, 'Hội Nông dân', null, null, null, 'Hội Cựu chiến binh', null], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới', 'STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới']];
+    UNITS.forEach((u, i) => rows.push([u[0], u[1], u[2], u[3], i + 1, ...RIGHT[i]]));
+    const r = await check({ name: 'Bảng', rows, merges: ['C2:D2', 'G2:H2'] });
+    expect(members(r)).toEqual([
+      [500, 200, 11],
+      [600, 300, 12],
+      [700, 400, 13],
+    ]);
+    expect(r.rollup.totals.get('CCB_HV')).toBe(900);
+    expect(of(r, 'duplicate-unit')).toEqual([]);
+    const said = of(r, 'unmapped-row').filter((f) => f.severity === 'warning');
+    expect(said.map((f) => f.message)).toEqual(['Bảng có 2 cột ghi tên đơn vị (ô B3, F3): số liệu ở mỗi cột được tính cho đơn vị ghi ở cột tên gần nhất bên trái cột đó, trên cùng dòng.']);
+  });
+
+  test("the table on the right lacks a unit and ends with its total a row higher: no total is read as a unit's figure", async () => {
+    const rows: Row[] = [TITLE, [null, null, 'Hội Nông dân', null, null, 'Hội Cựu chiến binh', null], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới']];
+    rows.push([...UNITS[0].slice(0, 4), 'Phường Hòa Lạc', 200, 11], [...UNITS[1].slice(0, 4), 'Xã Yên Bình', 400, 13], [...UNITS[2].slice(0, 4), 'Tổng cộng', 600, 24], [null, 'Tổng cộng', 1800, 96]);
+    const r = await check({ name: 'Bảng', rows, merges: ['C2:D2', 'F2:G2'] });
+    expect(members(r)).toEqual([
+      [500, 200, 11],
+      [600, undefined, undefined],
+      [700, 400, 13],
+    ]);
+    expect(r.rollup.totals.get('CCB_HV')).toBe(600);
+    expect(r.rollup.totals.get('HND_HV')).toBe(1800);
+    expect(of(r, 'inconsistent')).toEqual([]);
+  });
+
+  test('a column of names kept for sorting, shown on the left or hidden: the figures are read with the names beside them', async () => {
+    for (const hiddenCols of [[], [1]]) {
+      const rows: Row[] = [TITLE, ['Sắp xếp', 'STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới']];
+      UNITS.forEach((u, i) => rows.push([RIGHT[i][0], u[0], u[1], u[2], u[3]]));
+      const r = await check({ name: 'Bảng', rows: [rows[0], [null, null, null, 'Hội Nông dân', null], ...rows.slice(1)], merges: ['D2:E2'], hiddenCols });
+      expect([hiddenCols, THREE.map((u) => [figure(r, u, 'HND_HV'), figure(r, u, 'HND_KN')])]).toEqual([
+        hiddenCols,
+        [
+          [500, 31],
+          [600, 32],
+          [700, 33],
+        ],
+      ]);
+      expect(of(r, 'unmapped-row').filter((f) => f.severity === 'warning').map((f) => f.cell)).toEqual(['C3']);
+    }
+  });
+
+  test('a second column repeating the same names on the same rows says nothing', async () => {
+    const rows: Row[] = [TITLE, [null, null, 'Hội Nông dân', null, null], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới', 'Địa bàn']];
+    UNITS.forEach((u) => rows.push([u[0], u[1], u[2], u[3], u[1]]));
+    const r = await check({ name: 'Bảng', rows, merges: ['C2:D2'] });
+    expect(THREE.map((u) => figure(r, u, 'HND_KN'))).toEqual([31, 32, 33]);
+    expect(of(r, 'unmapped-row').filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
 describe('look-alike columns', () => {
   test.each<[string, Row]>([
     ['a plan column before the figure', ['STT', 'Đơn vị', 'Kế hoạch kết nạp hội viên mới', 'Kết nạp hội viên mới', 'Tổng số hội viên']],
