@@ -212,12 +212,45 @@ describe('two tables side by side, or a second column of names (found by an outs
     }
   });
 
+  test("a column naming one unit again and again (the cluster's leading commune) is a note, not a column of names", async () => {
+    const rows: Row[] = [TITLE, [null, null, 'Hội Nông dân', null, null], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Cụm trưởng', 'Kết nạp hội viên mới']];
+    UNITS.forEach((u) => rows.push([u[0], u[1], u[2], 'Phường Hòa Lạc', u[3]]));
+    const r = await check({ name: 'Bảng', rows, merges: ['C2:E2'] });
+    expect(THREE.map((u) => [figure(r, u, 'HND_HV'), figure(r, u, 'HND_KN')])).toEqual([
+      [500, 31],
+      [600, 32],
+      [700, 33],
+    ]);
+  });
+
   test('a second column repeating the same names on the same rows says nothing', async () => {
     const rows: Row[] = [TITLE, [null, null, 'Hội Nông dân', null, null], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới', 'Địa bàn']];
     UNITS.forEach((u) => rows.push([u[0], u[1], u[2], u[3], u[1]]));
     const r = await check({ name: 'Bảng', rows, merges: ['C2:D2'] });
     expect(THREE.map((u) => figure(r, u, 'HND_KN'))).toEqual([31, 32, 33]);
     expect(of(r, 'unmapped-row').filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('"Tổng cộng" or a cluster\'s heading in the row-number column, right under the header (found by an outside tester: the file was refused as holding no table)', () => {
+  const header: Row[] = [TITLE, ['STT', 'Đơn vị', 'Hội Nông dân', null], [null, null, 'Tổng số hội viên', 'Kết nạp hội viên mới']];
+  const body = UNITS.map((u) => u.slice(0, 4) as Row);
+  test.each<[string, Row, string[]]>([
+    ['"Tổng cộng" merged over STT and the unit column', ['Tổng cộng', null, 1800, 96], ['A2:A3', 'B2:B3', 'C2:D2', 'A4:B4']],
+    ['"Tổng cộng" in the STT column alone', ['Tổng cộng', null, 1800, 96], ['A2:A3', 'B2:B3', 'C2:D2']],
+    ['a wrong "Tổng cộng"', ['Tổng cộng', null, 1900, 96], ['A2:A3', 'B2:B3', 'C2:D2']],
+    ['"Cụm 1" in the STT column', ['Cụm 1', null, null, null], ['A2:A3', 'B2:B3', 'C2:D2']],
+  ])('%s', async (what, first, merges) => {
+    const r = await check({ name: 'Bảng', rows: [...header, first, ...body], merges });
+    expect(of(r, 'no-table')).toEqual([]);
+    expect(['Phường Hòa Lạc', 'Phường Tân Thành', 'Xã Yên Bình'].map((u) => [figure(r, u, 'HND_HV'), figure(r, u, 'HND_KN')])).toEqual([
+      [500, 31],
+      [600, 32],
+      [700, 33],
+    ]);
+    expect(r.rollup.totals.get('HND_HV')).toBe(1800);
+    const wrong = of(r, 'inconsistent').map((f) => [f.cell, f.actual, f.expected]);
+    expect(wrong).toEqual(what === 'a wrong "Tổng cộng"' ? [['C4', 1900, 1800]] : []);
   });
 });
 
