@@ -469,20 +469,24 @@ function indicatorColumns(file: string, sheet: Sheet, grid: Grid, header: Header
   let titleSection: string | null = null;
   for (let r = 1; r < header.top && !titleSection; r++) titleSection = ctx.indicators.sectionIn(grid.rowFolded(r));
   const labelled: Array<{ col: number; label: Label; section: string | null }> = [];
+  const year = readDateAndPeriod(contextLines(grid, header, grid.maxRow).above, []).period?.year ?? null;
   for (const c of headerColumns(grid, header.top, header.bottom)) {
     if (nameCols.includes(c) || c === header.roles.get('stt') || c === header.roles.get('note')) continue;
     let label: Label | null = null;
     let section: string | null = titleSection;
+    let sub: 'value' | 'other' | null = null;
     for (let r = header.bottom; r >= header.top; r--) {
       // Above the indicator's name, a group's name may be written only over its first column.
       const l: Label = label ? groupLabel(grid, r, c, owner(c)) : cellLabel(grid, r, c);
       if (!l.text) continue;
-      if (!label) label = l;
+      // "Kế hoạch | Thực hiện" or "Năm 2022 | Năm 2023" under an indicator's name: the name is above.
+      const kind: 'value' | 'other' | null = label || sub || r === header.top ? null : subColumn(l.folded, year, ctx);
+      if (kind) sub = kind;
+      else if (!label) label = l;
       else if (l.text !== label.text) section = ctx.indicators.section(l.folded) ?? section;
     }
-    if (label) labelled.push({ col: c, label, section });
+    if (label && sub !== 'other') labelled.push({ col: c, label, section });
   }
-  const year = readDateAndPeriod(contextLines(grid, header, grid.maxRow).above, []).period?.year ?? null;
   const candidates = labelled.filter(({ col, label, section }) => {
     // The same name over several columns and no group telling them apart ("Tổng số hội viên" of
     // each association, with no row naming the associations, or under one association the title
@@ -503,6 +507,20 @@ function indicatorColumns(file: string, sheet: Sheet, grid: Grid, header: Header
     } else findings.push(finding('unmapped-row', { file, sheet: sheet.name, cell, actual: label.text }, { variant: 'column', label: label.text, cell, candidates: m.status === 'ambiguous' ? m.candidates : [] }));
   });
   return columns;
+}
+
+/**
+ * A sub-header under an indicator's name in a table of units: the figure ("Thực hiện", the report's
+ * year), or another column of the indicator (its plan, last year's, a rate), or neither (null).
+ */
+function subColumn(folded: string, year: number | null, ctx: ReadContext): 'value' | 'other' | null {
+  if (ctx.indicators.match(folded, null).status !== 'none') return null;
+  const years = [...folded.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]));
+  const role = classifyColumn(folded);
+  const yearOnly = /^(?:nam )?(?:19|20)\d\d$/.test(folded);
+  if (role !== 'value' && !yearOnly && role !== 'plan' && role !== 'planRate' && role !== 'lastYear' && role !== 'lastYearChange') return null;
+  if (years.some((y) => y !== year) || (role !== null && role !== 'value')) return 'other';
+  return 'value';
 }
 
 /**
@@ -573,8 +591,6 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
   if (nameCols.length > 1 && namesDisagree(grid, nameCols, header.bottom + 1, end, ctx)) {
     findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell: cellAddress(header.bottom, owners[0]) }, { variant: 'name-columns', cells: nameCols.map((c) => cellAddress(header.bottom, c)), candidates: [] }));
   }
-  const below = unitRowsBelow(grid, end, unitCol, ctx);
-  if (below.length) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell: cellAddress(below[0], unitCol) }, { variant: 'below', first: below[0], count: below.length, candidates: [] }));
   const { date, dated, period } = dateAndPeriod(grid, header, end);
   for (const rep of reports) {
     rep.date = date;
@@ -583,7 +599,25 @@ function readUnitRows(file: string, sheet: Sheet, grid: Grid, header: Header, un
     rep.legacy = [...grid.legacy];
     if (sheet.hidden) rep.hiddenSheet = true;
   }
+  // A second table below this one (the next association's) is read as a table of its own, with its
+  // own header and title; the sheet's period and date stand for it when it names none.
+  const below = unitRowsBelow(grid, end, unitCol, ctx);
+  const next = below.length ? readReportSheet(file, rowsBelow(sheet, end), ctx) : null;
+  if (next && next.reports.length) {
+    for (const rep of next.reports) {
+      rep.period ??= period;
+      rep.date ??= date;
+      rep.dated ??= dated;
+    }
+    reports.push(...next.reports);
+    findings.push(...next.findings);
+  } else if (below.length) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell: cellAddress(below[0], unitCol) }, { variant: 'below', first: below[0], count: below.length, candidates: [] }));
   return { reports, findings };
+}
+
+/** The sheet without its rows down to `end`: what stands below a table, at the same addresses. */
+function rowsBelow(sheet: Sheet, end: number): Sheet {
+  return { ...sheet, rows: sheet.rows.map((row, r) => (r > end ? row : undefined)), merges: sheet.merges.filter((m) => m.top > end), hiddenRows: sheet.hiddenRows.filter((r) => r > end) };
 }
 
 /**
@@ -627,12 +661,14 @@ function tableRows(file: string, sheet: Sheet, grid: Grid, header: Header, unitC
   const hidden = new Set<number>();
   let totalRow: number | null = null;
   let end = grid.maxRow;
+  let lastUnitRow = header.start;
   for (const r of grid.rowsFrom(header.start)) {
     const name = cellText(grid, r, unitCol);
     // Another table's header below this one (words across its columns, no figure, no unit named):
     // this table ends there, and its columns are never applied to the other table's rows.
+    // Its title and group rows above it are the other table's too: this one ends at its last unit.
     if (reports.length > 0 && isHeaderLike(grid, r, unitCol, ctx)) {
-      end = r - 1;
+      end = lastUnitRow;
       break;
     }
     // "Tổng cộng" may stand in the row-number column, with the unit's cell left blank.
@@ -663,6 +699,7 @@ function tableRows(file: string, sheet: Sheet, grid: Grid, header: Header, unitC
     const id = identifyRow(ctx.units, name, cellAddress(r, unitCol));
     if (id.unit === null && GROUP_HEADING.test(folded) && [...entries.values()].every((e) => e.value.reading.kind === 'blank')) continue;
     if (grid.hiddenRow(r)) hidden.add(reports.length);
+    lastUnitRow = r;
     reports.push({
       file,
       sheet: sheet.name,

@@ -146,14 +146,28 @@ describe('a second table below the first on the same sheet', () => {
     [2, 'Phường Tân Thành', 300, 12],
     [3, 'Xã Yên Bình', 400, 13],
   ];
-  test.each([[true], [false]])('with totals %s: its rows are never read with the first table\'s columns, and it is named', async (withTotals) => {
-    const r = await check({ name: 'Bảng', rows: second(withTotals), merges: ['C2:D2'] });
-    expect(figure(r, 'Phường Hòa Lạc', 'HND_HV')).toBe(500);
+  test.each([[true], [false]])('with totals %s: its rows are never read with the first table\'s columns; it is read as a table of its own', async (withTotals) => {
+    const r = await check({ name: 'Bảng', rows: second(withTotals), merges: withTotals ? ['C2:D2', 'C10:D10'] : ['C2:D2', 'C9:D9'] });
+    expect(['Phường Hòa Lạc', 'Phường Tân Thành', 'Xã Yên Bình'].map((u) => [figure(r, u, 'HND_HV'), figure(r, u, 'HND_KN'), figure(r, u, 'CCB_HV'), figure(r, u, 'CCB_KN')])).toEqual([
+      [500, 31, 200, 11],
+      [600, 32, 300, 12],
+      [700, 33, 400, 13],
+    ]);
     expect(r.rollup.totals.get('HND_HV')).toBe(1800);
+    expect(r.rollup.totals.get('CCB_HV')).toBe(900);
     expect(of(r, 'duplicate-unit')).toEqual([]);
+    expect(of(r, 'unmapped-row').filter((f) => f.severity === 'warning')).toEqual([]);
+    expect(r.submissions[0].period).not.toBeNull();
+    expect(r.submissions.map((s) => s.period)).toEqual(r.submissions.map(() => r.submissions[0].period));
+  });
+
+  test('rows below the table that no table header stands over are named in a warning, not read', async () => {
+    const rows: Row[] = [TITLE, [null, null, 'Hội Nông dân', null], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới'], ...UNITS.map((u) => u.slice(0, 4) as Row), [null, 'Tổng cộng', 1800, 96], [], [1, 'Phường Hòa Lạc', 200, 11], [2, 'Phường Tân Thành', 300, 12]];
+    const r = await check({ name: 'Bảng', rows, merges: ['C2:D2'] });
+    expect(figure(r, 'Phường Hòa Lạc', 'HND_HV')).toBe(500);
     const below = of(r, 'unmapped-row').filter((f) => f.severity === 'warning');
-    expect(below.map((f) => f.cell)).toEqual([withTotals ? 'B12' : 'B11']);
-    expect(below[0].message).toBe(`Dưới bảng đã đọc còn 3 dòng ghi tên đơn vị có số liệu (từ dòng ${withTotals ? 12 : 11}), có lẽ là một bảng khác trên cùng trang: không đọc các dòng này. Để mỗi bảng ở một trang tính riêng rồi gửi lại.`);
+    expect(below.map((f) => f.cell)).toEqual(['B9']);
+    expect(below[0].message).toBe('Dưới bảng đã đọc còn 2 dòng ghi tên đơn vị có số liệu (từ dòng 9), có lẽ là một bảng khác trên cùng trang: không đọc các dòng này. Để mỗi bảng ở một trang tính riêng rồi gửi lại.');
   });
 });
 
@@ -251,6 +265,35 @@ describe('"Tổng cộng" or a cluster\'s heading in the row-number column, righ
     expect(r.rollup.totals.get('HND_HV')).toBe(1800);
     const wrong = of(r, 'inconsistent').map((f) => [f.cell, f.actual, f.expected]);
     expect(wrong).toEqual(what === 'a wrong "Tổng cộng"' ? [['C4', 1900, 1800]] : []);
+  });
+});
+
+describe("sub-columns under an indicator's name (found by an outside tester: the indicator was dropped for every unit)", () => {
+  test.each<[string, Row]>([
+    ['"Kế hoạch | Thực hiện"', ['Kế hoạch', 'Thực hiện']],
+    ['"Năm 2022 | Năm 2023"', ['Năm 2022', 'Năm 2023']],
+    ['"Thực hiện | Tỷ lệ %"', ['Thực hiện', 'Tỷ lệ %']],
+    ['"Cùng kỳ | Thực hiện"', ['Cùng kỳ', 'Thực hiện']],
+  ])('%s: the figure is the report\'s own column, the other is not read', async (what, sub) => {
+    const figures = (u: Row): [number, number] => (sub[0] === 'Thực hiện' ? [u[3] as number, 99] : [9, u[3] as number]);
+    const rows: Row[] = [TITLE, ['STT', 'Đơn vị', 'Hội Nông dân', null, null], [null, null, 'Tổng số hội viên', 'Kết nạp hội viên mới', null], [null, null, null, ...sub], ...UNITS.map((u) => [u[0], u[1], u[2], ...figures(u)] as Row)];
+    const r = await check({ name: 'Bảng', rows, merges: ['A2:A4', 'B2:B4', 'C2:E2', 'C3:C4', 'D3:E3'] });
+    expect([what, ['Phường Hòa Lạc', 'Phường Tân Thành', 'Xã Yên Bình'].map((u) => [figure(r, u, 'HND_HV'), figure(r, u, 'HND_KN')])]).toEqual([
+      what,
+      [
+        [500, 31],
+        [600, 32],
+        [700, 33],
+      ],
+    ]);
+    expect(of(r, 'unmapped-row').filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('two sub-columns nothing tells apart ("TH trong kỳ | Lũy kế") are not guessed at: a warning names both', async () => {
+    const rows: Row[] = [TITLE, ['STT', 'Đơn vị', 'Hội Nông dân', null, null], [null, null, 'Tổng số hội viên', 'Kết nạp hội viên mới', null], [null, null, null, 'TH trong kỳ', 'Lũy kế'], ...UNITS.map((u) => [u[0], u[1], u[2], u[3], 99] as Row)];
+    const r = await check({ name: 'Bảng', rows, merges: ['A2:A4', 'B2:B4', 'C2:E2', 'C3:C4', 'D3:E3'] });
+    expect(figure(r, 'Phường Hòa Lạc', 'HND_KN')).toBeUndefined();
+    expect(of(r, 'unmapped-row').filter((f) => f.severity === 'warning').map((f) => f.cell)).toEqual(['D4']);
   });
 });
 
