@@ -144,10 +144,11 @@ export interface DuplicateParams {
   unit: string;
   count: number;
   /** Each report: file, sheet and its date as written ("" when undated), and whether its sheet is hidden. */
-  reports: Array<{ file: string; sheet: string; date: string; hidden?: boolean }>;
-  used: { file: string; sheet: string };
-  /** Why that one: the only one on a shown sheet, the one covering more months, the latest date, the fuller of the same date, or the last by name. */
-  why: 'shown' | 'longer' | 'latest' | 'fuller' | 'last';
+  reports: Array<{ file: string; sheet: string; date: string; hidden?: boolean; cell?: string }>;
+  /** `cell`: the unit's name cell, for a row of a table of units. */
+  used: { file: string; sheet: string; cell?: string };
+  /** Why that one: the only one on a shown sheet, the one covering more months, the latest date, the fuller of the same date, the last by name, or the lower of two rows of one sheet. */
+  why: 'shown' | 'longer' | 'latest' | 'fuller' | 'last' | 'row';
 }
 
 /** "12/12/2023" is a day, "12/2023" a month, "năm 2023" a year. */
@@ -159,7 +160,11 @@ const DUPLICATE_WHY: Record<DuplicateParams['why'], string> = {
   latest: 'có ngày báo cáo muộn nhất',
   fuller: 'cùng ngày hoặc không ghi ngày, lấy bản có nhiều chỉ tiêu hơn',
   last: 'cùng ngày hoặc không ghi ngày, lấy tệp xếp sau cùng theo tên',
+  row: 'cùng một trang, không có gì khác để phân biệt, lấy dòng ghi sau; nếu sai, xóa dòng thừa rồi gửi lại',
 };
+
+/** "trang "Bảng", ô B9" for a row of a table of units, "trang "Bảng"" for a report. */
+const sheetAndCell = (r: { sheet: string; cell?: string }) => `trang "${r.sheet}"${r.cell ? `, ô ${r.cell}` : ''}`;
 
 export type UnknownUnitParams = { file: string; sheet: string; name: string; where: string } & (
   | { variant: 'none' }
@@ -379,7 +384,7 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
     severity: 'warning',
     meaning: 'Một đơn vị gửi hai lần; dùng bản có ngày muộn hơn.',
     message: (p) =>
-      `${p.unit} gửi ${p.count} báo cáo: ${p.reports.map((r) => `"${r.file}" (trang "${r.sheet}"${r.hidden ? ', trang ẩn' : ''}${r.date ? `, ${dateWords(r.date)}` : ', không ghi ngày'})`).join(', ')}. Dùng "${p.used.file}" (trang "${p.used.sheet}") vì ${DUPLICATE_WHY[p.why]}.`,
+      `${p.unit} gửi ${p.count} báo cáo: ${p.reports.map((r) => `"${r.file}" (${sheetAndCell(r)}${r.hidden ? ', trang ẩn' : ''}${r.date ? `, ${dateWords(r.date)}` : ', không ghi ngày'})`).join(', ')}. Dùng "${p.used.file}" (${sheetAndCell(p.used)}) vì ${DUPLICATE_WHY[p.why]}.`,
   },
   'other-period': {
     label: 'Báo cáo kỳ khác',

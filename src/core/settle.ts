@@ -67,8 +67,11 @@ function latest(g: UnitReport[], findings: Finding[]): UnitReport | null {
   const sorted = [...g].sort((a, b) => shown(a) - shown(b) || months(a) - months(b) || compareDates(when(a), when(b)) || a.entries.size - b.entries.size || (a.file + a.sheet).localeCompare(b.file + b.sheet));
   const winner = sorted[sorted.length - 1];
   const second = sorted[sorted.length - 2];
+  const sameSheet = second.file === winner.file && second.sheet === winner.sheet;
   const why =
-    shown(second) < shown(winner) ? 'shown' : months(second) < months(winner) ? 'longer' : compareDates(when(second), when(winner)) !== 0 ? 'latest' : second.entries.size < winner.entries.size ? 'fuller' : 'last';
+    shown(second) < shown(winner) ? 'shown' : months(second) < months(winner) ? 'longer' : compareDates(when(second), when(winner)) !== 0 ? 'latest' : second.entries.size < winner.entries.size ? 'fuller' : sameSheet ? 'row' : 'last';
+  // A row of a table of units is named by its cell: two rows of one sheet are told apart.
+  const cell = (r: UnitReport) => (r.layout === 'unit-per-row' && r.nameCell ? { cell: r.nameCell } : {});
   findings.push(
     finding(
       'duplicate-unit',
@@ -76,13 +79,13 @@ function latest(g: UnitReport[], findings: Finding[]): UnitReport | null {
       {
         unit: winner.unit,
         count: g.length,
-        reports: sorted.map((r) => ({ file: r.file, sheet: r.sheet, date: r.date ? formatDate(r.date) : (r.dated?.text ?? ''), ...(r.hiddenSheet ? { hidden: true } : {}) })),
-        used: { file: winner.file, sheet: winner.sheet },
+        reports: sorted.map((r) => ({ file: r.file, sheet: r.sheet, ...cell(r), date: r.date ? formatDate(r.date) : (r.dated?.text ?? ''), ...(r.hiddenSheet ? { hidden: true } : {}) })),
+        used: { file: winner.file, sheet: winner.sheet, ...cell(winner) },
         why,
       },
     ),
   );
-  const dropped = new Set(sorted.slice(0, -1).map((r) => `${r.file}|${r.sheet}`));
+  const dropped = new Set(sorted.slice(0, -1).filter((r) => r.file !== winner.file || r.sheet !== winner.sheet).map((r) => `${r.file}|${r.sheet}`));
   // Rows of a dropped report are not the unit's figures any more; their notes go with them.
   for (let i = findings.length - 1; i >= 0; i--) {
     const f = findings[i];

@@ -297,6 +297,15 @@ describe("sub-columns under an indicator's name (found by an outside tester: the
   });
 });
 
+test('a unit typed twice in one table: the lower row is used, and the warning names both rows by their cells', async () => {
+  const rows: Row[] = [TITLE, [null, null, 'Hội Nông dân', null], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới'], ...UNITS.map((u) => u.slice(0, 4) as Row), [4, 'Xã Yên Bình', 710, 34]];
+  const r = await check({ name: 'Bảng', rows, merges: ['C2:D2'] });
+  expect(figure(r, 'Xã Yên Bình', 'HND_HV')).toBe(710);
+  expect(of(r, 'duplicate-unit').map((f) => f.message)).toEqual([
+    'Xã Yên Bình gửi 2 báo cáo: "bang.xlsx" (trang "Bảng", ô B6, không ghi ngày), "bang.xlsx" (trang "Bảng", ô B7, không ghi ngày). Dùng "bang.xlsx" (trang "Bảng", ô B7) vì cùng một trang, không có gì khác để phân biệt, lấy dòng ghi sau; nếu sai, xóa dòng thừa rồi gửi lại.',
+  ]);
+});
+
 describe('look-alike columns', () => {
   test.each<[string, Row]>([
     ['a plan column before the figure', ['STT', 'Đơn vị', 'Kế hoạch kết nạp hội viên mới', 'Kết nạp hội viên mới', 'Tổng số hội viên']],
