@@ -110,6 +110,42 @@ describe('feedback files (--phan-hoi)', () => {
   }, 180_000);
 });
 
+describe('feedback for reports ExcelJS cannot open (found by an outside tester: the whole run stopped with an English error)', () => {
+  test('a report saved as .xls, and one saved by openpyxl with a note, each get their copy, flagged; the run goes on', async () => {
+    const inputs = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-fb-in-'));
+    for (const f of await fs.readdir(path.join(EXAMPLES, 'bao-cao'))) {
+      if (!/Tan Thanh|Yen Binh/.test(f)) await fs.copyFile(path.join(EXAMPLES, 'bao-cao', f), path.join(inputs, f));
+    }
+    const CONVERTED = path.join(__dirname, '..', 'fixtures', 'converted', 'libreoffice-xls');
+    await fs.copyFile(path.join(CONVERTED, 'bao cao dan van nam 2023 - Tan Thanh.xls'), path.join(inputs, 'bao cao dan van nam 2023 - Tan Thanh.xls'));
+    await fs.copyFile(path.join(__dirname, '..', 'fixtures', 'feedback', 'yen-binh-openpyxl-note.xlsx'), path.join(inputs, 'Yen Binh - bieu 01.xlsx'));
+    const out = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-fb-out-'));
+    const res = await run(['check', '--rules', RULES, '--out', out, '--phan-hoi', inputs]);
+    expect(res.code).toBe(1);
+    const result: { findings: JsonFinding[] } = JSON.parse(await fs.readFile(path.join(out, 'ket-qua.json'), 'utf8'));
+    for (const [unit, sheet] of [
+      ['Phường Tân Thành', 'Biểu 01'],
+      ['Xã Yên Bình', 'Sheet1'],
+    ]) {
+      const wb = await load(path.join(out, 'phan-hoi', `${unit}.xlsx`));
+      expect([unit, wb.worksheets.map((w) => w.name)]).toEqual([unit, ['Phản hồi', sheet]]);
+      const copy = wb.getWorksheet(sheet)!;
+      const flagged = result.findings.filter((f) => f.unit === unit && f.cell && f.sheet === sheet && f.kind !== 'unmapped-row');
+      expect(flagged.length).toBeGreaterThan(0);
+      for (const f of flagged) {
+        const cell = copy.getCell(f.cell!);
+        expect([unit, f.cell, (cell.fill as ExcelJS.FillPattern).fgColor?.argb]).toEqual([unit, f.cell, { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' }[f.severity]]);
+        expect(String(cell.note)).toContain(f.message);
+      }
+    }
+    // The .xls copy holds the unit's values as the check read them.
+    const tt = (await load(path.join(out, 'phan-hoi', 'Phường Tân Thành.xlsx'))).getWorksheet('Biểu 01')!;
+    const texts: string[] = [];
+    tt.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts.join(' ')).toMatch(/TÂN THÀNH/i);
+  }, 60_000);
+});
+
 describe('safe file names', () => {
   test.each<[string, string]>([
     ['Phường Tân Thành', 'Phường Tân Thành'],
