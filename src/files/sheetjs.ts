@@ -81,6 +81,9 @@ function parse(buf: Uint8Array, name: string, format: SheetJsFormat, limits: Rea
       cellStyles: true,
       cellDates: false,
       cellHTML: false,
+      // An HTML table's cells are text as the unit typed it: SheetJS would read "3.000" as 3 and
+      // "03/12/2023" month first; the engine reads them the Vietnamese way.
+      raw: format === 'html',
       // One row past the limit is enough to know a sheet is over it, without reading the rest.
       sheetRows: limits.maxSheetRows + 1,
       WTF: false,
