@@ -31,8 +31,18 @@ export function serialToDate(serial: number, date1904 = false): Date {
 export function dateCellText(d: Date, numFmt?: string): string {
   if (Number.isNaN(d.getTime())) return '';
   const section = firstSection(numFmt ?? '');
-  const out = /[dmy]/i.test(stripLiterals(section)) ? render(d, section) : null;
+  const bare = stripLiterals(section);
+  // A month shown before the day ("m/d/yyyy", English Excel's short date) would be read back day
+  // first as another date: the cell's date is shown the Vietnamese way instead.
+  const monthFirst = /m[^d]*d/i.test(bare.replace(/h+[^dmy]*m*|m*[^dmy]*s+|AM\/PM/gi, ''));
+  const out = /[dmy]/i.test(bare) && !monthFirst ? render(d, section) : null;
   return (out ?? render(d, 'dd/mm/yyyy')!).trim();
+}
+
+/** Whether a date cell's format shows its day ("mm/yyyy" does not: that cell tells no day). */
+export function showsDay(numFmt: string | undefined): boolean {
+  const bare = stripLiterals(firstSection(numFmt ?? ''));
+  return !/[dmy]/i.test(bare) || /d/i.test(bare);
 }
 
 /** The first of a format's ";"-separated sections (the one for positive numbers), outside quotes. */

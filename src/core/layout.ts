@@ -3,6 +3,7 @@
 // one indicator per row (a unit's own report) and one unit per row (an association's table).
 // Where the table is and what its columns are is table.ts; who sent it is identity.ts.
 import { Finding, finding } from './findings';
+import { showsDay } from './dates';
 import { computeMissingResults } from './formulas';
 import { Grid, makeGrid } from './grid';
 import { HeaderLine, Identity, UnitEvidence, describeEvidence, identifyReport, identifyRow } from './identity';
@@ -204,8 +205,10 @@ function headerLines(grid: Grid, header: Header): HeaderLine[] {
 function dateCell(grid: Grid, rows: number[]): ReportDate | null {
   for (const r of rows) {
     for (const c of grid.columnsOf(r)) {
-      const v = grid.cell(r, c)?.value;
-      if (v instanceof Date && !Number.isNaN(v.getTime())) return { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() };
+      const cell = grid.cell(r, c);
+      const v = cell?.value;
+      // A cell showing only "12/2022" was given no day: it dates nothing, as a date line without its day.
+      if (v instanceof Date && !Number.isNaN(v.getTime()) && showsDay(cell?.numFmt)) return { year: v.getUTCFullYear(), month: v.getUTCMonth() + 1, day: v.getUTCDate() };
     }
   }
   return null;

@@ -13,6 +13,13 @@ test.each([
   ['dd/mm/yyyy hh:mm:ss', '05/12/2023 14:07:09'],
   ['mmmm d, yyyy', '05/12/2023'],
   ['General', '05/12/2023'],
+  // Month first (English Excel's short date; found by an outside tester: the older copy won):
+  // shown the Vietnamese way, so it reads back as the cell's date.
+  ['m/d/yyyy', '05/12/2023'],
+  ['mm/dd/yyyy', '05/12/2023'],
+  ['[$-409]m/d/yy h:mm;@', '05/12/2023'],
+  ['mm/yyyy', '12/2023'],
+  ['hh:mm dd/mm/yyyy', '14:07 05/12/2023'],
   [undefined, '05/12/2023'],
 ])('%s', (fmt, text) => {
   expect(dateCellText(d, fmt)).toBe(text);
@@ -20,6 +27,7 @@ test.each([
 
 test('the shown text gives the date back', () => {
   expect(parseDate(dateCellText(d, '"Tân Sơn, ngày "dd" tháng "mm" năm "yyyy'))).toEqual({ year: 2023, month: 12, day: 5 });
+  for (const fmt of ['m/d/yyyy', 'mm/dd/yy', 'dd/mm/yyyy']) expect([fmt, parseDate(dateCellText(new Date(Date.UTC(2023, 10, 3)), fmt))]).toEqual([fmt, { year: 2023, month: 11, day: 3 }]);
   expect(dateCellText(new Date(NaN), 'dd/mm/yyyy')).toBe('');
 });
 

@@ -37,6 +37,9 @@ describe.each([
   ['1904, custom format', SERIAL_1904, '"Thanh Sơn, ngày "dd" tháng "mm" năm "yyyy', true],
   ['1900, dd/mm/yyyy', SERIAL_1900, 'dd/mm/yyyy', false],
   ['1904, dd/mm/yyyy', SERIAL_1904, 'dd/mm/yyyy', true],
+  // English Excel's short date shows "12/20/2023"; read day first, it was no date (or another one).
+  ['1900, m/d/yyyy', SERIAL_1900, 'm/d/yyyy', false],
+  ['1904, mm/dd/yyyy', SERIAL_1904, 'mm/dd/yyyy', true],
 ])('a date cell, %s', (_, serial, numFmt, date1904) => {
   test('the reader gives the date; the newer of two copies is used, whatever their names', async () => {
     const dated = await withDateCell(serial, numFmt, date1904);
@@ -64,4 +67,13 @@ test('the unit named only in a date cell\'s format is read from the text it show
   const row = result.rows.find((r) => r.unit === 'Xã Thanh Sơn')!;
   expect(row.report?.file).toBe('bao-cao.xlsx');
   expect(row.report?.date).toEqual({ year: 2023, month: 12, day: 20 });
+});
+
+test('a date cell showing only month and year ("12/2022") gives the report no day, and no date', async () => {
+  // 12/12/2022 as a serial: 365 + 8 days before 20/12/2023 (2023 is not a leap year).
+  const dated = await withDateCell(SERIAL_1900 - 373, 'mm/yyyy', false);
+  const result = await check([{ name: 'ThanhSon.xlsx', bytes: dated }]);
+  const row = result.rows.find((r) => r.unit === 'Xã Thanh Sơn')!;
+  expect(row.report?.date).toBeNull();
+  expect(result.findings.filter((f) => f.kind === 'other-period')).toEqual([]);
 });
