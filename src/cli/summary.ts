@@ -60,8 +60,9 @@ function printChanges(c: Changes, out: (s: string) => void): void {
   };
   list('Phát hiện mới', c.findings.new);
   list('Đã sửa', c.findings.fixed);
+  list('Chưa kiểm tra lại được (lần này không có báo cáo đọc được của đơn vị)', c.findings.notRechecked);
   list('Đã chấp nhận giải trình', c.findings.accepted);
   if (c.units.newlySent.length) out(`  Đơn vị mới gửi: ${c.units.newlySent.join(', ')}.`);
   if (c.units.newlyReadable.length) out(`  Đơn vị nay đọc được tệp: ${c.units.newlyReadable.join(', ')}.`);
-  if (c.units.noLongerRead.length) out(`  Đơn vị lần này không đọc được báo cáo: ${c.units.noLongerRead.join(', ')}.`);
+  if (c.units.noLongerRead.length) out(`  Đơn vị lần này không có báo cáo đọc được (chưa gửi hoặc tệp không đọc được): ${c.units.noLongerRead.join(', ')}.`);
 }

@@ -24,7 +24,12 @@ export interface FigureChange {
 export interface Changes {
   /** The earlier check as its file names it. */
   previous: { file: string; period: string };
-  findings: { new: FindingRef[]; fixed: FindingRef[]; accepted: FindingRef[]; open: number };
+  /**
+   * `notRechecked`: gone only because nothing of the unit was read this time (it sent nothing, or
+   * its file could not be read), or, for the area's findings, because some unit read last time was
+   * not: never "fixed".
+   */
+  findings: { new: FindingRef[]; fixed: FindingRef[]; notRechecked: FindingRef[]; accepted: FindingRef[]; open: number };
   units: { newlySent: string[]; newlyReadable: string[]; noLongerRead: string[] };
   figures: FigureChange[];
   /** Set when the earlier file holds no figures per unit (written by an older version): figures were not compared. */
@@ -72,7 +77,7 @@ const ref = (f: FindingRef): FindingRef => ({ kind: f.kind, unit: f.unit, indica
 export function compareChecks(previous: Previous, file: string, result: CheckResult): Changes {
   const before = new Map(previous.findings.filter(counts).map((f) => [keyOf(f), f]));
   const now = new Map(result.findings.filter(counts).map((f) => [keyOf(f), f]));
-  const changes: Changes = { previous: { file, period: previous.period }, findings: { new: [], fixed: [], accepted: [], open: 0 }, units: { newlySent: [], newlyReadable: [], noLongerRead: [] }, figures: [] };
+  const changes: Changes = { previous: { file, period: previous.period }, findings: { new: [], fixed: [], notRechecked: [], accepted: [], open: 0 }, units: { newlySent: [], newlyReadable: [], noLongerRead: [] }, figures: [] };
   for (const [key, f] of now) {
     const was = before.get(key);
     const wasOpen = !!was && was.status !== 'accepted';
@@ -81,8 +86,14 @@ export function compareChecks(previous: Previous, file: string, result: CheckRes
     } else if (wasOpen) changes.findings.open++;
     else changes.findings.new.push(ref(f));
   }
-  for (const [key, f] of before) if (f.status !== 'accepted' && !now.has(key)) changes.findings.fixed.push(ref(f));
   compareUnits(previous, result, changes);
+  const unread = new Set(result.units.filter((u) => !READ.has(u.status)).map((u) => u.unit));
+  const areaShort = changes.units.noLongerRead.length > 0;
+  for (const [key, f] of before) {
+    if (f.status === 'accepted' || now.has(key)) continue;
+    const recheckable = f.unit === '*' ? !areaShort : !unread.has(f.unit);
+    (recheckable ? changes.findings.fixed : changes.findings.notRechecked).push(ref(f));
+  }
   compareFigures(previous, result, changes);
   return changes;
 }

@@ -13,6 +13,7 @@ export function planChanges(changes: Changes, rules: Rules): PlannedSheet {
   w.row = 4;
   findingsBlock(w, rules, 'Phát hiện mới', changes.findings.new);
   findingsBlock(w, rules, 'Đã sửa', changes.findings.fixed);
+  findingsBlock(w, rules, 'Chưa kiểm tra lại được (lần này không có báo cáo đọc được của đơn vị)', changes.findings.notRechecked);
   findingsBlock(w, rules, 'Đã chấp nhận giải trình', changes.findings.accepted);
   unitsBlock(w, changes);
   figuresBlock(w, rules, changes);
@@ -51,7 +52,7 @@ function unitsBlock(w: Writer, changes: Changes) {
   const units: Array<[string, string[]]> = [
     ['Đơn vị mới gửi báo cáo', changes.units.newlySent],
     ['Đơn vị nay đọc được tệp', changes.units.newlyReadable],
-    ['Đơn vị lần này không đọc được báo cáo', changes.units.noLongerRead],
+    ['Đơn vị lần này không có báo cáo đọc được (chưa gửi hoặc tệp không đọc được)', changes.units.noLongerRead],
   ];
   for (const [title, list] of units) {
     if (!list.length) continue;
@@ -83,8 +84,9 @@ export function changesSummary(c: Changes): string {
   const units = [
     c.units.newlySent.length ? `${c.units.newlySent.length} đơn vị mới gửi` : '',
     c.units.newlyReadable.length ? `${c.units.newlyReadable.length} đơn vị nay đọc được tệp` : '',
-    c.units.noLongerRead.length ? `${c.units.noLongerRead.length} đơn vị lần này không đọc được` : '',
+    c.units.noLongerRead.length ? `${c.units.noLongerRead.length} đơn vị lần này không có báo cáo đọc được` : '',
   ].filter(Boolean);
   const figures = c.figuresNotCompared ? 'số liệu từng đơn vị chưa so sánh được' : `${c.figures.length} số liệu thay đổi`;
-  return `${c.findings.new.length} phát hiện mới, ${c.findings.fixed.length} đã sửa, ${c.findings.accepted.length} đã chấp nhận giải trình, ${c.findings.open} vẫn còn${units.length ? `; ${units.join(', ')}` : ''}; ${figures}.`;
+  const unchecked = c.findings.notRechecked.length ? `, ${c.findings.notRechecked.length} chưa kiểm tra lại được` : '';
+  return `${c.findings.new.length} phát hiện mới, ${c.findings.fixed.length} đã sửa${unchecked}, ${c.findings.accepted.length} đã chấp nhận giải trình, ${c.findings.open} vẫn còn${units.length ? `; ${units.join(', ')}` : ''}; ${figures}.`;
 }

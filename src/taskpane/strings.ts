@@ -569,7 +569,7 @@ const en: Strings = {
     done: (e, w, i) => `Check finished: ${e} errors, ${w} warnings, ${i} info.`,
     accepted: (n) => `${n} explained and accepted`,
     changes: (c) =>
-      `Since the last check: ${c.findings.new.length} new, ${c.findings.fixed.length} fixed, ${c.findings.accepted.length} accepted, ${c.findings.open} still open; ${c.figuresNotCompared ? 'figures not compared' : `${c.figures.length} figures changed`}.`,
+      `Since the last check: ${c.findings.new.length} new, ${c.findings.fixed.length} fixed, ${c.findings.notRechecked.length ? `${c.findings.notRechecked.length} not checked again, ` : ''}${c.findings.accepted.length} accepted, ${c.findings.open} still open; ${c.figuresNotCompared ? 'figures not compared' : `${c.figures.length} figures changed`}.`,
   },
   units: {
     heading: 'Units',

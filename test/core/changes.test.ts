@@ -62,6 +62,31 @@ describe('compareChecks', () => {
     expect(c.findings.new.map((f) => `${f.unit} ${f.kind}`)).toEqual(['Phường Hòa Lạc missing-unit', 'Xã Minh Khai missing-unit']);
   });
 
+  test("a unit that sent nothing this time, or nothing readable: its findings are not checked again, never fixed; nor an area finding the unit's absence removed (found by an outside tester)", () => {
+    const area = { kind: 'shortfall', severity: 'error', unit: '*', indicator: 'HV', check: null, against: 'target', message: 'Toàn địa bàn: thiếu' };
+    const previous = readPrevious(
+      {
+        findings: [shortfall('Phường Hòa Lạc'), shortfall('Xã Yên Bình'), area],
+        units: [
+          { unit: 'Phường Hòa Lạc', status: 'errors', figures: { HV: 50 } },
+          { unit: 'Xã Yên Bình', status: 'errors', figures: { HV: 60 } },
+          { unit: 'Xã Minh Khai', status: 'ok', figures: { HV: 150 } },
+        ],
+        totals: { HV: 260 },
+      },
+      'cu.json',
+    );
+    // Yên Bình corrected; Hòa Lạc sent nothing this time.
+    const c = compareChecks(previous, 'cu.json', current(report('Xã Yên Bình', 120), report('Xã Minh Khai', 150)));
+    expect(c.findings.fixed.map((f) => f.unit)).toEqual(['Xã Yên Bình']);
+    expect(c.findings.notRechecked.map((f) => f.unit)).toEqual(['Phường Hòa Lạc', '*']);
+    expect(c.units.noLongerRead).toEqual(['Phường Hòa Lạc']);
+    // Every unit read again: the area's finding gone is fixed.
+    const all = compareChecks(previous, 'cu.json', current(report('Phường Hòa Lạc', 120), report('Xã Yên Bình', 120), report('Xã Minh Khai', 150)));
+    expect(all.findings.fixed.map((f) => f.unit)).toEqual(['Phường Hòa Lạc', 'Xã Yên Bình', '*']);
+    expect(all.findings.notRechecked).toEqual([]);
+  });
+
   test('an earlier file without figures per unit: findings compared, figures said not to be', () => {
     const c = compareChecks(readPrevious({ findings: [], units: [{ unit: 'Phường Hòa Lạc', status: 'ok' }] }, 'cu.json'), 'cu.json', current(report('Phường Hòa Lạc', 150)));
     expect(c.figuresNotCompared).toBe('tệp kết quả lần trước không ghi số liệu của từng đơn vị');
