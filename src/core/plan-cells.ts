@@ -4,6 +4,9 @@ import { Finding, byWorst, isAccepted } from './findings';
 import { PlannedCell, PlannedValue, SEVERITY_FILL } from './plan';
 import { UnitStatus } from './session';
 
+/** The title of a unit's feedback sheet; a sheet under it, sent back among the reports, is the office's own, not a report. */
+export const FEEDBACK_TITLE = 'PHIẾU PHẢN HỒI KẾT QUẢ KIỂM TRA BÁO CÁO';
+
 export const SHEET_NAMES = { rollup: 'Tổng hợp', rates: 'Tỷ lệ', findings: 'Kết quả kiểm tra', changes: 'Thay đổi', report: 'Báo cáo' } as const;
 
 export const text = (t: string): PlannedValue => ({ text: t });

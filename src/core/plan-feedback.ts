@@ -6,7 +6,7 @@
 import { FINDING_KINDS, Finding, SEVERITY_LABEL, countBySeverity, isAccepted } from './findings';
 import { formatNumber, formatPercent } from './numbers';
 import { CellFlag, PlannedCell, PlannedSheet, SEVERITY_FILL, fitRowHeights } from './plan';
-import { empty, header, num, text } from './plan-cells';
+import { FEEDBACK_TITLE, empty, header, num, text } from './plan-cells';
 import { CheckResult, UnitStatus } from './session';
 
 export interface FeedbackOptions {
@@ -60,7 +60,7 @@ function feedbackSheet(result: CheckResult, unit: string, status: UnitStatus, fi
     sheet.merges.push({ top: row, left: 1, bottom: row, right: COLUMNS.length });
   };
   if (opts.office) line(1, opts.office.toLocaleUpperCase('vi'), { bold: true });
-  line(2, `PHIẾU PHẢN HỒI KẾT QUẢ KIỂM TRA BÁO CÁO – ${result.period.label.toLocaleUpperCase('vi')}`, { bold: true, align: 'center' });
+  line(2, `${FEEDBACK_TITLE} – ${result.period.label.toLocaleUpperCase('vi')}`, { bold: true, align: 'center' });
   line(3, `Kính gửi: ${unit}`, { bold: true });
   if (result.rules.title) line(4, `Căn cứ: ${result.rules.title}`);
   const open = findings.filter((f) => !isAccepted(f));

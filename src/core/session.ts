@@ -9,8 +9,8 @@ import { Finding, compareFindings, countBySeverity, finding } from './findings';
 import { UnitEvidence, describeEvidence, identifyReport } from './identity';
 import { IndicatorMatcher } from './mapping';
 import { Layout, SheetReading, UnitReport, readReportWorkbook } from './layout';
-import { WorkbookModel } from './model';
-import { SHEET_NAMES } from './plan-cells';
+import { Sheet, WorkbookModel } from './model';
+import { FEEDBACK_TITLE, SHEET_NAMES } from './plan-cells';
 import { formatDate } from './period';
 import { settleReports } from './settle';
 import { sortByYear } from './other-period';
@@ -110,7 +110,14 @@ export class ReportReader {
 
   read(wb: WorkbookModel): SheetReading {
     if (isOwnRollup(wb)) return { reports: [], findings: [finding('unreadable-file', { unit: '', file: wb.name }, { reason: ownRollupReason(wb.name) })] };
-    const r = readReportWorkbook(wb, { rules: this.rules, indicators: this.indicators, units: this.units });
+    // A feedback file sent back: its "Phản hồi" sheet is the office's own words, never the unit's
+    // figures; the copy of the report beside it, corrected or not, is read as a report.
+    const sheets = wb.sheets.filter((s) => !isOwnFeedback(s));
+    if (sheets.length === 0 && wb.sheets.length > 0) {
+      const unit = identifyReport(this.units, [], '', wb.name).unit?.name ?? '';
+      return { reports: [], findings: [finding('unreadable-file', { unit, file: wb.name }, { reason: `Tệp "${wb.name}" chỉ có phiếu phản hồi do cơ quan gửi (trang "${wb.sheets[0].name}"), không có báo cáo: không lấy số liệu từ phiếu. Ý kiến, giải trình ghi trên phiếu cần được đọc riêng; nếu có sửa số liệu, đề nghị đơn vị gửi lại cả báo cáo.` })] };
+    }
+    const r = readReportWorkbook(sheets.length === wb.sheets.length ? wb : { ...wb, sheets }, { rules: this.rules, indicators: this.indicators, units: this.units });
     if (this.rules.roster.length === 0) for (const rep of r.reports) rep.inRoster = true;
     return r;
   }
@@ -129,6 +136,14 @@ export class ReportReader {
 function isOwnRollup(wb: WorkbookModel): boolean {
   const names = new Set(wb.sheets.map((s) => s.name));
   return names.has(SHEET_NAMES.rollup) && names.has(SHEET_NAMES.findings);
+}
+
+/** A feedback sheet this tool wrote: its title in one of its first rows. */
+function isOwnFeedback(sheet: Sheet): boolean {
+  for (let r = 1; r <= 3; r++) {
+    for (const cell of sheet.rows[r] ?? []) if (typeof cell?.value === 'string' && cell.value.trim().toLocaleUpperCase('vi').startsWith(FEEDBACK_TITLE)) return true;
+  }
+  return false;
 }
 
 function ownRollupReason(file: string): string {

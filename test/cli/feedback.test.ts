@@ -90,6 +90,29 @@ describe('feedback files (--phan-hoi)', () => {
     expect(texts).toContain('Chưa nhận được báo cáo của đơn vị. Đề nghị gửi báo cáo theo biểu mẫu.');
   });
 
+  test("a feedback file sent back is no report: its copy of the unit's sheet is read, its \"Phản hồi\" sheet never (found by an outside tester: the sheet's quoted figures were read as the unit's)", async () => {
+    const inputs = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-fb-back-'));
+    for (const f of await fs.readdir(path.join(EXAMPLES, 'bao-cao'))) if (!/Yen Binh/.test(f)) await fs.copyFile(path.join(EXAMPLES, 'bao-cao', f), path.join(inputs, f));
+    await fs.copyFile(path.join(dir, 'phan-hoi', 'Xã Yên Bình.xlsx'), path.join(inputs, 'Xã Yên Bình - tra loi.xlsx'));
+    const out = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-fb-back-out-'));
+    await run(['check', '--rules', RULES, '--out', out, inputs]);
+    const back: typeof json = JSON.parse(await fs.readFile(path.join(out, 'ket-qua.json'), 'utf8'));
+    // The same findings for Yên Bình as from its own report, now placed in the returned file.
+    const mine = (j: typeof json) => j.findings.filter((f) => f.unit === 'Xã Yên Bình').map((f) => [f.kind, f.cell, f.message]);
+    expect(mine(back)).toEqual(mine(json));
+    expect(back.findings.filter((f) => f.unit === 'Xã Yên Bình').every((f) => f.sheet === 'Sheet1')).toBe(true);
+    // Only the "Phản hồi" sheet: the file is named unreadable, with why; no figure is taken from it.
+    const wb = await load(path.join(dir, 'phan-hoi', 'Xã Yên Bình.xlsx'));
+    wb.removeWorksheet(wb.getWorksheet('Sheet1')!.id);
+    await wb.xlsx.writeFile(path.join(inputs, 'Xã Yên Bình - tra loi.xlsx'));
+    await run(['check', '--rules', RULES, '--out', out, inputs]);
+    const only: typeof json = JSON.parse(await fs.readFile(path.join(out, 'ket-qua.json'), 'utf8'));
+    expect(only.units.find((u) => u.unit === 'Xã Yên Bình')!.status).toBe('unreadable');
+    expect(only.findings.filter((f) => f.unit === 'Xã Yên Bình').map((f) => f.message)).toEqual([
+      'Tệp "Xã Yên Bình - tra loi.xlsx" chỉ có phiếu phản hồi do cơ quan gửi (trang "Phản hồi"), không có báo cáo: không lấy số liệu từ phiếu. Ý kiến, giải trình ghi trên phiếu cần được đọc riêng; nếu có sửa số liệu, đề nghị đơn vị gửi lại cả báo cáo.',
+    ]);
+  });
+
   const soffice = (() => {
     try {
       execFileSync('soffice', ['--version'], { stdio: 'ignore' });
