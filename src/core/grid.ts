@@ -3,7 +3,11 @@
 // columns reads in each.
 import { dateCellText } from './dates';
 import { Cell, CellRange, Sheet, getCell } from './model';
-import { fold, toUnicode } from './text';
+import { decodeLegacy, fitsLegacy, fold, toUnicode } from './text';
+
+/** Cells decoded as one legacy encoding, and none as the other, for a sheet to be taken as typed in it. */
+const LEGACY_SHEET_CELLS = 3;
+const HIGH_BYTE_RE = /[^\u0000-\u007f]/;
 
 export interface Grid {
   sheet: Sheet;
@@ -74,6 +78,8 @@ export function makeGrid(sheet: Sheet): Grid {
   const textAt = new Map<number, string>();
   const foldedAt = new Map<number, string>();
   const legacy = new Set<string>();
+  const decoded = { tcvn3: 0, vni: 0 };
+  const undecided: Array<[number, number, string]> = [];
   sheet.rows.forEach((row, r) => {
     row?.forEach((cell, c) => {
       if (cell && cell.value instanceof Date) {
@@ -85,11 +91,26 @@ export function makeGrid(sheet: Sheet): Grid {
       }
       if (!cell || typeof cell.value !== 'string') return;
       const u = toUnicode(cell.value, cell.font);
-      if (u.encoding !== 'unicode') legacy.add(u.encoding);
+      if (u.encoding !== 'unicode') {
+        legacy.add(u.encoding);
+        decoded[u.encoding]++;
+      } else if (HIGH_BYTE_RE.test(cell.value)) undecided.push([r, c, cell.value]);
       textAt.set(key(r, c), u.text);
       foldedAt.set(key(r, c), fold(u.text));
     });
   });
+  // A sheet typed in TCVN3 or VNI without its font: the long labels are known by their words, the
+  // short ones ("Ng­êi", "Cuéc") are not on their own; they are read in the sheet's encoding when
+  // they read as Vietnamese in it, so a unit of measure never passes for a unit's name.
+  const sheetEncoding = decoded.tcvn3 >= LEGACY_SHEET_CELLS && decoded.vni === 0 ? 'tcvn3' : decoded.vni >= LEGACY_SHEET_CELLS && decoded.tcvn3 === 0 ? 'vni' : null;
+  if (sheetEncoding) {
+    for (const [r, c, raw] of undecided) {
+      if (!fitsLegacy(raw, sheetEncoding)) continue;
+      const t = decodeLegacy(raw, sheetEncoding);
+      textAt.set(key(r, c), t);
+      foldedAt.set(key(r, c), fold(t));
+    }
+  }
   const text = (r: number, c: number): string => textAt.get(key(r, c)) ?? '';
   const folded = (r: number, c: number): string => foldedAt.get(key(r, c)) ?? '';
   const mergeOf = (r: number, c: number) => mergeAt.get(key(r, c));

@@ -352,6 +352,19 @@ export function detectLegacy(s: string, font?: string): LegacyEncoding {
   return high ? guessFromContent(s) : 'unicode';
 }
 
+/**
+ * Whether a short text the statistics alone would not decide ("Ng­êi", "Cuéc": one token) reads as
+ * Vietnamese in an encoding the rest of its sheet is known to be in: every character a legacy byte
+ * can show as, some changed by decoding, none decoding to a non-Vietnamese syllable.
+ */
+export function fitsLegacy(s: string, encoding: 'tcvn3' | 'vni'): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80 && !isByteChar(s.charCodeAt(i))) return false;
+  const tokens = s.split(TOKEN_SPLIT_RE).filter((t) => HAS_HIGH_RE.test(t));
+  if (tokens.length === 0) return false;
+  const e = weigh(tokens, encoding);
+  return e.changed > 0 && e.bad === 0;
+}
+
 /** Detect, decode and normalise: what readers call on every text cell. */
 export function toUnicode(s: string, font?: string): { text: string; encoding: LegacyEncoding } {
   const encoding = detectLegacy(s, font);

@@ -24,8 +24,11 @@ async function xlsxFiles(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Both readers on one file: the same model, or both refuse it. */
-async function compare(bytes: Uint8Array, name: string): Promise<'same' | 'both refused'> {
+/** Files ExcelJS fails on that Excel opens: a sample saved by openpyxl with a cell note ("reading 'comments'"). */
+const EXCELJS_FAILS = new Set(['yen-binh-openpyxl-note.xlsx']);
+
+/** Both readers on one file: the same model, or both refuse it, or only ExcelJS does (the files above). */
+async function compare(bytes: Uint8Array, name: string): Promise<'same' | 'both refused' | 'read where ExcelJS failed'> {
   const old = await readWithExcelJS(bytes, name).then(
     (m) => m,
     () => null,
@@ -34,6 +37,11 @@ async function compare(bytes: Uint8Array, name: string): Promise<'same' | 'both 
     (m) => m,
     (e) => e as Error,
   );
+  if (EXCELJS_FAILS.has(name)) {
+    expect(old).toBeNull();
+    expect(lean).not.toBeInstanceOf(Error);
+    return 'read where ExcelJS failed';
+  }
   if (old === null || old.sheets.every((s) => s.rows.length === 0)) {
     expect(lean).toBeInstanceOf(ReadError);
     return 'both refused';
@@ -70,7 +78,7 @@ describe('the same model as ExcelJS gave', () => {
     }
     // The foreign sets hold 13 files that are no workbook on purpose (truncated, zero bytes, lock
     // and macOS companion files); every other file gives the same model.
-    expect(outcomes).toStrictEqual({ same: files.length - 13, 'both refused': 13 });
+    expect(outcomes).toStrictEqual({ same: files.length - 14, 'both refused': 13, 'read where ExcelJS failed': 1 });
   });
 
   test('generated corpus sets', async () => {

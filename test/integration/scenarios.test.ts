@@ -114,6 +114,22 @@ describe('scenarios built in code', () => {
     expect(serious(r).map(brief)).toEqual([]);
   });
 
+  test('a sheet typed wholly in TCVN3, with no legacy font: its short cells ("Ng­êi", "Cuéc") are read in the sheet\'s encoding too (found by an outside tester: the report was read as a table of units named "Ng­êi")', async () => {
+    const tcvn = (s: string) => String.fromCharCode(...iconv.encode(s, 'tcvn'));
+    const rows = goodRows({ HND_KN: 35 });
+    const sheet = reportSheet({ unitLine: 'ĐẢNG ỦY PHƯỜNG TÂN THÀNH', rows, font: 'Arial' });
+    sheet.rows = sheet.rows.map((row) => row.map((v) => (typeof v === 'string' ? tcvn(v) : v)));
+    expect(sheet.rows[5][2]).not.toBe('Đơn vị tính');
+    const files = (await threeGoodUnits()).filter(([n]) => n !== 'tan-thanh.xlsx');
+    const r = await check([...files, ['tcvn3-arial.xlsx', await xlsx([sheet])]]);
+    const row = r.rows.find((x) => x.unit === 'Phường Tân Thành')!;
+    expect(row.report?.file).toBe('tcvn3-arial.xlsx');
+    expect(row.report?.legacy).toEqual(['tcvn3']);
+    expect(row.figures.get('HND_KN')).toMatchObject({ status: 'ok', value: 35 });
+    expect(row.figures.size).toBe(8);
+    expect(serious(r).map(brief)).toEqual([]);
+  });
+
   test('an NFD file matches like NFC', async () => {
     const rows = goodRows({ CCB_KN: 7 }).map((r) => ({ ...r, label: r.label.normalize('NFD') }));
     const files = (await threeGoodUnits()).filter(([n]) => n !== 'yen-binh.xlsx');
