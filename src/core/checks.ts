@@ -366,10 +366,11 @@ function checkPlanRate(ind: Indicator, entry: IndicatorEntry, actual: number, pl
 
 /**
  * A stated figure agrees with the computed one when it is the computed one rounded to the
- * decimals it shows. Truncating 92,118 to 92,11 does not agree: rounding gives 92,12.
+ * decimals it shows (those typed, or `shown` by its format). Truncating 92,118 to 92,11 does not
+ * agree: rounding gives 92,12.
  */
-export function matchesRounded(stated: number, computed: number): boolean {
-  const decimals = Math.min(decimalsOf(stated), 10);
+export function matchesRounded(stated: number, computed: number, shown?: number): boolean {
+  const decimals = Math.min(shown ?? decimalsOf(stated), 10);
   const tolerance = 0.5 * 10 ** -decimals + 1e-9 * Math.max(1, Math.abs(computed));
   return Math.abs(stated - computed) <= tolerance;
 }
@@ -394,7 +395,8 @@ function checkStatedRate(ind: Indicator, entry: IndicatorEntry | undefined, comp
   if (r.kind !== 'number' || Math.abs(r.value) > MAX_FIGURE) return;
   const statedFraction = rateAsFraction(r);
   const statedPoints = r.percent && !r.fromText ? r.value * 100 : r.value;
-  if (matchesRounded(statedPoints, computed * 100)) return;
+  // A percent cell is judged as it shows: 0,857142 under "0.00%" shows 85,71 %, which 30/35 gives.
+  if (matchesRounded(statedPoints, computed * 100, r.percent && !r.fromText ? r.shown : undefined)) return;
   if (writtenAsFraction(r, computed)) return;
   const parts = describeParts(ind, lookup);
   findings.push(

@@ -10,8 +10,11 @@ import { NOT_APPLICABLE_MARKS, ZERO_MARKS } from './vocabulary';
 export const MAX_FIGURE = 1e15;
 
 export type Reading =
-  /** `percent`: typed with "%" or shown with a percent format; `value` is then as typed (99.6 for "99,6%"). */
-  | { kind: 'number'; value: number; percent: boolean; fromText: boolean }
+  /**
+   * `percent`: typed with "%" or shown with a percent format; `value` is then as typed (99.6 for "99,6%").
+   * `shown`: the decimals a percent format with a fixed number of them shows ("0.00%": 2).
+   */
+  | { kind: 'number'; value: number; percent: boolean; fromText: boolean; shown?: number }
   | { kind: 'blank' }
   | { kind: 'not-applicable' }
   | { kind: 'error'; code: string }
@@ -25,6 +28,13 @@ export function isPercentFormat(numFmt: string | undefined): boolean {
   // A "%" inside quotes or escaped is a literal, not a scaling.
   const stripped = numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '');
   return stripped.includes('%');
+}
+
+/** The decimals a percent format shows: "0%" 0, "0.00%" 2; undefined when it shows no fixed number. */
+function percentDecimals(numFmt: string): number | undefined {
+  const section = numFmt.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  const m = /[0#?](?:\.([0#?]*))?\s*%/.exec(section);
+  return m ? (m[1] ?? '').length : undefined;
 }
 
 /**
@@ -96,7 +106,9 @@ export function readCellNumber(value: CellValue | undefined, numFmt?: string): R
   if (value === null || value === undefined) return { kind: 'blank' };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'text', text: numberText(value) };
-    return { kind: 'number', value, percent: isPercentFormat(numFmt), fromText: false };
+    const percent = isPercentFormat(numFmt);
+    const shown = percent ? percentDecimals(numFmt!) : undefined;
+    return { kind: 'number', value, percent, fromText: false, ...(shown === undefined ? {} : { shown }) };
   }
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
   // A date where a figure is due is not a figure; a number too big for a date reads as an invalid one.

@@ -367,6 +367,16 @@ describe('a rate row the unit filled in, against the rate from its parts', () =>
     expect(stated(largest)).toEqual([['error', 'E8', 1e13]]);
   });
 
+  test('a rate in a percent cell is judged as it shows: 0,857142 under "0.00%" is 85,71 %, what 6/7 gives; 0,8560 is not (found by an outside tester: "ghi 85,71%, tính lại 85,71%")', () => {
+    const shows = check([report(HOA_LAC, { ...MEETS, HV: 600, DT: 700, TL: 0.857142 }, { numFmts: { E8: '0.00%' } })]);
+    expect(on(shows, 'TL').filter((f) => f.kind === 'inconsistent')).toEqual([]);
+    const wrong = check([report(HOA_LAC, { ...MEETS, HV: 600, DT: 700, TL: 0.856 }, { numFmts: { E8: '0.00%' } })]);
+    expect(on(wrong, 'TL').filter((f) => f.kind === 'inconsistent').map((f) => f.cell)).toEqual(['E8']);
+    // Typed in points without a format, the decimals typed still decide: 85,7142 is not 6/7 rounded.
+    const typed = check([report(HOA_LAC, { ...MEETS, HV: 600, DT: 700, TL: 85.7142 })]);
+    expect(on(typed, 'TL').filter((f) => f.kind === 'inconsistent').map((f) => f.cell)).toEqual(['E8']);
+  });
+
   test('0,5 in a plain cell is neither 70 points nor the fraction 0,7: wrong', () => {
     expect(stated(check([report(HOA_LAC, { ...MEETS, TL: 0.5 })]))).toEqual([['error', 'E8', 0.005]]);
   });
