@@ -6,7 +6,8 @@
 import { FINDING_KINDS, Finding, FindingKind, acceptFinding, finding } from './findings';
 import { findHeader, makeGrid } from './grid';
 import { WorkbookModel, cellAddress } from './model';
-import { Reading, readCellNumber } from './numbers';
+import { matchesRounded } from './checks';
+import { Reading, formatNumber, readCellNumber } from './numbers';
 import type { Rules } from './rules';
 import { fold, phraseClassifier } from './text';
 import { UnitMatcher } from './units';
@@ -23,6 +24,7 @@ export interface Explanation {
   by: string;
   date: string;
   /** Where it stands in the rules workbook. */
+  file: string;
   sheet: string;
   row: number;
 }
@@ -44,8 +46,9 @@ function kindOf(text: string): FindingKind | null {
 
 /** Reads the "Giải trình" sheet, if there is one. A row that cannot be used is an `invalid-rule` finding naming it. */
 export function readExplanations(wb: WorkbookModel, rules: Pick<Rules, 'byCode' | 'roster'>, problems: Finding[]): Explanation[] {
+  // "Giải trình", or a name that starts so ("Giải trình 2023", "Giải trình đợt 2").
   const wanted = RULES_SHEETS.explanations.map(fold);
-  const sheet = wb.sheets.find((s) => wanted.includes(fold(s.name)));
+  const sheet = wb.sheets.find((s) => wanted.includes(fold(s.name))) ?? wb.sheets.find((s) => wanted.some((w) => fold(s.name).startsWith(`${w} `)));
   if (!sheet) return [];
   const grid = makeGrid(sheet);
   const header = findHeader<ExplanationColumn>(grid, classify, { minHits: 3, required: ['unit', 'code', 'kind'] });
@@ -72,7 +75,7 @@ export function readExplanations(wb: WorkbookModel, rules: Pick<Rules, 'byCode' 
     else if (!rules.byCode.has(code)) problem(r, at('code'), `mã chỉ tiêu "${code}" không có trong trang "Chỉ tiêu"; giải trình này chưa được dùng.`, null);
     else if (!kind || !EXPLAINABLE.has(kind)) problem(r, at('kind'), `loại "${text('kind')}" không giải trình được (dùng tên loại phát hiện về số liệu, ví dụ "Không đạt chỉ tiêu", "Không khớp", "Thiếu số liệu").`, code);
     else if (!text('reason').trim()) problem(r, at('reason'), `chưa ghi lý do; giải trình này chưa được dùng.`, code);
-    else out.push({ unit, indicator: code, kind, value, reason: text('reason').trim(), by: text('by').trim(), date: dateText(grid.cell(r, col.get('date') ?? 0)?.value, text('date')), sheet: sheet.name, row: r });
+    else out.push({ unit, indicator: code, kind, value, reason: text('reason').trim(), by: text('by').trim(), date: dateText(grid.cell(r, col.get('date') ?? 0)?.value, text('date')), file: wb.name, sheet: sheet.name, row: r });
   }
   return out;
 }
@@ -100,18 +103,37 @@ function sameFigure(e: Explanation, f: Finding, rate: boolean): boolean {
   if (typeof f.actual === 'string') return v.kind === 'text' ? fold(v.text) === fold(f.actual) : v.kind === 'error' && v.code === f.actual;
   if (v.kind !== 'number') return false;
   const actual = f.actual;
-  // A rate is a fraction in the finding; the sheet may hold 93,5% or 93,5.
-  const candidates = rate ? [v.value, v.value / 100] : [v.value];
-  return candidates.some((x) => Math.abs(x - actual) <= 1e-9 * Math.max(1, Math.abs(x)));
+  // A rate is a fraction in the finding; the sheet holds it as the office reads it: 93,43%, 93,43
+  // or 0,9343, rounded to the decimals written (93,434343… is typed by nobody).
+  if (rate) return matchesRounded(v.value, actual * 100) || (v.value <= 1 && !v.fromText && matchesRounded(v.value, actual));
+  return Math.abs(v.value - actual) <= 1e-9 * Math.max(1, Math.abs(v.value));
 }
 
-/** Findings matched by an accepted explanation become accepted; the rest are unchanged. */
-export function applyExplanations(findings: Finding[], explanations: Explanation[], rules: Pick<Rules, 'byCode'>): Finding[] {
-  if (explanations.length === 0) return findings;
-  return findings.map((f) => {
+/**
+ * Findings matched by an accepted explanation become accepted; the rest are unchanged. `unused`:
+ * explanations that matched no finding (a typo in the row, or a figure corrected since), said so
+ * the office never believes it accepted what it did not.
+ */
+export function applyExplanations(findings: Finding[], explanations: Explanation[], rules: Pick<Rules, 'byCode'>): { findings: Finding[]; unused: Explanation[] } {
+  if (explanations.length === 0) return { findings, unused: [] };
+  const used = new Set<Explanation>();
+  const out = findings.map((f) => {
     if (!f.indicator || !EXPLAINABLE.has(f.kind)) return f;
     const rate = rules.byCode.get(f.indicator)?.rate ?? false;
     const e = explanations.find((x) => x.unit === f.unit && x.indicator === f.indicator && x.kind === f.kind && sameFigure(x, f, rate));
-    return e ? acceptFinding(f, { reason: e.reason, by: e.by, date: e.date, sheet: e.sheet, row: e.row }) : f;
+    if (!e) return f;
+    used.add(e);
+    return acceptFinding(f, { reason: e.reason, by: e.by, date: e.date, sheet: e.sheet, row: e.row });
   });
+  return { findings: out, unused: explanations.filter((e) => !used.has(e)) };
+}
+
+/** The warning for an explanation that matched no finding of this check. */
+export function unusedExplanation(e: Explanation): Finding {
+  const value = e.value.kind === 'number' ? `, giá trị ${formatNumber(e.value.value)}` : '';
+  return finding(
+    'invalid-rule',
+    { severity: 'warning', file: e.file, sheet: e.sheet, cell: `A${e.row}`, indicator: e.indicator },
+    { sheet: e.sheet, row: e.row, problem: `giải trình cho ${e.unit === '*' ? 'toàn địa bàn' : e.unit}, mã ${e.indicator}, loại "${FINDING_KINDS[e.kind].label}"${value} không khớp phát hiện nào của lần kiểm tra này, nên chưa được dùng: số liệu có thể đã sửa (không cần giải trình nữa), hoặc đơn vị, mã, loại hay giá trị ghi chưa đúng.` },
+  );
 }

@@ -4,7 +4,7 @@
 import { Figure, UnitFigures, checkUnit, describeParts, judgeTarget, readFigures, targetFor } from './checks';
 import { codesOf } from './expressions';
 import type { Changes } from './changes';
-import { applyExplanations } from './explanations';
+import { applyExplanations, unusedExplanation } from './explanations';
 import { Finding, compareFindings, countBySeverity, finding } from './findings';
 import { UnitEvidence, describeEvidence, identifyReport } from './identity';
 import { IndicatorMatcher } from './mapping';
@@ -235,7 +235,8 @@ export class CheckSession {
     checkOutliers(counted, lastYear, rules, findings);
     this.checkArea(rollup, pace, coverage, findings);
     // Explanations the office accepted turn their findings into accepted ones, before anything is counted.
-    findings.splice(0, findings.length, ...applyExplanations(findings, rules.explanations, rules));
+    const explained = applyExplanations(findings, rules.explanations, rules);
+    findings.splice(0, findings.length, ...explained.findings, ...explained.unused.map(unusedExplanation));
 
     const order = new Map<string, number>([['', -1]]);
     rows.forEach((r, i) => order.set(r.unit, i));

@@ -14,10 +14,10 @@ const YEN_BINH = 'Yen Binh - bieu 01.xlsx';
 type Row = Array<string | number | Date | null>;
 
 /** The sample rules with a "Giải trình" sheet holding these rows. */
-async function rulesWith(rows: Row[]): Promise<Uint8Array> {
+async function rulesWith(rows: Row[], sheetName = 'Giải trình'): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await fs.readFile(path.join(EXAMPLES, 'chi-tieu-2023.xlsx'))) as unknown as ExcelJS.Buffer);
-  const ws = wb.addWorksheet('Giải trình');
+  const ws = wb.addWorksheet(sheetName);
   ws.addRow(['DANH SÁCH GIẢI TRÌNH ĐÃ CHẤP NHẬN']);
   ws.addRow([]);
   ws.addRow(['Đơn vị', 'Mã chỉ tiêu', 'Loại', 'Giá trị', 'Lý do', 'Người chấp nhận', 'Ngày']);
@@ -72,6 +72,8 @@ describe('explanations accepted by the office', () => {
     const f = changed.findings.find((x) => x.unit === 'Xã Yên Bình' && x.indicator === 'DOI_THOAI')!;
     expect([f.kind, f.severity, f.status, f.actual]).toEqual(['shortfall', 'error', undefined, 7]);
     expect(f.message).not.toContain('giải trình');
+    // And the row no longer used is said, so the office does not believe it still applies.
+    expect(changed.findings.filter((x) => x.kind === 'invalid-rule').map((x) => [x.severity, x.cell])).toEqual([['warning', 'A4']]);
   });
 
   test('every error about a figure accepted: only the unit that sent nothing is still an error', async () => {
@@ -105,5 +107,29 @@ describe('explanations accepted by the office', () => {
     const f = r.findings.find((x) => x.unit === 'Xã Yên Bình' && x.indicator === 'DOI_THOAI')!;
     expect(f.status).toBe('accepted');
     expect(f.message).toContain('(A, ngày 20/01/2024)');
+  });
+
+  test('a rate explained as the office reads it ("93,43", "93,43%", 93.4): accepted; a figure nobody shows (93,5) is not, and is said (found by an outside tester)', async () => {
+    const base = await check(await rulesWith([]));
+    const rate = base.findings.find((f) => f.unit === 'Phường Đồng Tâm' && f.kind === 'shortfall' && typeof f.actual === 'number' && Math.abs(f.actual - 1850 / 1980) < 1e-9)!;
+    expect(rate).toBeDefined();
+    for (const written of ['93,43', '93,43%', 93.43, 93.4, '93%', 0.9343]) {
+      const r = await check(await rulesWith([['Phường Đồng Tâm', rate.indicator!, 'Không đạt chỉ tiêu', written, 'Khu dân cư mới sáp nhập', 'A', '']]));
+      const f = r.findings.find((x) => x.unit === 'Phường Đồng Tâm' && x.indicator === rate.indicator && x.kind === 'shortfall')!;
+      expect([written, f.status]).toEqual([written, 'accepted']);
+      expect(r.findings.filter((x) => x.kind === 'invalid-rule')).toEqual([]);
+    }
+    const r = await check(await rulesWith([['Phường Đồng Tâm', rate.indicator!, 'Không đạt chỉ tiêu', '93,5', 'Khu dân cư mới sáp nhập', 'A', '']]));
+    expect(r.findings.find((x) => x.unit === 'Phường Đồng Tâm' && x.indicator === rate.indicator && x.kind === 'shortfall')!.status).toBeUndefined();
+    const said = r.findings.filter((x) => x.kind === 'invalid-rule');
+    expect(said.map((x) => [x.severity, x.sheet, x.cell])).toEqual([['warning', 'Giải trình', 'A4']]);
+    expect(said[0].message).toBe(
+      `Tệp chỉ tiêu, trang "Giải trình", dòng 4: giải trình cho Phường Đồng Tâm, mã ${rate.indicator}, loại "Không đạt chỉ tiêu", giá trị 93,5 không khớp phát hiện nào của lần kiểm tra này, nên chưa được dùng: số liệu có thể đã sửa (không cần giải trình nữa), hoặc đơn vị, mã, loại hay giá trị ghi chưa đúng.`,
+    );
+  });
+
+  test('a sheet named "Giải trình 2023" is the explanations sheet too (found by an outside tester: it was ignored without a word)', async () => {
+    const r = await check(await rulesWith([ACCEPTED_ROW], 'Giải trình 2023'));
+    expect(r.findings.find((x) => x.unit === 'Xã Yên Bình' && x.indicator === 'DOI_THOAI')!.status).toBe('accepted');
   });
 });
