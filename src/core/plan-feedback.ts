@@ -8,6 +8,8 @@ import { formatNumber, formatPercent } from './numbers';
 import { CellFlag, PlannedCell, PlannedSheet, SEVERITY_FILL, fitRowHeights } from './plan';
 import { FEEDBACK_TITLE, empty, header, num, text } from './plan-cells';
 import { CheckResult, UnitStatus } from './session';
+import type { UnitReport } from './layout';
+import { parseAddress } from './model';
 
 export interface FeedbackOptions {
   /** The office sending the feedback ("Ban Dân vận Thị ủy Hòa Bình"), written at the top. */
@@ -18,8 +20,12 @@ export interface Feedback {
   unit: string;
   status: UnitStatus;
   sheet: PlannedSheet;
-  /** The unit's report that was used, to copy with its flagged cells marked. */
-  report: { file: string; sheet: string } | null;
+  /**
+   * The unit's report that was used, to copy with its flagged cells marked. For a row of a table
+   * of units (an association's): `row`, the unit's own, and `otherRows`, the other units' rows,
+   * left out of the copy, so no unit is sent another's figures.
+   */
+  report: { file: string; sheet: string; row?: number; otherRows?: number[] } | null;
   /** Marks for the unit's own cells. */
   flags: CellFlag[];
 }
@@ -44,7 +50,7 @@ export function planFeedback(result: CheckResult, opts: FeedbackOptions = {}): F
     const findings = byUnit.get(u.unit) ?? [];
     if (findings.length === 0 && u.status !== 'missing' && u.status !== 'unreadable' && u.status !== 'other-period') continue;
     const row = result.rows.find((r) => r.unit === u.unit);
-    const report = row?.report ? { file: row.report.file, sheet: row.report.sheet } : null;
+    const report = row?.report ? reportOf(result, row.report) : null;
     const flags = findings
       .filter((f) => f.file && f.sheet && f.cell && !isAccepted(f) && f.kind !== 'unmapped-row')
       .map((f) => ({ file: f.file!, sheet: f.sheet!, cell: f.cell!, severity: f.severity, message: f.message }));
@@ -84,6 +90,19 @@ function feedbackSheet(result: CheckResult, unit: string, status: UnitStatus, fi
 }
 
 /** The line that says what was received: the report used, or why there is none. */
+/** Where the unit's figures were read, and for a table of units, the rows of the others in it. */
+function reportOf(result: CheckResult, r: UnitReport): NonNullable<Feedback['report']> {
+  const rowOf = (x: UnitReport) => (x.layout === 'unit-per-row' && x.nameCell ? parseAddress(x.nameCell)?.row : undefined);
+  const row = rowOf(r);
+  if (row === undefined) return { file: r.file, sheet: r.sheet };
+  // Every row of the table naming a unit, whether that unit's figures came from it or not.
+  const otherRows = result.submissions
+    .filter((s) => s.layout === 'unit-per-row' && s.file === r.file && s.sheet === r.sheet && s.unitEvidence?.cell)
+    .map((s) => parseAddress(s.unitEvidence!.cell!)?.row)
+    .filter((x): x is number => x !== undefined && x !== row);
+  return { file: r.file, sheet: r.sheet, row, otherRows };
+}
+
 function received(result: CheckResult, unit: string, status: UnitStatus, report: Feedback['report'], open: Finding[]): string {
   if (status === 'missing') return 'Chưa nhận được báo cáo của đơn vị. Đề nghị gửi báo cáo theo biểu mẫu.';
   if (status === 'other-period') {
@@ -94,6 +113,7 @@ function received(result: CheckResult, unit: string, status: UnitStatus, report:
     const why = open.find((f) => f.kind === 'unreadable-file' || f.kind === 'no-table');
     return `Đã nhận tệp của đơn vị nhưng không đọc được${why ? `: ${why.message}` : '.'} Đề nghị gửi lại tệp .xlsx.`;
   }
+  if (report?.row !== undefined) return `Số liệu của đơn vị lấy từ bảng tổng hợp: tệp "${report.file}", trang "${report.sheet}", dòng ${report.row}.`;
   const sub = result.submissions.find((s) => s.unit === unit && s.used && report && s.file === report.file && s.sheet === report.sheet);
   return `Báo cáo đã nhận: tệp "${report?.file ?? ''}", trang "${report?.sheet ?? ''}"${sub?.date ? `, ngày ${sub.date}` : ''}.`;
 }

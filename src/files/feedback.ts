@@ -33,10 +33,12 @@ export async function writeFeedbackFile(fb: Feedback, source: Uint8Array | null,
     const flags = fb.flags.filter((f) => f.sheet === report.sheet && f.file === report.file);
     const styled = await styledSheet(new Workbook(), source, report.sheet);
     const name = sheetName(report.sheet, fb.sheet.name);
-    if (styled) copySheet(styled, wb.addWorksheet(name), flags);
+    // Another unit's row of an association's table is never sent to this unit: left blank.
+    const others = new Set(report.otherRows ?? []);
+    if (styled) copySheet(styled, wb.addWorksheet(name), flags, others);
     else {
       const sheet = await modelSheet(source, report.file, report.sheet);
-      if (sheet) copyValues(sheet, wb.addWorksheet(name), flags);
+      if (sheet) copyValues(sheet, wb.addWorksheet(name), flags, others);
     }
   }
   await wb.xlsx.writeFile(file);
@@ -82,11 +84,11 @@ function shownValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
 }
 
 /** The values the check read from the unit's sheet, its merges and hidden rows and columns, flagged. */
-function copyValues(from: Sheet, to: ExcelJS.Worksheet, flags: Feedback['flags']) {
+function copyValues(from: Sheet, to: ExcelJS.Worksheet, flags: Feedback['flags'], others: ReadonlySet<number>) {
   to.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   from.rows.forEach((row, r) =>
     row?.forEach((cell, c) => {
-      if (!cell || cell.value === null || cell.value === undefined) return;
+      if (!cell || cell.value === null || cell.value === undefined || others.has(r)) return;
       const t = to.getCell(r, c);
       t.value = isErrorValue(cell.value) ? cell.value.error : cell.value;
       if (cell.numFmt) t.numFmt = cell.numFmt;
@@ -100,7 +102,7 @@ function copyValues(from: Sheet, to: ExcelJS.Worksheet, flags: Feedback['flags']
   markFlags(to, flags);
 }
 
-function copySheet(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet, flags: Feedback['flags']) {
+function copySheet(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet, flags: Feedback['flags'], others: ReadonlySet<number>) {
   // Printed one page wide, so the flagged figures are on the page with their labels.
   to.pageSetup = { paperSize: 9, orientation: from.pageSetup?.orientation ?? 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   from.columns?.forEach((c, i) => {
@@ -114,7 +116,7 @@ function copySheet(from: ExcelJS.Worksheet, to: ExcelJS.Worksheet, flags: Feedba
     if (row.hidden) target.hidden = true;
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const t = target.getCell(c);
-      t.value = shownValue(cell);
+      t.value = others.has(r) ? null : shownValue(cell);
       t.style = JSON.parse(JSON.stringify(cell.style ?? {}));
       // Text that looks like a formula stays text when the unit edits it.
       if (typeof t.value === 'string' && /^[=+\-@]/.test(t.value)) t.numFmt = '@';

@@ -169,6 +169,32 @@ describe('feedback for reports ExcelJS cannot open (found by an outside tester: 
   }, 60_000);
 });
 
+test("a unit read from a row of an association's table gets that row, never the other units' (found by an outside tester)", async () => {
+  const inputs = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-fb-table-'));
+  for (const f of await fs.readdir(path.join(EXAMPLES, 'bao-cao'))) await fs.copyFile(path.join(EXAMPLES, 'bao-cao', f), path.join(inputs, f));
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Hội Nông dân');
+  ws.addRow(['BẢNG TỔNG HỢP HỘI VIÊN HỘI NÔNG DÂN NĂM 2023']);
+  ws.addRow(['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới']);
+  ws.addRow([1, 'Phường Hòa Lạc', 512, 41]);
+  ws.addRow([2, 'Xã Minh Khai', 377, 23]);
+  ws.addRow([3, 'Xã Phú Thịnh', 688, 51]);
+  await wb.xlsx.writeFile(path.join(inputs, 'HoiNongDan_tonghop_2023.xlsx'));
+  const out = await fs.mkdtemp(path.join(os.tmpdir(), 'chitieu-fb-table-out-'));
+  await run(['check', '--rules', RULES, '--out', out, '--phan-hoi', inputs]);
+  const fb = await load(path.join(out, 'phan-hoi', 'Xã Minh Khai.xlsx'));
+  expect(fb.worksheets.map((w) => w.name)).toEqual(['Phản hồi', 'Hội Nông dân']);
+  const texts: string[] = [];
+  fb.getWorksheet('Phản hồi')!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+  expect(texts).toContain('Số liệu của đơn vị lấy từ bảng tổng hợp: tệp "HoiNongDan_tonghop_2023.xlsx", trang "Hội Nông dân", dòng 4.');
+  const copy = fb.getWorksheet('Hội Nông dân')!;
+  const values = (r: number) => [1, 2, 3, 4].map((c) => copy.getCell(r, c).value);
+  expect(values(4)).toEqual([2, 'Xã Minh Khai', 377, 23]);
+  expect(values(3)).toEqual([null, null, null, null]);
+  expect(values(5)).toEqual([null, null, null, null]);
+  expect(values(2)).toEqual(['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới']);
+}, 60_000);
+
 describe('safe file names', () => {
   test.each<[string, string]>([
     ['Phường Tân Thành', 'Phường Tân Thành'],
