@@ -210,6 +210,8 @@ export type UnmappedParams =
   | { variant: 'hidden-copy'; unit: string; hiddenCell: string; usedCell: string; candidates: string[] }
   /** Rows naming units, with figures, below the table read (a second table on the sheet): not read. */
   | { variant: 'below'; first: number; count: number; candidates: string[] }
+  /** The template's hidden codes out of step with the row labels on several rows: read by the labels. */
+  | { variant: 'codes-shifted'; count: number; rows: number[]; candidates: string[] }
   /** More than one column of a table names units (tables side by side, a column kept for sorting): each figure column is read with the names nearest on its left. */
   | { variant: 'name-columns'; cells: string[]; candidates: string[] }
   /** The same name over several columns of a table of units, and no group row telling them apart. */
@@ -450,6 +452,9 @@ export const FINDING_KINDS: { [K in FindingKind]: KindInfo<MessageParams[K]> } =
       }
       if (p.variant === 'below') {
         return `Dưới bảng đã đọc còn ${p.count} dòng ghi tên đơn vị có số liệu (từ dòng ${p.first}), có lẽ là một bảng khác trên cùng trang: không đọc các dòng này. Để mỗi bảng ở một trang tính riêng rồi gửi lại.`;
+      }
+      if (p.variant === 'codes-shifted') {
+        return `Cột ẩn "Mã chỉ tiêu (chitieu)" của biểu mẫu không khớp tên dòng ở ${p.count} dòng (dòng ${p.rows.slice(0, 8).join(', ')}${p.rows.length > 8 ? ', …' : ''}): có lẽ đã chèn hoặc xóa ô ở các cột tên mà không chèn, xóa cả hàng. Đã đọc mỗi dòng theo tên dòng, không theo mã; hãy xem lại số liệu các dòng này.`;
       }
       if (p.variant === 'name-columns') {
         return `Bảng có ${p.cells.length} cột ghi tên đơn vị (ô ${p.cells.join(', ')}): số liệu ở mỗi cột được tính cho đơn vị ghi ở cột tên gần nhất bên trái cột đó, trên cùng dòng.`;

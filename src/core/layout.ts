@@ -375,8 +375,15 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
   const findings: Finding[] = [];
   const entries = new Map<string, IndicatorEntry>();
   const sectionsSeen = new Set<string>();
-  const { rows, end, headers } = figureRows(grid, header, periodAbove, ctx);
+  const read = figureRows(grid, header, periodAbove, ctx);
+  const { end, headers } = read;
   for (const cols of headers) findings.push(...undecidedColumns(grid, cols, { file, sheet: sheet.name }));
+  // The template's hidden codes decide a row, unless they are out of step with the labels on two
+  // rows or more (cells inserted or deleted with "shift down" in the labels' columns only): then the
+  // labels decide, and that is said once.
+  const conflicts = read.rows.filter((row) => row.coded && labelNamesAnother(row.coded, row.label.folded, row.section, ctx));
+  const rows = conflicts.length >= 2 ? read.rows.map((row) => ({ ...row, coded: null })) : read.rows;
+  if (rows !== read.rows) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell: cellAddress(conflicts[0].r, header.roles.get('code')!) }, { variant: 'codes-shifted', count: conflicts.length, rows: conflicts.map((c) => c.r), candidates: [] }));
   const matches = matchRows(rows, ctx.indicators, periodAbove?.year ?? null);
   rows.forEach((row, i) => {
     const { r, label, value } = row;

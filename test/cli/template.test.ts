@@ -241,6 +241,30 @@ describe('templates filled in code and checked', () => {
     expect(planOutput(result).flags).toContainEqual(expect.objectContaining({ file: 'doi-ten.xlsx', sheet: 'Báo cáo', cell: `B${r}`, severity: 'warning' }));
   });
 
+  test('cells inserted with "shift down" in the label and figure columns only: the codes are out of step, so the labels decide, and that is said (found by an outside tester: 19 figures went to the wrong codes)', async () => {
+    const { rules, problems } = readRules(await readWorkbookBuffer(await fs.readFile(path.join(dir, 'chi-tieu.xlsx')), 'chi-tieu.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'bao-cao', 'bao-cao-1.xlsx'));
+    const ws = wb.getWorksheet('Báo cáo')!;
+    const rows = rowsByCode(ws);
+    const from = rows.get('HND_HV')!;
+    const last = Math.max(...rows.values());
+    ws.unprotect();
+    ws.unMergeCells(`A${last + 1}:G${last + 12}`);
+    for (let r = last + 1; r > from; r--) for (let c = 1; c <= 7; c++) ws.getCell(r, c).value = ws.getCell(r - 1, c).value;
+    for (let c = 1; c <= 7; c++) ws.getCell(from, c).value = null;
+    ws.getCell(from, 2).value = 'Số hộ nghèo';
+    ws.getCell(from, 5).value = 12;
+    const session = new CheckSession(rules, problems);
+    session.addWorkbook(await readWorkbookBuffer(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), 'chen-o.xlsx'));
+    const result = session.finish();
+    const row = result.rows.find((r) => r.unit === 'Phường Hòa Lạc')!;
+    for (const [code, v] of Object.entries({ HND_HV: 500, HND_KN: 40, CCB_HV: 200, CCB_KN: 5, DOI_THOAI: 12, VON: 12.5 })) expect([code, row.figures.get(code)]).toEqual([code, expect.objectContaining({ status: 'ok', value: v })]);
+    const said = result.findings.filter((f) => f.kind === 'unmapped-row' && f.severity === 'warning');
+    expect(said.map((f) => f.cell)).toEqual([`H${from + 1}`]);
+    expect(said[0].message).toMatch(/^Cột ẩn "Mã chỉ tiêu \(chitieu\)" của biểu mẫu không khớp tên dòng ở \d+ dòng .*Đã đọc mỗi dòng theo tên dòng, không theo mã/);
+  });
+
   test('a decimal unit of measure takes decimals; a count takes whole numbers', async () => {
     const ws = await sheetOf(path.join(dir, 'mau', 'Xã Yên Bình.xlsx'));
     const rows = rowsByCode(ws);
