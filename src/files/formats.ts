@@ -81,10 +81,21 @@ function sniffText(buf: Uint8Array, name: string): Sniffed {
     if (/urn:schemas-microsoft-com:office:spreadsheet/i.test(head)) return { kind: 'sheetjs', format: 'xml' };
     if (/<(html|table|body|meta)\b/i.test(head)) return { kind: 'sheetjs', format: 'html' };
   }
+  if (isDelimitedText(head)) {
+    return { kind: 'refuse', message: `Tệp "${name}" là tệp văn bản CSV (các cột ngăn bằng dấu phẩy, chấm phẩy hoặc tab), không phải sổ tính: không đọc, vì tệp CSV không cho biết dấu thập phân và bảng mã. ${SAVE_AS_XLSX}` };
+  }
   return {
     kind: 'refuse',
     message: `Tệp "${name}" không phải sổ tính Excel (.xlsx, .xls), OpenDocument (.ods) hay Excel nhị phân (.xlsb): nội dung không đúng định dạng nào đọc được. ${SAVE_AS_XLSX}`,
   };
+}
+
+/** Text whose first lines all hold the same kind of column separator: a CSV or tab-separated export. */
+function isDelimitedText(head: string): boolean {
+  if (head.includes('\u0000')) return false;
+  const lines = head.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 5);
+  if (lines.length < 2) return false;
+  return [',', ';', '\t'].some((d) => lines.every((l) => l.includes(d)));
 }
 
 export async function sniffFormat(buf: Uint8Array, name: string): Promise<Sniffed> {

@@ -125,6 +125,11 @@ describe('what is not a workbook is named, with what to do', () => {
     ['locked.xlsx', () => ole('EncryptedPackage'), /có mật khẩu mở tệp\. Mở tệp trong Excel, bỏ mật khẩu/],
     ['broken.xls', () => ole('Workbook'), /Tệp "broken\.xls" là tệp Excel 97–2003 \(\.xls\) nhưng bị hỏng hoặc có phần không đọc được \(.+\)\. Mở tệp trong Excel hoặc LibreOffice và lưu lại dưới dạng Sổ làm việc Excel \(\.xlsx\)/],
     ['text.xlsx', () => new TextEncoder().encode('đây không phải sổ tính'), /không phải sổ tính Excel \(\.xlsx, \.xls\), OpenDocument \(\.ods\) hay Excel nhị phân \(\.xlsb\)/],
+    // CSV exports, by comma, semicolon (Excel in a Vietnamese locale) or tab: named, not read.
+    ['bao-cao.csv', () => new TextEncoder().encode('STT,Nội dung,Thực hiện\n1,Tổng số hộ,"1.250"\n'), /Tệp "bao-cao\.csv" là tệp văn bản CSV .*không phải sổ tính: không đọc.*lưu lại dưới dạng Sổ làm việc Excel \(\.xlsx\)/],
+    ['bao-cao.xls', () => new TextEncoder().encode('\uFEFFSTT;Nội dung;Thực hiện\r\n1;Tổng số hộ;1.250\r\n'), /là tệp văn bản CSV/],
+    ['tab.txt', () => new TextEncoder().encode('STT\tNội dung\n1\tTổng số hộ\n'), /là tệp văn bản CSV/],
+    ['one-line.csv', () => new TextEncoder().encode('a,b,c'), /không phải sổ tính Excel \(\.xlsx, \.xls\)/],
   ])('%s', async (name, bytes, message) => {
     expect(await refusal(bytes(), name)).toMatch(message);
   });
