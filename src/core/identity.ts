@@ -100,7 +100,12 @@ function strength(r: NameReading): number {
 /** A unit-per-row table's row: its unit cell alone. */
 export function identifyRow(units: UnitMatcher, text: string, cell: string): Identity {
   const evidence: UnitEvidence = { source: 'unit-column', text, cell };
-  const r = units.read(text, 'cell');
+  // A note after the name ("Xã Minh Khai (chưa báo cáo)", "(đã sáp nhập)") says something of the
+  // unit, it is not part of its name: read without it when the whole names nobody.
+  const whole = units.read(text, 'cell');
+  const note = /^(.*\S)\s*\([^()]*\)\s*$/.exec(text);
+  const bare = whole.kind === 'none' && note ? units.read(note[1], 'cell') : null;
+  const r = bare?.kind === 'unit' ? bare : whole;
   if (r.kind === 'unit') return { unit: r.unit, name: r.unit.name, evidence, candidates: [], why: null, conflict: null, unlisted: null };
   return { unit: null, name: text, evidence, candidates: r.kind === 'ambiguous' ? r.units : [], why: r.kind === 'ambiguous' ? r.why : null, conflict: null, unlisted: null };
 }

@@ -306,6 +306,14 @@ test('a unit typed twice in one table: the lower row is used, and the warning na
   ]);
 });
 
+test('a note after a unit\'s name ("Xã Yên Bình (chưa báo cáo)") is not part of it: the row is the unit\'s, its blanks said (found by an outside tester: an unknown unit, and the unit "not sent")', async () => {
+  const rows: Row[] = [TITLE, [null, null, 'Hội Nông dân', null], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Kết nạp hội viên mới'], ...UNITS.slice(0, 2).map((u) => u.slice(0, 4) as Row), [3, 'Xã Yên Bình (chưa báo cáo)', null, null]];
+  const r = await check({ name: 'Bảng', rows, merges: ['C2:D2'] });
+  expect(of(r, 'unknown-unit')).toEqual([]);
+  expect(of(r, 'missing-value').filter((f) => f.unit === 'Xã Yên Bình' && f.cell).map((f) => f.cell)).toEqual(['C6', 'D6']);
+  expect(r.units.find((u) => u.unit === 'Xã Yên Bình')!.status).not.toBe('missing');
+});
+
 describe('look-alike columns', () => {
   test.each<[string, Row]>([
     ['a plan column before the figure', ['STT', 'Đơn vị', 'Kế hoạch kết nạp hội viên mới', 'Kết nạp hội viên mới', 'Tổng số hội viên']],
