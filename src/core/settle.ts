@@ -38,6 +38,13 @@ export function settleReports(reports: UnitReport[], rules: Rules, findings: Fin
   return { used, parts };
 }
 
+/**
+ * A report's place in name order: the file name without its extension, so "Xã Yên Bình (1).xlsx",
+ * the copy a second download makes, sorts after "Xã Yên Bình.xlsx" (with the extension it sorted first).
+ */
+const baseName = (file: string) => file.replace(/\.[^./\\]+$/, '');
+const byName = (a: UnitReport, b: UnitReport) => baseName(a.file).localeCompare(baseName(b.file)) || a.file.localeCompare(b.file) || a.sheet.localeCompare(b.sheet);
+
 /** When a report was written: its date, else what a date line left partly blank tells ("tháng 12 năm 2023"). */
 function when(r: UnitReport): ReportDate | null {
   return r.date ?? (r.dated ? { year: r.dated.year, month: r.dated.month ?? 0, day: 0 } : null);
@@ -64,7 +71,7 @@ function latest(g: UnitReport[], findings: Finding[]): UnitReport | null {
   if (g.length <= 1) return g[0] ?? null;
   const shown = (r: UnitReport) => (r.hiddenSheet ? 0 : 1);
   const months = (r: UnitReport) => r.period?.months ?? 0;
-  const sorted = [...g].sort((a, b) => shown(a) - shown(b) || months(a) - months(b) || compareDates(when(a), when(b)) || a.entries.size - b.entries.size || (a.file + a.sheet).localeCompare(b.file + b.sheet));
+  const sorted = [...g].sort((a, b) => shown(a) - shown(b) || months(a) - months(b) || compareDates(when(a), when(b)) || a.entries.size - b.entries.size || byName(a, b));
   const winner = sorted[sorted.length - 1];
   const second = sorted[sorted.length - 2];
   const sameSheet = second.file === winner.file && second.sheet === winner.sheet;

@@ -128,6 +128,16 @@ test('of two copies the later name wins whichever was read first, and copies wit
   expect([f.unit, f.file, f.sheet]).toEqual(['Phường Hòa Lạc', 'bao-cao-1.xlsx', 'B']);
 });
 
+test('of two undated files, "Xã Yên Bình (1).xlsx", the copy a second download makes, sorts after "Xã Yên Bình.xlsx" (found by an outside tester: the older file won)', () => {
+  const { rules, problems } = readRules(rulesModel([['KN', 'Hội Nông dân', 'Kết nạp hội viên mới', '', 'người', '', '', '', '']], { roster: [['Phường Hòa Lạc', '', 'Phường']] }));
+  const session = new CheckSession(rules, problems);
+  session.addWorkbook(workbookOf('Phường Hòa Lạc (1).xlsx', copy({ sheet: 'Biểu', kn: 9 })));
+  session.addWorkbook(workbookOf('Phường Hòa Lạc.xlsx', copy({ sheet: 'Biểu' })));
+  const r = session.finish();
+  expect(r.rows.find((x) => x.unit === 'Phường Hòa Lạc')!.figures.get('KN')).toMatchObject({ value: 9 });
+  expect(duplicates(r)[0]).toMatch(/Dùng "Phường Hòa Lạc \(1\)\.xlsx" \(trang "Biểu"\) vì cùng ngày hoặc không ghi ngày, lấy tệp xếp sau cùng theo tên\.$/);
+});
+
 test('a date line without its day still dates a copy: December beats November, and beats no date', () => {
   const months = check([copy({ sheet: 'A', date: 'tháng 12 năm 2023' }), copy({ sheet: 'B', date: 'tháng 11 năm 2023', kn: 9 })]);
   expect(figures(months)[1]).toBe(40);
