@@ -353,7 +353,7 @@ function checkPlanRate(ind: Indicator, entry: IndicatorEntry, actual: number, pl
   const computed = (actual / planValue) * 100;
   // A rate too large to be one is still reported as written (scaling it could overflow).
   const typed = stated.percent && !stated.fromText && Math.abs(stated.value) <= MAX_FIGURE ? stated.value * 100 : stated.value;
-  if (matchesRounded(typed, computed)) return;
+  if (matchesRounded(typed, computed, stated.percent && !stated.fromText ? stated.shown : undefined)) return;
   const cell = entry.planRate!.address;
   findings.push(
     finding(

@@ -326,6 +326,13 @@ describe('the plan rate the unit wrote ("Tỷ lệ % so với KH")', () => {
     expect(rate[0].message).toBe('Phường Hòa Lạc: Hội Nông dân – Kết nạp hội viên mới ghi tỷ lệ so với kế hoạch 90%, tính lại 100/120 = 83,33% (ô F6).');
   });
 
+  test('in a percent cell it is judged as it shows: 0,857142 under "0.00%" is 30/35 (found by an outside tester: "ghi 85,71%, tính lại 85,71%")', () => {
+    const shows = check([report(HOA_LAC, { ...MEETS, KN: 30 }, { plan: { KN: 35 }, planRate: { KN: 0.857142 }, numFmts: { F6: '0.00%' } })]);
+    expect(on(shows, 'KN').filter((f) => f.kind === 'inconsistent')).toEqual([]);
+    const wrong = check([report(HOA_LAC, { ...MEETS, KN: 30 }, { plan: { KN: 35 }, planRate: { KN: 0.8561 }, numFmts: { F6: '0.00%' } })]);
+    expect(on(wrong, 'KN').filter((f) => f.kind === 'inconsistent').map((f) => f.cell)).toEqual(['F6']);
+  });
+
   test('one too large to be a rate, in a percent cell, is reported as written, not scaled to percent points', () => {
     const res = check([report(HOA_LAC, MEETS, { plan: { KN: 120 }, planRate: { KN: 2e15 }, numFmts: { F6: '0%' } })]);
     expect(res.findings.filter((f) => f.kind === 'inconsistent').map((f) => f.actual)).toEqual([2e15]);
