@@ -314,6 +314,20 @@ test('a note after a unit\'s name ("Xã Yên Bình (chưa báo cáo)") is not pa
   expect(r.units.find((u) => u.unit === 'Xã Yên Bình')!.status).not.toBe('missing');
 });
 
+test("the same indicator's column twice, one of them hidden (last year's copy kept): the shown one is read (found by an outside tester: both were dropped)", async () => {
+  const rows: Row[] = [TITLE, [null, null, 'Hội Nông dân', null, null], ['STT', 'Đơn vị', 'Tổng số hội viên', 'Tổng số hội viên', 'Kết nạp hội viên mới'], ...UNITS.map((u) => [u[0], u[1], 1, u[2], u[3]] as Row)];
+  const r = await check({ name: 'Bảng', rows, merges: ['C2:E2'], hiddenCols: [3] });
+  expect(['Phường Hòa Lạc', 'Phường Tân Thành', 'Xã Yên Bình'].map((u) => [figure(r, u, 'HND_HV'), figure(r, u, 'HND_KN')])).toEqual([
+    [500, 31],
+    [600, 32],
+    [700, 33],
+  ]);
+  // Both shown: which is whose cannot be known, and that is said.
+  const both = await check({ name: 'Bảng', rows, merges: ['C2:E2'] });
+  expect(figure(both, 'Phường Hòa Lạc', 'HND_HV')).toBeUndefined();
+  expect(of(both, 'unmapped-row').filter((f) => f.severity === 'warning').map((f) => f.cell)).toEqual(['C3']);
+});
+
 describe('look-alike columns', () => {
   test.each<[string, Row]>([
     ['a plan column before the figure', ['STT', 'Đơn vị', 'Kế hoạch kết nạp hội viên mới', 'Kết nạp hội viên mới', 'Tổng số hội viên']],
