@@ -136,6 +136,25 @@ test('of two undated files, "Xã Yên Bình (1).xlsx", the copy a second downloa
   const r = session.finish();
   expect(r.rows.find((x) => x.unit === 'Phường Hòa Lạc')!.figures.get('KN')).toMatchObject({ value: 9 });
   expect(duplicates(r)[0]).toMatch(/Dùng "Phường Hòa Lạc \(1\)\.xlsx" \(trang "Biểu"\) vì cùng ngày hoặc không ghi ngày, lấy tệp xếp sau cùng theo tên\.$/);
+  // A dot inside the name is not its extension.
+  const dotted = new CheckSession(rules, problems);
+  dotted.addWorkbook(workbookOf('P.Hòa Lạc (1).xlsx', copy({ sheet: 'Biểu', kn: 9 })));
+  dotted.addWorkbook(workbookOf('P.Hòa Lạc.xlsx', copy({ sheet: 'Biểu' })));
+  expect(dotted.finish().rows.find((x) => x.unit === 'Phường Hòa Lạc')!.figures.get('KN')).toMatchObject({ value: 9 });
+});
+
+test("a unit listed twice in one table: the lower row is used, both named by their cells; the table's other notes on the unit stay", () => {
+  const t = table('Hội Nông dân', 500, 40);
+  // Row 5: Hòa Lạc again, shown (the one used); row 6: an old copy of it, hidden (dropped when the table is read, and said).
+  t.rows[5] = sheetOf('x', [[], [], [], [], ['Phường Hòa Lạc', 510, 41], ['Phường Hòa Lạc', 1, 1]]).rows[5];
+  t.rows[6] = sheetOf('x', [[], [], [], [], [], ['Phường Hòa Lạc', 1, 1]]).rows[6];
+  t.hiddenRows = [6];
+  const r = check([t]);
+  expect(figures(r).slice(0, 2)).toEqual([510, 41]);
+  expect(duplicates(r)).toEqual([
+    'Phường Hòa Lạc gửi 2 báo cáo: "bao-cao-1.xlsx" (trang "Hội Nông dân", ô A3, không ghi ngày), "bao-cao-1.xlsx" (trang "Hội Nông dân", ô A5, không ghi ngày). Dùng "bao-cao-1.xlsx" (trang "Hội Nông dân", ô A5) vì cùng một trang, không có gì khác để phân biệt, lấy dòng ghi sau; nếu sai, xóa dòng thừa rồi gửi lại.',
+  ]);
+  expect(r.findings.filter((f) => f.kind === 'unmapped-row' && f.unit === 'Phường Hòa Lạc').map((f) => [f.severity, f.cell])).toEqual([['info', 'A6']]);
 });
 
 test('a date line without its day still dates a copy: December beats November, and beats no date', () => {
