@@ -378,10 +378,11 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
   const read = figureRows(grid, header, periodAbove, ctx);
   const { end, headers } = read;
   for (const cols of headers) findings.push(...undecidedColumns(grid, cols, { file, sheet: sheet.name }));
-  // The template's hidden codes decide a row, unless they are out of step with the labels on two
-  // rows or more (cells inserted or deleted with "shift down" in the labels' columns only): then the
-  // labels decide, and that is said once.
-  const conflicts = read.rows.filter((row) => row.coded && labelNamesAnother(row.coded, row.label.folded, row.section, ctx));
+  // The template's hidden codes decide a row, unless they are out of step with the labels (cells
+  // inserted or deleted with "shift down" in the labels' columns only): two rows or more whose label
+  // names the indicator coded the same number of rows away. Then the labels decide, and that is
+  // said once. Whole rows moved keep their codes, and the codes still decide.
+  const conflicts = shiftedCodes(read.rows, ctx);
   const rows = conflicts.length >= 2 ? read.rows.map((row) => ({ ...row, coded: null })) : read.rows;
   if (rows !== read.rows) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell: cellAddress(conflicts[0].r, header.roles.get('code')!) }, { variant: 'codes-shifted', count: conflicts.length, rows: conflicts.map((c) => c.r), candidates: [] }));
   const matches = matchRows(rows, ctx.indicators, periodAbove?.year ?? null);
@@ -447,6 +448,19 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
  * when that is not the one its hidden code gives: a contradiction the staff are told of. A label
  * naming no indicator, or several, or one only loosely, is a row renamed, not a contradiction.
  */
+/** The rows whose label names the indicator coded at one same distance from them (the most common one). */
+function shiftedCodes(rows: FigureRow[], ctx: ReadContext): FigureRow[] {
+  const codeRow = new Map(rows.filter((row) => row.coded).map((row) => [row.coded!.code, row.r]));
+  const byOffset = new Map<number, FigureRow[]>();
+  for (const row of rows) {
+    const named = row.coded ? labelNamesAnother(row.coded, row.label.folded, row.section, ctx) : null;
+    const at = named ? codeRow.get(named.code) : undefined;
+    if (at === undefined) continue;
+    byOffset.set(row.r - at, [...(byOffset.get(row.r - at) ?? []), row]);
+  }
+  return [...byOffset.values()].reduce<FigureRow[]>((a, b) => (b.length > a.length ? b : a), []);
+}
+
 function labelNamesAnother(coded: Indicator, folded: string, section: string | null, ctx: ReadContext): Indicator | null {
   const byName = ctx.indicators.match(folded, section);
   return byName.status === 'matched' && byName.indicator.code !== coded.code && byName.score >= 1 ? byName.indicator : null;

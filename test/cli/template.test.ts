@@ -265,6 +265,26 @@ describe('templates filled in code and checked', () => {
     expect(said[0].message).toMatch(/^Cột ẩn "Mã chỉ tiêu \(chitieu\)" của biểu mẫu không khớp tên dòng ở \d+ dòng .*Đã đọc mỗi dòng theo tên dòng, không theo mã/);
   });
 
+  test('whole rows moved, codes with them, under other sections: the codes still decide (an outside tester\'s case that the rule above must not catch)', async () => {
+    const { rules, problems } = readRules(await readWorkbookBuffer(await fs.readFile(path.join(dir, 'chi-tieu.xlsx')), 'chi-tieu.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'bao-cao', 'bao-cao-1.xlsx'));
+    const ws = wb.getWorksheet('Báo cáo')!;
+    const rows = rowsByCode(ws);
+    const [a, b] = [rows.get('HND_HV')!, rows.get('CCB_HV')!];
+    for (let c = 1; c <= 8; c++) {
+      const t = ws.getCell(a, c).value;
+      ws.getCell(a, c).value = ws.getCell(b, c).value;
+      ws.getCell(b, c).value = t;
+    }
+    const session = new CheckSession(rules, problems);
+    session.addWorkbook(await readWorkbookBuffer(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), 'doi-hang.xlsx'));
+    const result = session.finish();
+    const row = result.rows.find((r) => r.unit === 'Phường Hòa Lạc')!;
+    expect([row.figures.get('HND_HV'), row.figures.get('CCB_HV')]).toEqual([expect.objectContaining({ value: 500 }), expect.objectContaining({ value: 200 })]);
+    expect(result.findings.filter((f) => f.kind === 'unmapped-row').map((f) => f.cell).sort()).toEqual([`B${a}`, `B${b}`].sort());
+  });
+
   test('a decimal unit of measure takes decimals; a count takes whole numbers', async () => {
     const ws = await sheetOf(path.join(dir, 'mau', 'Xã Yên Bình.xlsx'));
     const rows = rowsByCode(ws);
