@@ -190,6 +190,9 @@ test("a dropped copy's unmapped rows go with it; the used copy's stay", () => {
   expect(lost.findings.filter((f) => f.kind === 'unmapped-row')).toEqual([]);
   const kept = check([copy({ sheet: 'A', date: 'ngày 20 tháng 12 năm 2023', stray: true }), copy({ sheet: 'B', stray: true })]);
   expect(kept.findings.filter((f) => f.kind === 'unmapped-row').map((f) => [f.unit, f.sheet, f.cell])).toEqual([['Phường Hòa Lạc', 'A', 'B10']]);
+  // In another file, under the same sheet name as the used copy's.
+  const otherFile = check([copy({ sheet: 'Biểu', date: 'ngày 20 tháng 12 năm 2023' })], [copy({ sheet: 'Biểu', stray: true })]);
+  expect(otherFile.findings.filter((f) => f.kind === 'unmapped-row')).toEqual([]);
   // Of three copies, both dropped ones lose theirs.
   const three = check([copy({ sheet: 'A', stray: true }), copy({ sheet: 'B', stray: true }), copy({ sheet: 'C', date: 'ngày 20 tháng 12 năm 2023' })]);
   expect(three.findings.filter((f) => f.kind === 'unmapped-row')).toEqual([]);
