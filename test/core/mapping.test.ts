@@ -136,6 +136,21 @@ test('an indicator with no unit of measure makes no blank cell a unit', () => {
   expect([mm.isUnitOrCode(''), mm.isUnitOrCode('MH'), mm.isUnitOrCode('%')]).toEqual([false, true, true]);
 });
 
+test('exactly(): a name an indicator with no section shares with one of a section', () => {
+  const read = readRules(
+    rulesModel([
+      ['TS', '', 'Tổng số hội viên', '', 'người', '', '', '', ''],
+      ['HND', 'Hội Nông dân', 'Tổng số hội viên', '', 'người', '', '', '', ''],
+      ['PN', 'Hội Phụ nữ', 'Số hội viên mới', '', 'người', '', '', '', ''],
+    ]),
+  );
+  const mm = new IndicatorMatcher(read.rules);
+  const f = lab('Tổng số hội viên');
+  // Under the section, the section's own; under another section, the one with no section; with no
+  // section known, either could be meant: none.
+  expect([mm.exactly(f, 'Hội Nông dân')?.code, mm.exactly(f, 'Hội Phụ nữ')?.code, mm.exactly(f, null)]).toEqual(['HND', 'TS', null]);
+});
+
 describe('IndicatorMatcher.exactly: the one indicator a label names exactly', () => {
   test('two associations\' "Tổng số hội viên": the section decides, and without one nothing is named', () => {
     expect(m.exactly(lab('Tổng số hội viên'), 'Hội Nông dân')?.code).toBe('HND_HV');
