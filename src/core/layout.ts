@@ -443,11 +443,6 @@ function readIndicatorRows(file: string, sheet: Sheet, grid: Grid, header: Heade
   return { reports: [report], findings };
 }
 
-/**
- * The indicator a template row's label names exactly (its name or an alias, in the row's section),
- * when that is not the one its hidden code gives: a contradiction the staff are told of. A label
- * naming no indicator, or several, or one only loosely, is a row renamed, not a contradiction.
- */
 /** The rows whose label names the indicator coded at one same distance from them (the most common one). */
 function shiftedCodes(rows: FigureRow[], ctx: ReadContext): FigureRow[] {
   const codeRow = new Map(rows.filter((row) => row.coded).map((row) => [row.coded!.code, row.r]));
@@ -461,6 +456,11 @@ function shiftedCodes(rows: FigureRow[], ctx: ReadContext): FigureRow[] {
   return [...byOffset.values()].reduce<FigureRow[]>((a, b) => (b.length > a.length ? b : a), []);
 }
 
+/**
+ * The indicator a template row's label names exactly (its name or an alias, in the row's section),
+ * when that is not the one its hidden code gives: a contradiction the staff are told of. A label
+ * naming no indicator, or several, or one only loosely, is a row renamed, not a contradiction.
+ */
 function labelNamesAnother(coded: Indicator, folded: string, section: string | null, ctx: ReadContext): Indicator | null {
   const byName = ctx.indicators.match(folded, section);
   return byName.status === 'matched' && byName.indicator.code !== coded.code && byName.score >= 1 ? byName.indicator : null;
