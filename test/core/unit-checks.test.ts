@@ -131,7 +131,8 @@ describe('values that are not figures', () => {
     expect(res.findings.filter((f) => f.kind === 'invalid-value').map((f) => [f.indicator, f.cell, f.severity])).toEqual([['KN', 'E6', 'error']]);
     expect(on(res, 'KN')[0].message).toMatch(/85%/);
     const figures = res.rows.find((r) => r.unit === 'Phường Hòa Lạc')!.figures;
-    expect(figures.get('KN')!.status).toBe('invalid');
+    expect(figures.get('KN')).toEqual({ status: 'invalid', text: '85%', cell: 'E6' });
+    expect(on(res, 'KN')[0].actual).toBe('85%');
     expect(figures.get('GS')).toEqual({ status: 'ok', value: 2, cell: 'E10' });
     expect(on(res, 'TL')).toEqual([]);
     expect(figures.get('TL')).toEqual({ status: 'ok', value: 0.7, cell: 'E8' });
