@@ -516,9 +516,9 @@ function indicatorColumns(file: string, sheet: Sheet, grid: Grid, header: Header
     // each association, with no row naming the associations, or under one association the title
     // names): which is whose cannot be known.
     const same = labelled.filter((o) => o.label.folded === label.folded && o.section === section);
-    // One shown among hidden copies (an old column kept hidden): the shown one, as for rows.
-    const shown = same.filter((o) => !grid.hiddenCol(o.col));
-    if (same.length > 1 && shown.length === 1) return shown[0].col === col;
+    // One shown among hidden copies (an old column kept hidden): all go to the matching below, which
+    // takes the shown one and says the hidden one was not read, as for rows.
+    if (same.length > 1 && same.filter((o) => !grid.hiddenCol(o.col)).length === 1) return true;
     if (same.length > 1 && same[0].col === col) findings.push(finding('unmapped-row', { severity: 'warning', file, sheet: sheet.name, cell: cellAddress(header.bottom, col), actual: label.text }, { variant: 'repeated', label: label.text, cells: same.map((o) => cellAddress(header.bottom, o.col)), candidates: [] }));
     return same.length === 1;
   });

@@ -322,6 +322,8 @@ test("the same indicator's column twice, one of them hidden (last year's copy ke
     [600, 32],
     [700, 33],
   ]);
+  // Which column was read is said, so a staff member who unhides the old one knows.
+  expect(of(r, 'unmapped-row').map((f) => [f.severity, f.cell])).toEqual([['info', 'C3']]);
   // Both shown: which is whose cannot be known, and that is said.
   const both = await check({ name: 'Bảng', rows, merges: ['C2:E2'] });
   expect(figure(both, 'Phường Hòa Lạc', 'HND_HV')).toBeUndefined();
