@@ -12,7 +12,7 @@ import { Sheet, WorkbookModel, cellAddress } from './model';
 import { MAX_FIGURE, Reading, readCellNumber } from './numbers';
 import { DateLine, Period, ReportDate, formatDate, isPlanLine, parseDate, parseDateLine, parsePeriod } from './period';
 import { Indicator, Rules } from './rules';
-import { Header, PlanColumn, Role, classifyColumn, findReportHeader, headerAt, setValueColumn, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isUnitsOrCodesRow, rowLead } from './table';
+import { Header, PlanColumn, Role, classifyColumn, findReportHeader, headerAt, setValueColumn, findUnitTable, headerColumns, isColumnNumberRow, isSignature, isUnitsOrCodesRow, periodHeader, rowLead } from './table';
 import { GROUP_HEADING, SUBTOTAL, isTotalRow } from './row-kinds';
 import { RowToMatch, matchRows } from './row-match';
 import { UnitMatcher } from './units';
@@ -493,7 +493,8 @@ function indicatorColumns(file: string, sheet: Sheet, grid: Grid, header: Header
   let titleSection: string | null = null;
   for (let r = 1; r < header.top && !titleSection; r++) titleSection = ctx.indicators.sectionIn(grid.rowFolded(r));
   const labelled: Array<{ col: number; label: Label; section: string | null }> = [];
-  const year = readDateAndPeriod(contextLines(grid, header, grid.maxRow).above, []).period?.year ?? null;
+  const titlePeriod = readDateAndPeriod(contextLines(grid, header, grid.maxRow).above, []).period;
+  const year = titlePeriod?.year ?? null;
   for (const c of headerColumns(grid, header.top, header.bottom)) {
     if (nameCols.includes(c) || c === header.roles.get('stt') || c === header.roles.get('note')) continue;
     let label: Label | null = null;
@@ -504,7 +505,7 @@ function indicatorColumns(file: string, sheet: Sheet, grid: Grid, header: Header
       const l: Label = label ? groupLabel(grid, r, c, owner(c)) : cellLabel(grid, r, c);
       if (!l.text) continue;
       // "Kế hoạch | Thực hiện" or "Năm 2022 | Năm 2023" under an indicator's name: the name is above.
-      const kind: 'value' | 'other' | null = label || sub || r === header.top ? null : subColumn(l.folded, year, ctx);
+      const kind: 'value' | 'other' | null = label || sub || r === header.top ? null : subColumn(l.folded, titlePeriod, ctx);
       if (kind) sub = kind;
       else if (!label) label = l;
       else if (l.text !== label.text) section = ctx.indicators.section(l.folded) ?? section;
@@ -537,17 +538,19 @@ function indicatorColumns(file: string, sheet: Sheet, grid: Grid, header: Header
 }
 
 /**
- * A sub-header under an indicator's name in a table of units: the figure ("Thực hiện", the report's
- * year), or another column of the indicator (its plan, last year's, a rate), or neither (null).
+ * A sub-header under an indicator's name in a table of units: the figure ("Thực hiện", or a period
+ * alone that is the report's: its year, its months), or another column of the indicator (its plan,
+ * last year's, a rate, another period), or neither (null).
  */
-function subColumn(folded: string, year: number | null, ctx: ReadContext): 'value' | 'other' | null {
+function subColumn(folded: string, period: Period | null, ctx: ReadContext): 'value' | 'other' | null {
   if (ctx.indicators.match(folded, null).status !== 'none') return null;
   const years = [...folded.matchAll(/\b(?:19|20)\d\d\b/g)].map((m) => Number(m[0]));
   const role = classifyColumn(folded);
-  const yearOnly = /^(?:nam )?(?:19|20)\d\d$/.test(folded);
-  if (role !== 'value' && !yearOnly && role !== 'plan' && role !== 'planRate' && role !== 'lastYear' && role !== 'lastYearChange') return null;
-  if (years.some((y) => y !== year) || (role !== null && role !== 'value')) return 'other';
-  return 'value';
+  const alone = periodHeader(folded);
+  if (role !== 'value' && !alone && role !== 'plan' && role !== 'planRate' && role !== 'lastYear' && role !== 'lastYearChange') return null;
+  const otherYear = years.some((y) => y !== (period?.year ?? null));
+  const otherMonths = alone?.months != null && period !== null && alone.months !== period.months;
+  return otherYear || otherMonths || (role !== null && role !== 'value') ? 'other' : 'value';
 }
 
 /**

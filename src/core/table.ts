@@ -155,6 +155,16 @@ function headerMonths(grid: Grid, top: number, bottom: number, c: number): numbe
   return null;
 }
 
+/**
+ * A header cell that names a period alone ("Năm 2023", "6 tháng", "Cả năm", "Quý I"), folded: the
+ * year and months it names (each null when it names none); null when it is not a period alone.
+ */
+export function periodHeader(f: string): { year: number | null; months: number | null } | null {
+  if (!PERIOD_HEADER.test(f)) return null;
+  const years = f.match(/\b(?:19|20)\d\d\b/g);
+  return { year: years ? Math.max(...years.map(Number)) : null, months: monthsIn(f, true) };
+}
+
 /** The months one folded header cell names; `short` also reads a figure column's "6T". */
 function monthsIn(f: string, short: boolean): number | null {
   const m = MONTHS.exec(f) ?? (short ? /\b(\d{1,2}) ?t\b/.exec(f) : null);

@@ -274,6 +274,9 @@ describe("sub-columns under an indicator's name (found by an outside tester: the
     ['"Năm 2022 | Năm 2023"', ['Năm 2022', 'Năm 2023']],
     ['"Thực hiện | Tỷ lệ %"', ['Thực hiện', 'Tỷ lệ %']],
     ['"Cùng kỳ | Thực hiện"', ['Cùng kỳ', 'Thực hiện']],
+    // A period alone, as PERIOD_HEADER reads figure columns: the report's year, not its six months.
+    ['"6 tháng | Cả năm"', ['6 tháng', 'Cả năm']],
+    ['"KH năm 2023 | Năm 2023"', ['KH năm 2023', 'Năm 2023']],
   ])('%s: the figure is the report\'s own column, the other is not read', async (what, sub) => {
     const figures = (u: Row): [number, number] => (sub[0] === 'Thực hiện' ? [u[3] as number, 99] : [9, u[3] as number]);
     const rows: Row[] = [TITLE, ['STT', 'Đơn vị', 'Hội Nông dân', null, null], [null, null, 'Tổng số hội viên', 'Kết nạp hội viên mới', null], [null, null, null, ...sub], ...UNITS.map((u) => [u[0], u[1], u[2], ...figures(u)] as Row)];
