@@ -6,8 +6,11 @@ import { PeekInflater, usePeekInflater } from '../files/zip';
 
 export const nodeInflate: Inflater = (data, size) => {
   // Never more than the directory declares (one byte over it throws, and the reader checks the
-  // size); a stream without its final block is read as far as it goes, as fflate reads it.
-  const out = zlib.inflateRawSync(data, { maxOutputLength: size + 1, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  // size); a stream without its final block is read as far as it goes, as fflate reads it. The
+  // output comes in one chunk of the declared size (up to 1 MB) rather than 16 KB pieces joined
+  // after: a third less CPU on a report's parts (`npm run bench`).
+  const chunkSize = Math.min(Math.max(64, size + 1), 1 << 20);
+  const out = zlib.inflateRawSync(data, { maxOutputLength: size + 1, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 };
 

@@ -193,6 +193,8 @@ export function judgeTarget(
 ): Finding | null {
   const { ind, actual, comparison, prorated } = j;
   const v = judge(comparison, actual);
+  // Most figures meet their target: the words of a finding are put together only for the others.
+  if (v.status === 'met') return null;
   const base = { unit, indicator: ind.code, ...loc, actual, against: 'target' as const };
   const p = { ...subject(ind, who), actual, target: describeComparison(comparison, ind.rate), parts: j.parts, incomplete };
   if (v.status === 'short') {

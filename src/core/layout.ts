@@ -141,8 +141,9 @@ function isSectionRow(stt: string, label: string, valueBlank: boolean): boolean 
   if (/^[IVXLC]+\.?$/.test(stt) || /^[A-H]\.?$/.test(stt) || /^phần\s+[IVX\d]+/i.test(stt)) return true;
   // "I. Hội Nông dân" in the label, or in one cell merged across the STT and label columns.
   if ((!stt || stt === label) && /^([IVXLC]+|[A-H])[.)]\s+\S/.test(label)) return true;
+  if (!valueBlank) return false;
   const letters = label.replace(/[^\p{L}]/gu, '');
-  return valueBlank && letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
 function cellText(grid: Grid, r: number, c: number | undefined): string {

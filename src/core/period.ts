@@ -2,6 +2,7 @@
 // "9 tháng" (9), "quý I" (3), "6 tháng cuối năm" (6, the second half).
 // Dates ("ngày 14 tháng 6 năm 2022") are read separately: their "năm" is not a period.
 import { fold, foldPlain } from './text';
+import { memoRecord, memoText } from './memo';
 import { DOCUMENT_CODES, DOCUMENT_KINDS, PLAN_LINE_WORDS, REPORT_WORDS } from './vocabulary';
 
 /** Folded phrases of a word list, as alternatives of a regular expression. */
@@ -37,7 +38,7 @@ const DATE_NUMERIC = /\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/;
 const DATE_NUMERIC_ALL = new RegExp(DATE_NUMERIC.source, 'g');
 
 /** "ngày 14 tháng 6 năm 2022" or "14/6/2022", anywhere in a line as written. */
-export function parseDate(line: string): ReportDate | null {
+function parseDateOnce(line: string): ReportDate | null {
   const m = DATE.exec(fold(line)) ?? DATE_NUMERIC.exec(line);
   if (!m) return null;
   const day = Number(m[1]);
@@ -63,7 +64,7 @@ export function formatDate(d: ReportDate | null): string {
  * The period a title names, or null. Several candidates in one text: the most specific wins
  * ("6 tháng đầu năm 2023" is 6 months, not the year).
  */
-export function parsePeriod(text: string): Period | null {
+function parsePeriodOnce(text: string): Period | null {
   const f = fold(text.replace(DATE_NUMERIC_ALL, ' ')).replace(DATE_LIKE, ' ').replace(MONTH_DATE, ' ').replace(DOCUMENT_YEAR, ' ').replace(/\s+/g, ' ');
   const months = /\b(\d{1,2}) thang\b(?: (dau|cuoi))?(?: nam (\d{4})\b)?/.exec(f);
   if (months) {
@@ -102,7 +103,7 @@ export interface DateLine {
  * be filled in by pen ("ngày    tháng 12 năm 2023", "ngày …/12/2023", "Hòa Lạc, tháng 12 năm 2022",
  * "ngày … tháng … năm 2023"): enough to tell which year a report was written in.
  */
-export function parseDateLine(line: string): DateLine | null {
+function parseDateLineOnce(line: string): DateLine | null {
   const full = parseDate(line);
   if (full) return { year: full.year, month: full.month, text: formatDate(full) };
   const numeric = /(?:ngày|tháng)[\s._…-]*\/?\s*(\d{1,2})\s*\/\s*(\d{4})\b/iu.exec(line.normalize('NFC'));
@@ -120,7 +121,7 @@ export function parseDateLine(line: string): DateLine | null {
  * A line announcing a plan, not reporting on a period ("KẾ HOẠCH NĂM 2024", "Phương hướng, nhiệm
  * vụ năm 2024") when it stands above a report's table: its year is the plan's.
  */
-export function isPlanLine(line: string): boolean {
+function isPlanLineOnce(line: string): boolean {
   const f = fold(line);
   return PLAN_LINE.test(f) && !REPORT_LINE.test(f);
 }
@@ -138,3 +139,13 @@ function yearOfPeriod(folded: string, attached: string | undefined): number | nu
   if (years.size === 0) for (const m of folded.matchAll(/\b(20\d{2}|19\d{2})\b/g)) years.add(Number(m[1]));
   return years.size === 1 ? [...years][0] : null;
 }
+
+// Every report of a set repeats its template's title and date lines: each is read once per run.
+/** "ngày 14 tháng 6 năm 2022" or "14/6/2022", anywhere in a line as written. */
+export const parseDate = memoRecord(parseDateOnce);
+/** The period a title names, or null (parsePeriodOnce). */
+export const parsePeriod = memoRecord(parsePeriodOnce);
+/** The date a line gives, whole or with its day or month left blank (parseDateLineOnce). */
+export const parseDateLine = memoRecord(parseDateLineOnce);
+/** A line announcing a plan (isPlanLineOnce). */
+export const isPlanLine = memoText(isPlanLineOnce);

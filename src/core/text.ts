@@ -5,6 +5,7 @@
 
 import { CP1252_HIGH, TCVN3_TO_UNICODE, VNI_TABLE } from './legacy-tables';
 import { ABBREVIATIONS, PLACE_PREFIXES, PhraseMode, PhraseRule } from './vocabulary';
+import { memoText } from './memo';
 
 export { ABBREVIATIONS, PLACE_PREFIXES };
 
@@ -303,19 +304,11 @@ function accepts(e: Evidence, encoding: 'tcvn3' | 'vni'): boolean {
 // Workbooks from one template repeat the same labels, and content detection is the one slow path
 // (text made only of Latin-1 characters), so verdicts are remembered. Cleared when full rather
 // than evicted one by one: simple, and the next workbook refills it with its own labels.
-const GUESS_CACHE = new Map<string, LegacyEncoding>();
-const GUESS_CACHE_LIMIT = 20000;
 const GUESS_CACHE_MAX_KEY = 200;
+const guessRemembered = memoText(guessUncached);
 
 function guessFromContent(s: string): LegacyEncoding {
-  if (s.length > GUESS_CACHE_MAX_KEY) return guessUncached(s);
-  let v = GUESS_CACHE.get(s);
-  if (v === undefined) {
-    v = guessUncached(s);
-    if (GUESS_CACHE.size >= GUESS_CACHE_LIMIT) GUESS_CACHE.clear();
-    GUESS_CACHE.set(s, v);
-  }
-  return v;
+  return s.length > GUESS_CACHE_MAX_KEY ? guessUncached(s) : guessRemembered(s);
 }
 
 function guessUncached(s: string): LegacyEncoding {
@@ -469,6 +462,11 @@ function bufferToString(buf: Uint16Array, n: number): string {
  * spaces, known abbreviations expanded as whole words.
  */
 export function fold(s: string): string {
+  return (foldRemembered ??= memoText(foldOnce))(s);
+}
+let foldRemembered: ((s: string) => string) | undefined;
+
+function foldOnce(s: string): string {
   const plain = foldPlain(s);
   return plain === '' ? '' : expandAbbreviations(plain);
 }
@@ -547,7 +545,7 @@ function phraseRegex(folded: readonly string[], mode: PhraseMode): RegExp | null
 /** A test of folded text against phrases written as people write them. */
 export function phraseTest(phrases: readonly string[], mode: PhraseMode): (folded: string) => boolean {
   const re = phraseRegex(phrases.map(fold), mode);
-  return (folded) => re !== null && re.test(folded);
+  return re === null ? () => false : memoText((folded) => re.test(folded));
 }
 
 /**
@@ -560,11 +558,16 @@ export function phraseClassifier<R extends string>(rules: ReadonlyArray<PhraseRu
     re: phraseRegex(r.phrases.map(fold), r.mode),
     literal: new Set(r.phrases.filter((p) => fold(p) === '').map((p) => p.trim())),
   }));
+  // Header cells recur in every report of a template: the first rule whose phrases a folded text
+  // matches is found once per run; the text as written is then compared with the literal phrases.
+  const firstMatching = memoText((folded) => (folded ? compiled.findIndex((c) => c.re?.test(folded)) : -1));
   return (folded, text) => {
-    for (const c of compiled) {
-      if (folded && c.re?.test(folded)) return c.role;
-      if (text !== undefined && c.literal.has(text.trim())) return c.role;
+    const byPhrase = firstMatching(folded);
+    const upTo = byPhrase < 0 ? compiled.length : byPhrase;
+    if (text !== undefined) {
+      const written = text.trim();
+      for (let i = 0; i < upTo; i++) if (compiled[i].literal.has(written)) return compiled[i].role;
     }
-    return null;
+    return byPhrase < 0 ? null : compiled[byPhrase].role;
   };
 }

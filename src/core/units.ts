@@ -8,6 +8,7 @@
 // - a name followed by more name ("Hòa Lạc Mới") is not the shorter roster name.
 import type { RosterUnit } from './rules';
 import { foldPlain } from './text';
+import { memoText } from './memo';
 import { LEVELS, LevelWords, NAME_FOLLOWERS, NATIONAL_HEADINGS, ORGANISATION_WORDS, PLACE_SYLLABLE_ORGANISATIONS } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------
@@ -51,21 +52,13 @@ type WordForms = Pick<NameToken, 'folded' | 'marked' | 'hasMarks' | 'caps'>;
 
 // The few thousand words of a round's names and headers recur in every report: each is taken apart
 // once. Emptied when it grows large, so odd text cannot grow it without end.
-const formsOf = new Map<string, WordForms>();
-
-function wordForms(word: string): WordForms {
-  let forms = formsOf.get(word);
-  if (forms === undefined) {
-    const lower = word.toLowerCase();
-    let folded = foldPlain(lower).replace(/ /g, '');
-    if (/^\d/.test(folded)) folded = folded.replace(/^0+(?=\d)/, '');
-    const marked = canonicalMarks(lower);
-    forms = { folded, marked, hasMarks: marked !== folded && !/^\d/.test(folded), caps: capsOf(word) };
-    if (formsOf.size >= 50_000) formsOf.clear();
-    formsOf.set(word, forms);
-  }
-  return forms;
-}
+const wordForms = memoText((word: string): WordForms => {
+  const lower = word.toLowerCase();
+  let folded = foldPlain(lower).replace(/ /g, '');
+  if (/^\d/.test(folded)) folded = folded.replace(/^0+(?=\d)/, '');
+  const marked = canonicalMarks(lower);
+  return { folded, marked, hasMarks: marked !== folded && !/^\d/.test(folded), caps: capsOf(word) };
+}, 50_000);
 
 /**
  * The words of a text. `camel` also splits run-together words of file names

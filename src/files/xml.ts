@@ -29,14 +29,19 @@ const APOS = 39;
 const BANG = 33;
 const QMARK = 63;
 
-/** The attributes of the start tag being reported, parsed on the first `get`. */
+/**
+ * The attributes of the start tag being reported, parsed on the first `get`. Only where each name
+ * and value stands is kept; a value is cut out and decoded when asked for (a cell's `r`, `s` and
+ * `t` are asked for in every sheet, so no string is made for a name).
+ */
 class LazyAttributes implements Attributes {
   xml = '';
   from = 0;
   to = 0;
   private parsed = false;
-  private names: string[] = [];
-  private values: string[] = [];
+  private count = 0;
+  /** Per attribute: its local name's start and end, its value's start and end. */
+  private bounds: number[] = [];
 
   reset(xml: string, from: number, to: number): void {
     this.xml = xml;
@@ -47,15 +52,18 @@ class LazyAttributes implements Attributes {
 
   get(name: string): string | undefined {
     if (!this.parsed) this.parse();
-    const i = this.names.indexOf(name);
-    return i < 0 ? undefined : this.values[i];
+    const { xml, bounds } = this;
+    for (let k = 0; k < this.count * 4; k += 4) {
+      const start = bounds[k];
+      if (bounds[k + 1] - start === name.length && xml.startsWith(name, start)) return decodeText(xml.slice(bounds[k + 2], bounds[k + 3]));
+    }
+    return undefined;
   }
 
   private parse(): void {
     this.parsed = true;
-    this.names.length = 0;
-    this.values.length = 0;
-    const { xml, to } = this;
+    this.count = 0;
+    const { xml, to, bounds } = this;
     let i = this.from;
     for (;;) {
       while (i < to && isSpace(xml.charCodeAt(i))) i++;
@@ -68,8 +76,15 @@ class LazyAttributes implements Attributes {
       if (quote !== QUOTE && quote !== APOS) throw new XmlError('attribute value without quotes');
       const close = xml.indexOf(quote === QUOTE ? '"' : "'", q + 1);
       if (close < 0 || close >= to) throw new XmlError('unterminated attribute value');
-      this.names.push(localName(xml.slice(i, eq).trim()));
-      this.values.push(decodeText(xml.slice(q + 1, close)));
+      // The name without its spaces and namespace prefix ("r:id" → "id").
+      let end = eq;
+      while (end > i && isSpace(xml.charCodeAt(end - 1))) end--;
+      const colon = xml.indexOf(':', i);
+      const k = this.count++ * 4;
+      bounds[k] = colon >= 0 && colon < end ? colon + 1 : i;
+      bounds[k + 1] = end;
+      bounds[k + 2] = q + 1;
+      bounds[k + 3] = close;
       i = close + 1;
     }
   }
