@@ -60,7 +60,6 @@ const PATTERNS: Array<[RegExp, (n: number[]) => Comparison]> = [
   [/^(<=|=<|khong qua|toi da|khong vuot qua|khong vuot|khong lon hon|khong nhieu hon)( la)? #$/, (n) => ({ op: 'atMost', max: n[0] })],
   [/^(dat )?(tu )?# ?(-|den|toi) ?#( tro len)?$/, (n) => ({ op: 'range', min: n[0], max: n[1] })],
   [/^(= ?|bang )#$/, (n) => (n[0] === 0 ? { op: 'zero' } : { op: 'equal', value: n[0] })],
-  [/^khong co$/, () => ({ op: 'zero' })],
 ];
 
 // `\b` is ASCII-only even with the u flag: after "quý" (ending in "ý") it never matches, so the
@@ -110,7 +109,6 @@ export function parseCondition(text: string, opts: { rate: boolean }): Condition
   if (badNumber) return { ok: false, reason: `không đọc được số "${badNumber}"` };
   // "không có", "không có đơn vị yếu": must be zero, whatever the noun after it.
   if (numbers.length === 0 && /^(?:phai |can )?khong co\b/.test(foldWord(s.trim()))) {
-    if (percent) return { ok: false, reason: 'không nhận ra dạng điều kiện' };
     return { ok: true, condition: { comparison: { op: 'zero' }, per, rate: opts.rate, text: original } };
   }
   if (numbers.length === 0) return { ok: false, reason: 'không có con số nào' };

@@ -425,3 +425,56 @@ describe('"không có" with or without diacritics and a noun', () => {
     expect(r.ok && r.condition.comparison).toEqual({ op: 'zero' });
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Edges found by mutation testing (each test fails on a mutant that survived the others)
+
+describe('parseCondition: how staff punctuate and space a target', () => {
+  test.each([
+    // a full stop ends the sentence, not the number
+    ['Tối thiểu 200.', false, { op: 'atLeast', min: 200 }],
+    // a footnote mark in parentheses is not a word
+    ['Từ 200 trở lên (*)', false, { op: 'atLeast', min: 200 }],
+    // parentheses right against the words
+    ['từ 200 hội viên(trở lên)', false, { op: 'atLeast', min: 200 }],
+    ['từ 200 hội viên (trở lên)', false, { op: 'atLeast', min: 200 }],
+    // typed without diacritics: "tro len" still carries the phrase on after the unit
+    ['tu 200 hoi vien tro len', false, { op: 'atLeast', min: 200 }],
+    // two spaces, as a pasted cell often has
+    ['không  có', false, { op: 'zero' }],
+    // "hoặc hơn" adds nothing to "at least"
+    ['200 hội viên hoặc hơn', false, { op: 'atLeast', min: 200 }],
+    // a unit of measure after "trở lên" is still the unit
+    ['đạt từ 90% trở lên số hộ', true, { op: 'atLeast', min: 0.9 }],
+    // a decimal comma, and a rate written as a fraction
+    ['từ 2,5 trở lên', false, { op: 'atLeast', min: 2.5 }],
+    ['0,95', true, { op: 'atLeast', min: 0.95 }],
+    // 1 on a rate is the whole (100 %), not 1 %
+    ['1', true, { op: 'atLeast', min: 1 }],
+    // the largest figure the engine takes is still a target
+    ['≥ 1.000.000.000.000.000', false, { op: 'atLeast', min: 1e15 }],
+  ] as const)('%s (rate %s)', (text, rate, comparison) => {
+    expect(parseCondition(text, { rate })).toEqual({ ok: true, condition: { comparison, rate, text } });
+  });
+
+  test('a frequency before "không có" still leaves a zero target', () => {
+    expect(parseCondition('mỗi tháng không có vụ nào', { rate: false })).toEqual({
+      ok: true,
+      condition: { comparison: { op: 'zero' }, per: 'month', rate: false, text: 'mỗi tháng không có vụ nào' },
+    });
+  });
+
+  test.each([
+    ['   ', 'Điều kiện để trống'],
+    ['≥ 1.2,3.4', 'không đọc được số "1.2,3.4"'],
+    ['≥ 2.000.000.000.000.000', 'không đọc được số "2.000.000.000.000.000"'],
+    // "không có" only at the start means none; "hầu như không có" (almost none) is no target
+    ['hầu như không có', 'không có con số nào'],
+    // "không có quá 2 vụ" is not "none": it is not understood, and said so
+    ['không có quá 2 vụ', 'không nhận ra dạng điều kiện'],
+    // "khoảng" (about) is never read as an exact target
+    ['≥ khoảng 200', 'không hiểu từ "khoảng"'],
+  ])('%j is refused: %s', (text, reason) => {
+    expect(parseCondition(text, { rate: false })).toEqual({ ok: false, reason });
+  });
+});
