@@ -1,7 +1,11 @@
 // Pure functions of one text, remembered for the run: a report set repeats the same labels, header
 // lines and titles in every file, and folding or parsing them again for each report was a tenth of
 // a country's check (`npm run bench`). Bounded: the memory is emptied when it holds `limit` texts,
-// so a long run (the pane stays open) never grows with it.
+// so a long run (the pane stays open) never grows with it; and a text longer than a label or a
+// title line is never kept (20,000 cells of 32,767 characters would hold a gigabyte).
+
+/** Longest text remembered: labels, header lines and titles are shorter. */
+export const MEMO_MAX_TEXT = 300;
 
 const everyMemory: Array<Map<string, unknown>> = [];
 
@@ -18,6 +22,7 @@ export function memoText<T>(fn: (text: string) => T, limit = 20_000): (text: str
   const seen = new Map<string, T>();
   everyMemory.push(seen);
   return (text: string): T => {
+    if (text.length > MEMO_MAX_TEXT) return fn(text);
     const hit = seen.get(text);
     if (hit !== undefined || seen.has(text)) return hit as T;
     const value = fn(text);
