@@ -29,18 +29,19 @@ export function isPayloadTooLarge(e: unknown): boolean {
   return /PayloadSizeLimitExceeded|RequestPayloadSizeLimit|ResponsePayloadSizeLimit/i.test(code) || /payload size/i.test(messageOf(e));
 }
 
-const HINTS: Record<string, string> = {
+// A Map, not an object: a code such as "constructor" must not find the prototype's function.
+const HINTS: ReadonlyMap<string, string> = new Map(Object.entries({
   ItemNotFound: 'một trang tính hoặc ô không còn tồn tại (có thể vừa bị đổi tên hay xoá)',
   InvalidArgument: 'dữ liệu gửi tới Excel không hợp lệ',
   AccessDenied: 'sổ tính đang được bảo vệ hoặc chỉ đọc',
   InvalidOperation: 'Excel không cho phép thao tác này lúc này (ô đang sửa, sổ tính được bảo vệ?)',
   GeneralException: 'Excel báo lỗi chung',
   RequestPayloadSizeLimitExceeded: 'dữ liệu quá lớn cho một lần gửi',
-};
+}));
 
 export function readableError(e: unknown, doing: string): ExcelAdapterError {
   if (e instanceof ExcelAdapterError) return e;
   const code = codeOf(e);
-  const hint = code && HINTS[code] ? `: ${HINTS[code]}` : '';
+  const hint = code && HINTS.has(code) ? `: ${HINTS.get(code)}` : '';
   return new ExcelAdapterError(`${doing}${hint}. (${code ? code + ': ' : ''}${messageOf(e)})`, e);
 }
