@@ -74,8 +74,16 @@ export function peekEntrySync(buf: Uint8Array, e: ZipEntry, maxChars: number): s
   if (fastPeek) {
     // maxChars characters are at most 4 bytes each in UTF-8, and deflate never grows data by more
     // than a few bytes per block: this much compressed input holds at least what was asked for.
-    const out = fastPeek(data.subarray(0, Math.min(data.length, maxChars * 4 + 1024)));
-    if (out) return new TextDecoder().decode(out.subarray(0, maxChars * 4)).slice(0, maxChars);
+    // A sheet's XML packs several times smaller, so a quarter of it is tried first: the start of
+    // a report's sheet, not all of it inflated twice (here and when it is read).
+    for (const budget of [Math.ceil(maxChars / 4) + 256, maxChars * 4 + 1024]) {
+      const input = data.subarray(0, Math.min(data.length, budget));
+      const out = fastPeek(input);
+      if (!out) break;
+      // More than asked for: the last character, maybe cut in two by the short input, is not kept.
+      const text = new TextDecoder().decode(out.subarray(0, maxChars * 4));
+      if (text.length > maxChars || input.length === data.length) return text.slice(0, maxChars);
+    }
   }
   const decoder = new TextDecoder();
   let text = '';

@@ -78,6 +78,38 @@ describe("the start of a sheet through Node's zlib, for the limits checked befor
     expect(native).toEqual([null]);
   });
 
+  test('a start that packs poorly is read in a second, longer try, and a character cut in two is never kept', async () => {
+    // Text that deflate can hardly shrink (a pseudo-random mix of one- to three-byte characters):
+    // a quarter of the compressed bytes asked for holds fewer characters than asked.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const alphabet = [...'abcdefghijklmnopqrstuvwxyzĐđƯưƠơÂâÊêÔôĂăàáạảãằắặẳẵ0123456789<>="/ ', '\u4e00', '\u4e8c'];
+    const text = Array.from({ length: 60000 }, () => alphabet[next() % alphabet.length]).join('');
+    const zip = new JSZip();
+    zip.file('xl/worksheets/sheet1.xml', text);
+    const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+    const e = zipEntries(bytes)!.find((x) => x.name === 'xl/worksheets/sheet1.xml')!;
+    let twice = 0;
+    for (const maxChars of [100, 1000, 4096, 4097, 5000]) {
+      usePeekInflater(null);
+      const viaFflate = await peekEntry(bytes, e, maxChars);
+      expect(viaFflate).toBe(text.slice(0, maxChars));
+      const inputs: number[] = [];
+      usePeekInflater((data) => {
+        inputs.push(data.length);
+        return nodePeek(data);
+      });
+      expect(await peekEntry(bytes, e, maxChars)).toBe(viaFflate);
+      // the first try is the short one; the second, when made, is as long as before
+      expect(inputs[0]).toBe(Math.ceil(maxChars / 4) + 256);
+      if (inputs.length > 1) {
+        twice++;
+        expect(inputs).toEqual([Math.ceil(maxChars / 4) + 256, Math.min(e.compressedSize, maxChars * 4 + 1024)]);
+      }
+    }
+    expect(twice).toBeGreaterThan(0);
+  });
+
   test('a sheet declaring more rows than the limit is refused through the native start too, and named', async () => {
     usePeekInflater(nodePeek);
     const data = Array.from({ length: 300 }, (_, i) => [i + 1, 'Tổng số hội viên', 'Người', null, 1000]);
