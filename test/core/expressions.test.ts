@@ -342,3 +342,31 @@ describe('compare', () => {
     expect(check(12012, 12011)).toBe(false);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Edges found by mutation testing (each test fails on a mutant that survived the others)
+
+describe('formulas as staff type them, and the reason when one cannot be read', () => {
+  test('a decimal comma with two decimals is one number', () => {
+    expect(evaluate(parse('A * 2,55'), lookupIn({ A: 100 }))).toBeCloseTo(255, 9);
+    expect(evaluate(parse('A / 0.125'), lookupIn({ A: 1 }))).toBe(8);
+  });
+
+  test.each([
+    // a stray character is named where it stands, never skipped for an operator further on
+    ['A # + B', 'ký tự không hợp lệ "#" ở vị trí 3'],
+    ['(A + B', 'thiếu dấu ")"'],
+    ['A +', 'biểu thức kết thúc giữa chừng'],
+    ['A + * B', 'không chờ "*" ở đây'],
+    ['A = B < C', 'chỉ được một phép so sánh'],
+    ['A = B <= C', 'chỉ được một phép so sánh'],
+    ['A = B > C', 'chỉ được một phép so sánh'],
+    ['A = B >= C', 'chỉ được một phép so sánh'],
+  ])('%j is refused: %s', (text, reason) => {
+    expect(parseExpression(text)).toEqual({ ok: false, reason });
+  });
+
+  test('"<>" is "not equal", whichever side is larger', () => {
+    expect([compare('<>', 5, 3), compare('<>', 3, 5), compare('<>', 4, 4)]).toEqual([true, true, false]);
+  });
+});
